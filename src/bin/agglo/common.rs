@@ -1,0 +1,162 @@
+//! Options and output shared by the subcommands.
+
+use agglo::ingest::{load_panel, IngestReport, LoadOptions};
+use agglo::panel::{Panel, Reference};
+use agglo::{Error, ErrorCode, Location, Result, Warning};
+use clap::ValueEnum;
+use serde_json::Value;
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Json,
+    Csv,
+}
+
+/// The data input options every panel subcommand accepts.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DataArgs {
+    /// Data file (CSV/TSV/XLSX; long or wide layout).
+    #[arg(long)]
+    pub data: String,
+    /// Reference table (e.g. national totals by industry); default: the sum of the loaded regions.
+    #[arg(long)]
+    pub reference: Option<String>,
+    #[arg(long)]
+    pub region_col: Option<String>,
+    #[arg(long)]
+    pub industry_col: Option<String>,
+    #[arg(long)]
+    pub year_col: Option<String>,
+    /// The measure column (default: employment, else the first numeric column).
+    #[arg(long)]
+    pub value_col: Option<String>,
+    /// XLSX sheet (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
+pub fn read_file(path: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
+            .at(Location::file(path))
+    })
+}
+
+pub fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// A loaded panel, its optional reference panel, and the warnings so far.
+pub struct Loaded {
+    pub panel: Panel,
+    pub reference: Option<(Panel, String)>,
+    pub warnings: Vec<Warning>,
+    /// The measure to analyse.
+    pub measure: usize,
+}
+
+impl DataArgs {
+    fn options(&self) -> LoadOptions {
+        LoadOptions {
+            region_col: self.region_col.clone(),
+            industry_col: self.industry_col.clone(),
+            year_col: self.year_col.clone(),
+            sheet: self.sheet.clone(),
+            ..Default::default()
+        }
+    }
+
+    pub fn load(&self) -> Result<Loaded> {
+        let opts = self.options();
+        let (panel, report) = load_panel(&read_file(&self.data)?, &file_name(&self.data), &opts)?;
+        let mut warnings = report_warnings(report);
+        let measure = match &self.value_col {
+            Some(v) => panel.measure_index(v)?,
+            None => panel.default_measure(),
+        };
+        let reference = match &self.reference {
+            Some(path) => {
+                // The reference has no regions of its own in the usual national file: accept a table
+                // without a region column by treating the whole file as one region.
+                let ropts = LoadOptions {
+                    reference: true,
+                    year_col: self.year_col.clone(),
+                    industry_col: self.industry_col.clone(),
+                    ..Default::default()
+                };
+                let (rp, rr) = load_panel(&read_file(path)?, &file_name(path), &ropts)?;
+                warnings.extend(report_warnings(rr));
+                Some((rp, file_name(path)))
+            }
+            None => None,
+        };
+        Ok(Loaded {
+            panel,
+            reference,
+            warnings,
+            measure,
+        })
+    }
+}
+
+fn report_warnings(r: IngestReport) -> Vec<Warning> {
+    r.warnings
+}
+
+impl Loaded {
+    /// The reference economy for year index `y`, with its warnings added.
+    pub fn reference_for(&mut self, y: usize) -> Result<Reference> {
+        match &self.reference {
+            Some((rp, name)) => {
+                let (r, w) = Reference::from_table(rp, name, &self.panel, self.measure, y)?;
+                self.warnings.extend(w);
+                Ok(r)
+            }
+            None => Ok(Reference::sum_of_regions(&self.panel, self.measure, y)),
+        }
+    }
+
+    /// Year indices selected by `--year` (all when absent).
+    pub fn years(&self, year: Option<i32>) -> Result<Vec<usize>> {
+        match year {
+            Some(y) => Ok(vec![self.panel.year_index(y)?]),
+            None => Ok((0..self.panel.years.len()).collect()),
+        }
+    }
+}
+
+/// Print a result: JSON as is; CSV from its `rows` array.
+pub fn emit(value: &Value, format: Format) -> Result<()> {
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(value)
+            .map_err(|e| Error::new(ErrorCode::Internal, e.to_string()))?,
+        Format::Csv => {
+            let rows = value
+                .get("rows")
+                .and_then(|r| r.as_array())
+                .cloned()
+                .unwrap_or_default();
+            let csv = agglo::export::rows_to_csv(&rows)?;
+            if let Some(w) = value.get("warnings").and_then(|w| w.as_array()) {
+                for w in w {
+                    eprintln!(
+                        "warning: {}",
+                        w.get("message").and_then(|m| m.as_str()).unwrap_or("")
+                    );
+                }
+            }
+            csv.trim_end().to_string()
+        }
+    };
+    println!("{text}");
+    Ok(())
+}
+
+pub fn to_value<T: serde::Serialize>(v: &T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::new(ErrorCode::Internal, e.to_string()))
+}
