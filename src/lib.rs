@@ -7,6 +7,8 @@
 //! ## Catalogue
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
 //! * [`indicators::cagr`] — compound annual growth rate.
+//! * [`indicators::industry_portfolio`] — portfolio / quadrant chart of one industry (METHODS §3).
+//! * [`carto::jenks_breaks`], [`carto::quantile_breaks`] — choropleth classes (Jenks 1977; type-7 quantiles).
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 
@@ -15,6 +17,7 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod carto;
 pub mod clusters;
 pub mod error;
 pub mod export;
