@@ -25,7 +25,10 @@ pub fn quantile_breaks(values: &[f64], k: usize) -> Result<Vec<f64>> {
         let h = (n - 1) as f64 * c as f64 / k as f64;
         let lo = h.floor() as usize;
         let hi = (lo + 1).min(n - 1);
-        let (a, b) = (v.get(lo).copied().unwrap_or(0.0), v.get(hi).copied().unwrap_or(0.0));
+        let (a, b) = (
+            v.get(lo).copied().unwrap_or(0.0),
+            v.get(hi).copied().unwrap_or(0.0),
+        );
         let q = a + (h - lo as f64) * (b - a);
         if out.last().is_none_or(|l| q > *l) {
             out.push(q);
@@ -50,7 +53,9 @@ pub fn jenks_breaks(values: &[f64], k: usize) -> Result<Vec<f64>> {
     let k = k.min(n);
     // Large inputs: classify on an evenly spaced sample of the sorted values (keeps O(k n²) bounded).
     let sample: Vec<f64> = if n > 2000 {
-        (0..2000).filter_map(|s| v.get(s * (n - 1) / 1999).copied()).collect()
+        (0..2000)
+            .filter_map(|s| v.get(s * (n - 1) / 1999).copied())
+            .collect()
     } else {
         v.clone()
     };
@@ -104,11 +109,17 @@ pub fn classify(values: &[f64], k: usize, method: ClassMethod) -> Result<Vec<f64
 
 fn sorted_finite(values: &[f64], k: usize) -> Result<Vec<f64>> {
     if !(1..=12).contains(&k) {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("the number of classes must be 1 to 12, not {k}")));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("the number of classes must be 1 to 12, not {k}"),
+        ));
     }
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     if v.is_empty() {
-        return Err(Error::new(ErrorCode::InsufficientData, "no values to classify"));
+        return Err(Error::new(
+            ErrorCode::InsufficientData,
+            "no values to classify",
+        ));
     }
     v.sort_by(|a, b| a.total_cmp(b));
     Ok(v)

@@ -67,13 +67,30 @@ pub fn industry_portfolio(
     (y0, ref0): (usize, &Reference),
     (y1, ref1): (usize, &Reference),
 ) -> Result<Portfolio> {
-    let t0 = *panel.years.get(y0).ok_or_else(|| Error::new(ErrorCode::UnknownYear, "start year"))?;
-    let t1 = *panel.years.get(y1).ok_or_else(|| Error::new(ErrorCode::UnknownYear, "end year"))?;
+    let t0 = *panel
+        .years
+        .get(y0)
+        .ok_or_else(|| Error::new(ErrorCode::UnknownYear, "start year"))?;
+    let t1 = *panel
+        .years
+        .get(y1)
+        .ok_or_else(|| Error::new(ErrorCode::UnknownYear, "end year"))?;
     if t1 <= t0 {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("the end year {t1} must be after the start year {t0}")));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("the end year {t1} must be after the start year {t0}"),
+        ));
     }
-    let r0 = ref0.industry_totals.get(industry).copied().unwrap_or(f64::NAN);
-    let r1 = ref1.industry_totals.get(industry).copied().unwrap_or(f64::NAN);
+    let r0 = ref0
+        .industry_totals
+        .get(industry)
+        .copied()
+        .unwrap_or(f64::NAN);
+    let r1 = ref1
+        .industry_totals
+        .get(industry)
+        .copied()
+        .unwrap_or(f64::NAN);
     if !(r0 > 0.0) || !r1.is_finite() {
         let code = panel.industries.get(industry).cloned().unwrap_or_default();
         return Err(Error::new(
@@ -108,7 +125,15 @@ pub fn industry_portfolio(
             (true, false) => Quadrant::Mature,
             (false, false) => Quadrant::Transforming,
         };
-        points.push(PortfolioPoint { region: r, lq, value_start: v0, value_end: v1, growth, cagr, quadrant });
+        points.push(PortfolioPoint {
+            region: r,
+            lq,
+            value_start: v0,
+            value_end: v1,
+            growth,
+            cagr,
+            quadrant,
+        });
     }
     let mut warnings = Vec::new();
     if left_out > 0 {
@@ -117,7 +142,14 @@ pub fn industry_portfolio(
             format!("{left_out} region(s) lack a published value in {t0} or {t1} (or start at zero) and are not plotted"),
         ));
     }
-    Ok(Portfolio { industry, year_start: t0, year_end: t1, reference_growth, points, warnings })
+    Ok(Portfolio {
+        industry,
+        year_start: t0,
+        year_end: t1,
+        reference_growth,
+        points,
+        warnings,
+    })
 }
 
 #[cfg(test)]

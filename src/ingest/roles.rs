@@ -84,6 +84,24 @@ pub fn propose_roles(headers: &[String], rows: &[Vec<String>]) -> Vec<ColumnRole
             Some(Role::IndustryName)
         } else if ["year", "yr", "time", "period", "jahr", "annee", "año"].contains(&n.as_str()) {
             Some(Role::Year)
+        } else if [
+            "employment",
+            "emp",
+            "employees",
+            "jobs",
+            "establishments",
+            "estab",
+            "payroll",
+            "payroll_thousands",
+            "wages",
+            "value",
+            "output",
+            "gva",
+            "turnover",
+        ]
+        .contains(&n.as_str())
+        {
+            Some(Role::Measure)
         } else if n.contains("withheld")
             || n.starts_with("flag")
             || n.ends_with("_flag")

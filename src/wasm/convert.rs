@@ -18,7 +18,8 @@ pub fn js_error(e: &Error) -> JsValue {
 /// Serialize a value as a plain JS object (maps as objects, not `Map`).
 pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    v.serialize(&ser).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    v.serialize(&ser)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 /// Read options from JS (`undefined`/`null` → default).

@@ -58,7 +58,12 @@ impl Workspace {
     /// Load the analysed data (replacing any earlier). Returns the panel's dimensions and the
     /// ingest report.
     #[wasm_bindgen(js_name = loadData)]
-    pub fn load_data(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn load_data(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let opts: LoadOptions = from_js(options)?;
         let (panel, report) = load_panel(bytes, name, &opts).map_err(err)?;
         let summary = summary(&panel, &report)?;
@@ -68,7 +73,12 @@ impl Workspace {
 
     /// Load a reference table (e.g. national totals by industry).
     #[wasm_bindgen(js_name = loadReference)]
-    pub fn load_reference(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn load_reference(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let mut opts: LoadOptions = from_js(options)?;
         opts.reference = true;
         let (panel, report) = load_panel(bytes, name, &opts).map_err(err)?;
@@ -97,17 +107,29 @@ impl Workspace {
             Some(c) => Some(panel.industry_index(c).map_err(err)?),
             None => None,
         };
-        let cells: Vec<_> = cells.into_iter().filter(|c| only.is_none_or(|i| i == c.industry)).collect();
+        let cells: Vec<_> = cells
+            .into_iter()
+            .filter(|c| only.is_none_or(|i| i == c.industry))
+            .collect();
         let region: Vec<u32> = cells.iter().map(|c| c.region as u32).collect();
         let industry: Vec<u32> = cells.iter().map(|c| c.industry as u32).collect();
         Ok(Obj::new()
             .set("year", panel.years.get(y).copied().unwrap_or(0))
-            .set("measure", panel.measures.get(m).cloned().unwrap_or_default())
+            .set(
+                "measure",
+                panel.measures.get(m).cloned().unwrap_or_default(),
+            )
             .set("region", js_sys::Uint32Array::from(&region[..]))
             .set("industry", js_sys::Uint32Array::from(&industry[..]))
             .f64s("value", &cells.iter().map(|c| c.value).collect::<Vec<_>>())
-            .f64s("shareRegion", &cells.iter().map(|c| c.share_region).collect::<Vec<_>>())
-            .f64s("shareReference", &cells.iter().map(|c| c.share_reference).collect::<Vec<_>>())
+            .f64s(
+                "shareRegion",
+                &cells.iter().map(|c| c.share_region).collect::<Vec<_>>(),
+            )
+            .f64s(
+                "shareReference",
+                &cells.iter().map(|c| c.share_reference).collect::<Vec<_>>(),
+            )
             .f64s("lq", &cells.iter().map(|c| c.lq).collect::<Vec<_>>())
             .ser("reference", &reference.source)?
             .set("referenceTotal", reference.total)
@@ -125,7 +147,12 @@ impl Workspace {
             Some(t) => panel.year_index(t).map_err(err)?,
             None => 0,
         };
-        let code = o.industry.clone().ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose an industry")))?;
+        let code = o.industry.clone().ok_or_else(|| {
+            err(Error::new(
+                ErrorCode::InvalidParameter,
+                "choose an industry",
+            ))
+        })?;
         let i = panel.industry_index(&code).map_err(err)?;
         let (r0, mut warnings) = self.reference_for(panel, m, y0, o.reference.as_deref())?;
         let (r1, w1) = self.reference_for(panel, m, y1, o.reference.as_deref())?;
@@ -151,13 +178,22 @@ impl Workspace {
         let industry: Vec<u32> = mine.iter().map(|c| c.industry as u32).collect();
         Ok(Obj::new()
             .set("region", o.region.clone())
-            .set("name", panel.region_names.get(r).cloned().unwrap_or_default())
+            .set(
+                "name",
+                panel.region_names.get(r).cloned().unwrap_or_default(),
+            )
             .set("year", panel.years.get(y).copied().unwrap_or(0))
             .set("total", mx.region_total(r))
-            .set("industries", mx.row(r).iter().filter(|v| !v.is_nan()).count() as u32)
+            .set(
+                "industries",
+                mx.row(r).iter().filter(|v| !v.is_nan()).count() as u32,
+            )
             .set("industry", js_sys::Uint32Array::from(&industry[..]))
             .f64s("value", &mine.iter().map(|c| c.value).collect::<Vec<_>>())
-            .f64s("shareRegion", &mine.iter().map(|c| c.share_region).collect::<Vec<_>>())
+            .f64s(
+                "shareRegion",
+                &mine.iter().map(|c| c.share_region).collect::<Vec<_>>(),
+            )
             .f64s("lq", &mine.iter().map(|c| c.lq).collect::<Vec<_>>())
             .ser("warnings", &warnings)?
             .done())
@@ -170,7 +206,10 @@ impl Workspace {
             "quantile" => ClassMethod::Quantile,
             "natural_breaks" | "jenks" => ClassMethod::NaturalBreaks,
             other => {
-                return Err(err(Error::new(ErrorCode::InvalidParameter, format!("unknown classification '{other}'"))));
+                return Err(err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("unknown classification '{other}'"),
+                )));
             }
         };
         let b = classify(values, k, method).map_err(err)?;
@@ -194,7 +233,9 @@ impl Workspace {
         which: Option<&str>,
     ) -> Result<(Reference, Vec<Warning>), JsValue> {
         match (&self.reference, which) {
-            (Some((rp, name)), None | Some("auto")) => Reference::from_table(rp, name, panel, m, y).map_err(err),
+            (Some((rp, name)), None | Some("auto")) => {
+                Reference::from_table(rp, name, panel, m, y).map_err(err)
+            }
             _ => Ok((Reference::sum_of_regions(panel, m, y), vec![])),
         }
     }
