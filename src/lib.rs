@@ -7,6 +7,10 @@
 //! ## Catalogue
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
 //! * [`indicators::cagr`] — compound annual growth rate.
+//! * [`ingest::boundaries::load_boundaries`] — GeoJSON / TopoJSON / Shapefile → validated region
+//!   polygons (RFC 7946; Bostock's TopoJSON spec; ESRI Shapefile Technical Description 1998).
+//! * [`ingest::boundaries::join_report`] — boundary ids vs data region codes.
+//! * [`ingest::boundaries::to_geojson`] — normalised FeatureCollection for the map.
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 
