@@ -9,6 +9,10 @@
 //! * [`indicators::cagr`] — compound annual growth rate.
 //! * [`indicators::industry_portfolio`] — portfolio / quadrant chart of one industry (METHODS §3).
 //! * [`carto::jenks_breaks`], [`carto::quantile_breaks`] — choropleth classes (Jenks 1977; type-7 quantiles).
+//! * [`ingest::boundaries::load_boundaries`] — GeoJSON / TopoJSON / Shapefile → validated region
+//!   polygons (RFC 7946; Bostock's TopoJSON spec; ESRI Shapefile Technical Description 1998).
+//! * [`ingest::boundaries::join_report`] — boundary ids vs data region codes.
+//! * [`ingest::boundaries::to_geojson`] — normalised FeatureCollection for the map.
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 

@@ -3,6 +3,7 @@
 //! Public entry points: [`inspect`] (format, layout and proposed column roles) and [`load_panel`]
 //! (bytes + confirmed roles → [`Panel`] + [`IngestReport`]).
 
+pub mod boundaries;
 mod roles;
 
 pub use roles::{propose_roles, Role};

@@ -3,7 +3,9 @@
 use super::convert::{from_js, js_error, to_js, Obj};
 use crate::carto::{classify, ClassMethod};
 use crate::indicators::{industry_portfolio, location_quotients};
+use crate::ingest::boundaries::{join_report, load_boundaries, to_geojson, Boundaries, BoundaryOptions};
 use crate::ingest::{inspect, load_panel, IngestReport, LoadOptions};
+use geo::orient::{Direction, Orient};
 use crate::panel::{Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
 use serde::Deserialize;
@@ -15,6 +17,7 @@ use wasm_bindgen::prelude::*;
 pub struct Workspace {
     data: Option<(Panel, IngestReport)>,
     reference: Option<(Panel, String)>,
+    boundaries: Option<Boundaries>,
 }
 
 #[derive(Deserialize, Default)]
@@ -85,6 +88,37 @@ impl Workspace {
         let summary = summary(&panel, &report)?;
         self.reference = Some((panel, name.to_string()));
         Ok(summary)
+    }
+
+    /// Load region boundaries (GeoJSON, TopoJSON, zipped Shapefile). Returns the summary, the
+    /// join report against the loaded data (when any) and a GeoJSON string for d3-geo (exterior rings
+    /// clockwise, as d3's spherical polygons need).
+    #[wasm_bindgen(js_name = loadBoundaries)]
+    pub fn load_boundaries_js(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+        let mut opts: BoundaryOptions = from_js(options)?;
+        if opts.region_codes.is_none() {
+            opts.region_codes = self.data.as_ref().map(|(p, _)| p.regions.clone());
+        }
+        let (b, warnings) = load_boundaries(bytes, name, &opts).map_err(err)?;
+        let mut for_d3 = b.clone();
+        for g in for_d3.geometries.iter_mut() {
+            *g = g.orient(Direction::Reversed);
+        }
+        let out = Obj::new()
+            .set("geojson", to_geojson(&for_d3))
+            .ser("summary", &b.summary())?
+            .ser("warnings", &warnings)?;
+        self.boundaries = Some(b);
+        let out = out.set("join", self.join()?);
+        Ok(out.done())
+    }
+
+    /// The join report between the loaded boundaries and data (`null` when either is missing).
+    pub fn join(&self) -> Result<JsValue, JsValue> {
+        match (&self.boundaries, &self.data) {
+            (Some(b), Some((p, _))) => to_js(&join_report(b, &p.regions)),
+            _ => Ok(JsValue::NULL),
+        }
     }
 
     /// Forget the reference table (shares are then measured against the sum of loaded regions).
