@@ -3,11 +3,13 @@
 use super::convert::{from_js, js_error, to_js, Obj};
 use crate::carto::{classify, ClassMethod};
 use crate::indicators::{industry_portfolio, location_quotients};
-use crate::ingest::boundaries::{join_report, load_boundaries, to_geojson, Boundaries, BoundaryOptions};
+use crate::ingest::boundaries::{
+    join_report, load_boundaries, to_geojson, Boundaries, BoundaryOptions,
+};
 use crate::ingest::{inspect, load_panel, IngestReport, LoadOptions};
-use geo::orient::{Direction, Orient};
 use crate::panel::{Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
+use geo::orient::{Direction, Orient};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -94,7 +96,12 @@ impl Workspace {
     /// join report against the loaded data (when any) and a GeoJSON string for d3-geo (exterior rings
     /// clockwise, as d3's spherical polygons need).
     #[wasm_bindgen(js_name = loadBoundaries)]
-    pub fn load_boundaries_js(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn load_boundaries_js(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let mut opts: BoundaryOptions = from_js(options)?;
         if opts.region_codes.is_none() {
             opts.region_codes = self.data.as_ref().map(|(p, _)| p.regions.clone());

@@ -1,7 +1,6 @@
 // <agglo-explorer>: the whole analysis page as one custom element with a single shadow root.
 // It picks files, owns the DOM and renders; every number comes from the wasm core in the worker.
 import { LitElement, html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { createBridge } from '../worker/bridge.js';
 import { choropleth, legend, project } from '../views/map/choropleth.js';
 import { portfolioChart, portfolioSummary, quadrantLabel } from '../views/chart/portfolio.js';
@@ -188,6 +187,10 @@ export class AggloExplorer extends LitElement {
     const data = await this.call('loadData', { name: file.name, file, options }, `loading ${file.name}`);
     data.file = file.name;
     this.set({ data });
+    if (this._s.boundaries) {
+      const join = await this.call('join', {}, 'joining boundaries');
+      this.set({ boundaries: { ...this._s.boundaries, join } });
+    }
     const suppressed = data.report.suppressed_total;
     this.announce(
       `Loaded ${file.name}: ${data.regions.length} regions, ${data.industries.length} industries, years ${data.years.join(', ')}` +
@@ -295,6 +298,16 @@ export class AggloExplorer extends LitElement {
   }
 
   // ---------- rendering ----------
+
+  updated() {
+    // Positions go through the CSSOM: a strict CSP (style-src 'self') blocks style attributes.
+    const tip = this.renderRoot.querySelector('.tooltip');
+    const h = this._s.hover;
+    if (tip && h) {
+      tip.style.left = `${h.x}px`;
+      tip.style.top = `${h.y}px`;
+    }
+  }
 
   render() {
     const s = this._s;
@@ -465,7 +478,7 @@ export class AggloExplorer extends LitElement {
   renderTooltip() {
     const h = this._s.hover;
     if (!h) return nothing;
-    return html`<div class="tooltip" role="tooltip" style=${styleMap({ left: `${h.x}px`, top: `${h.y}px` })}>
+    return html`<div class="tooltip" role="tooltip">
       <strong>${h.name}</strong> (${h.id})<br />${h.value === undefined ? 'no published value' : html`LQ ${fmt(h.value)}`}
     </div>`;
   }

@@ -49,12 +49,10 @@ export const styles = css`
   svg.map path.region { stroke: #4d4d4d; stroke-width: 0.6; cursor: pointer; }
   svg.map path.region:hover, svg.map path.region:focus-visible { stroke: var(--agglo-focus); stroke-width: 2.5; outline: none; }
   svg.map path.region.selected { stroke: #000; stroke-width: 2.5; }
-  svg.map path.region.nodata { fill: url(#nodata) #f0f0f0; }
   .legend { display: flex; flex-wrap: wrap; gap: 0.3em 1em; font-size: 0.85rem; margin-top: 0.4em; }
   .legend-title { flex-basis: 100%; font-weight: 600; }
   .legend-item { display: inline-flex; align-items: center; gap: 0.3em; }
   .swatch { display: inline-block; width: 1.1em; height: 1.1em; border: 1px solid #4d4d4d; }
-  .swatch.nodata { background: #f0f0f0; }
   .tooltip { position: absolute; transform: translate(-50%, -110%); background: #1b1b1b; color: #fff; padding: 0.3em 0.6em; border-radius: 4px; pointer-events: none; font-size: 0.85rem; white-space: nowrap; }
   .join { font-size: 0.85rem; color: var(--agglo-muted); }
   table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }

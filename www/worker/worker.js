@@ -73,6 +73,9 @@ const methods = {
     const bytes = await bytesOf(id, file, 'reading');
     return ws.loadBoundaries(name, bytes, options ?? null);
   },
+  async join() {
+    return ws.join();
+  },
   async locationQuotients(id, options) {
     return ws.locationQuotients(options);
   },

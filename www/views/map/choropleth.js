@@ -2,7 +2,6 @@
 // a legend with the numeric class breaks. No tiles, no WebGL: it prints and works on locked-down PCs.
 import { geoMercator, geoPath } from 'd3-geo';
 import { html, svg } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { fmt } from '../format.js';
 
 // ColorBrewer YlGnBu (colour-blind safe, sequential), 3 to 7 classes.
@@ -97,9 +96,9 @@ export function legend({ breaks, label, min, method }) {
       const from = lo;
       lo = b;
       return html`<span role="listitem" class="legend-item"
-        ><span class="swatch" style=${styleMap({ background: colours[i] })}></span>${fmt(from)} – ${fmt(b)}</span
+        ><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=${colours[i]}></rect></svg>${fmt(from)} – ${fmt(b)}</span
       >`;
     })}
-    <span role="listitem" class="legend-item"><span class="swatch nodata"></span>no published value</span>
+    <span role="listitem" class="legend-item"><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=${NO_DATA}></rect></svg>no published value</span>
   </div>`;
 }
