@@ -300,6 +300,16 @@ fn point_segment_distance(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     ((p.x - a.x - t * dx).powi(2) + (p.y - a.y - t * dy).powi(2)).sqrt()
 }
 
+/// Proper crossing of two segments (overlapping polygons).
+fn crosses(s: (Coord<f64>, Coord<f64>), t: (Coord<f64>, Coord<f64>)) -> bool {
+    let o = |a: Coord<f64>, b: Coord<f64>, c: Coord<f64>| {
+        (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
+    };
+    let (d1, d2) = (o(s.0, s.1, t.0), o(s.0, s.1, t.1));
+    let (d3, d4) = (o(t.0, t.1, s.0), o(t.0, t.1, s.1));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
 /// Length of segment t lying within `eps` of segment s (0 unless both ends of the overlap are near s).
 fn shared_length(s: (Coord<f64>, Coord<f64>), t: (Coord<f64>, Coord<f64>), eps: f64) -> f64 {
     let (dx, dy) = (s.1.x - s.0.x, s.1.y - s.0.y);
@@ -366,7 +376,8 @@ fn rtree_fallback(
             let touches = match kind {
                 Contiguity::Queen => si.iter().any(|a| {
                     sj.iter().any(|b| {
-                        point_segment_distance(a.0, b.0, b.1) <= eps
+                        crosses(*a, *b)
+                            || point_segment_distance(a.0, b.0, b.1) <= eps
                             || point_segment_distance(b.0, a.0, a.1) <= eps
                     })
                 }),
