@@ -190,8 +190,9 @@ pub(crate) fn feature_location(file: &str, k: usize, id: Option<&str>) -> Locati
     }
 }
 
-/// A JSON scalar as id text: strings as is, integral numbers without a decimal point.
-pub(crate) fn value_text(v: &Value) -> Option<String> {
+/// A JSON scalar as id text: strings as is (trimmed), integral numbers without a decimal point,
+/// `None` for null, arrays and objects.
+pub fn value_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_string()),
         Value::Number(n) => {
@@ -512,14 +513,6 @@ fn property_infos(features: &[RawFeature], codes: Option<&[String]>) -> Vec<Prop
 /// unique property whose name looks like an identifier (`geoid`, `fips`, `*_id`, `*code*`, …),
 /// else the first complete and unique property, else `id`.
 pub fn propose_id_field(props: &[PropertyInfo]) -> String {
-    if let Some(best) = props
-        .iter()
-        .filter(|p| p.matches > 0)
-        .max_by(|a, b| a.matches.cmp(&b.matches).then(std::cmp::Ordering::Greater))
-    {
-        return best.name.clone();
-    }
-    let ok = |p: &&PropertyInfo| p.complete && p.unique;
     let id_like = |name: &str| {
         let l = name.to_ascii_lowercase();
         [
@@ -527,21 +520,27 @@ pub fn propose_id_field(props: &[PropertyInfo]) -> String {
         ]
         .iter()
         .any(|k| l == *k)
-            || l.ends_with("_id")
             || l.ends_with("id")
             || l.contains("code")
             || l.contains("fips")
     };
-    if let Some(p) = props.iter().filter(ok).find(|p| p.name == "id") {
-        return p.name.clone();
+    // Among equally good candidates: the feature id, then id-like names, then file order.
+    let pick = |cands: Vec<&PropertyInfo>| -> Option<String> {
+        cands
+            .iter()
+            .find(|p| p.name == "id")
+            .or_else(|| cands.iter().find(|p| id_like(&p.name)))
+            .or_else(|| cands.first())
+            .map(|p| p.name.clone())
+    };
+    let best = props.iter().map(|p| p.matches).max().unwrap_or(0);
+    if best > 0 {
+        if let Some(f) = pick(props.iter().filter(|p| p.matches == best).collect()) {
+            return f;
+        }
     }
-    if let Some(p) = props.iter().filter(ok).find(|p| id_like(&p.name)) {
-        return p.name.clone();
-    }
-    if let Some(p) = props.iter().find(ok) {
-        return p.name.clone();
-    }
-    "id".to_string()
+    pick(props.iter().filter(|p| p.complete && p.unique).collect())
+        .unwrap_or_else(|| "id".to_string())
 }
 
 fn propose_name_field(props: &[PropertyInfo], id_field: &str) -> Option<String> {
