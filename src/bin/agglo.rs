@@ -7,8 +7,20 @@
 mod common;
 #[path = "agglo/inspect.rs"]
 mod inspect;
+#[path = "agglo/clusters.rs"]
+mod clusters;
+#[path = "agglo/concentration.rs"]
+mod concentration;
 #[path = "agglo/lq.rs"]
 mod lq;
+#[path = "agglo/peers.rs"]
+mod peers;
+#[path = "agglo/priorities.rs"]
+mod priorities;
+#[path = "agglo/shift_share.rs"]
+mod shift_share;
+#[path = "agglo/specialisation.rs"]
+mod specialisation;
 
 use clap::{Parser, Subcommand};
 
@@ -29,6 +41,18 @@ enum Command {
     Inspect(inspect::Args),
     /// Location quotients, shares of region and reference.
     Lq(lq::Args),
+    /// Region specialisation indices (Krugman, Hoover, Herfindahl, entropy, variety, Gini, Theil, ...).
+    Specialisation(specialisation::Args),
+    /// Industry concentration indices (locational Gini, Gini of LQs, Hoover, Ellison-Glaeser, ...).
+    Concentration(concentration::Args),
+    /// Shift-share decomposition (Dunn, Esteban-Marquillas, Gerfin, dynamic).
+    ShiftShare(shift_share::Args),
+    /// Cluster mapping, strength (US Cluster Mapping, European Cluster Observatory) and profiles.
+    Clusters(clusters::Args),
+    /// Rank a region's clusters by a weighted score.
+    Priorities(priorities::Args),
+    /// Peer regions by industry structure, or the top regions of a cluster.
+    Peers(peers::Args),
 }
 
 fn main() {
@@ -36,6 +60,12 @@ fn main() {
     let result = match cli.command {
         Command::Inspect(a) => inspect::run(a),
         Command::Lq(a) => lq::run(a),
+        Command::Specialisation(a) => specialisation::run(a),
+        Command::Concentration(a) => concentration::run(a),
+        Command::ShiftShare(a) => shift_share::run(a),
+        Command::Clusters(a) => clusters::run(a),
+        Command::Priorities(a) => priorities::run(a),
+        Command::Peers(a) => peers::run(a),
     };
     match result.and_then(|(value, format)| common::emit(&value, format)) {
         Ok(()) => {}

@@ -11,10 +11,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum LqBase {
-    /// Traded clusters against traded employment, local clusters against local employment (USCMP).
-    #[default]
+    /// Traded clusters against traded employment, local clusters against local employment (the
+    /// US Cluster Mapping base; its quantiles then run over all US counties).
     Traded,
-    /// Every cluster against all-industry employment.
+    /// Every cluster against all-industry employment. The default: on a sub-national region set
+    /// (one state's counties) the traded base saturates where the cluster *is* the region's traded
+    /// economy (Whitfield County, GA, carpets: LQ 23.2 against a Georgia Q75 of 24.0), so the
+    /// all-industry base is the robust choice; `Traded` reproduces USCMP on a national county set.
+    #[default]
     All,
 }
 
@@ -94,7 +98,7 @@ pub struct UscmpParams {
 impl Default for UscmpParams {
     fn default() -> Self {
         UscmpParams {
-            base: LqBase::Traded,
+            base: LqBase::All,
             employment: 0,
             establishments: None,
             lq_quantile: 0.75,
