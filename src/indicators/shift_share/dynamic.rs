@@ -11,7 +11,8 @@ pub struct DynamicShiftShare {
     pub dunn: Dunn,
     /// Esteban-Marquillas components summed over the year pairs.
     pub esteban_marquillas: EstebanMarquillas,
-    /// Gerfin factors averaged (arithmetic mean) over the year pairs, as METHODS.md §3 prescribes.
+    /// Gerfin factors averaged (arithmetic mean) over the year pairs, as METHODS.md §3 prescribes;
+    /// `NaN` when a pair starts from a zero regional total.
     pub gerfin_mean: Gerfin,
     /// Each year pair's Dunn decomposition, in order.
     pub yearly: Vec<Dunn>,
@@ -80,7 +81,13 @@ pub fn dynamic(region: &[&[f64]], reference: &[&[f64]]) -> Result<DynamicShiftSh
         };
         let (a, _) = dunn(r0, r1, n0, n1)?;
         let (b, _) = esteban_marquillas(r0, r1, n0, n1)?;
-        let g = gerfin(r0, r1, n0, n1)?;
+        // Gerfin is undefined for a pair starting from zero: the mean is then NaN, the additive
+        // components are still reported.
+        let g = gerfin(r0, r1, n0, n1).unwrap_or(Gerfin {
+            industry_mix: f64::NAN,
+            regional_share: f64::NAN,
+            net_shift: f64::NAN,
+        });
         d.change += a.change;
         d.national_share += a.national_share;
         d.industry_mix += a.industry_mix;
