@@ -72,8 +72,10 @@ pub struct PriorityParams {
     pub criteria: Vec<Criterion>,
     /// One non-negative weight per criterion; rescaled to sum to 1.
     pub weights: Vec<f64>,
+    #[serde(default)]
     pub normalisation: Normalisation,
     /// Values of externally computed criteria (`multiplier`, `local_supplier`) by cluster code.
+    #[serde(default)]
     pub external: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
