@@ -1,5 +1,10 @@
 //! Property tests: shift-share identities, index ranges, the LQ's weighted mean.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use agglo::indicators::shift_share::{dunn, dynamic, esteban_marquillas, gerfin};
 use agglo::indicators::*;
@@ -79,13 +84,13 @@ proptest! {
     fn gini_in_0_1(x in prop::collection::vec(0.0f64..1e6, 1..40)) {
         prop_assume!(x.iter().sum::<f64>() > 0.0);
         let g = gini(&x, false).unwrap();
-        prop_assert!(g >= -1e-12 && g < 1.0, "gini {}", g);
+        prop_assert!((-1e-12..1.0).contains(&g), "gini {}", g);
         // The maximum for n values is (n-1)/n.
         let n = x.len() as f64;
         prop_assert!(g <= (n - 1.0) / n + 1e-12);
         if x.len() > 1 {
             let gn = gini(&x, true).unwrap();
-            prop_assert!(gn >= -1e-12 && gn <= 1.0 + 1e-12);
+            prop_assert!((-1e-12..=1.0 + 1e-12).contains(&gn));
         }
     }
 
@@ -105,7 +110,7 @@ proptest! {
     fn locational_gini_below_half(x in vec_nonneg(10), t in vec_pos(10)) {
         prop_assume!(x.iter().sum::<f64>() > 0.0);
         let g = locational_gini(&x, &t).unwrap();
-        prop_assert!(g >= -1e-12 && g < 0.5);
+        prop_assert!((-1e-12..0.5).contains(&g));
     }
 
     #[test]

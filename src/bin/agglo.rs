@@ -3,14 +3,14 @@
 
 #![allow(clippy::indexing_slicing)]
 
-#[path = "agglo/common.rs"]
-mod common;
-#[path = "agglo/inspect.rs"]
-mod inspect;
 #[path = "agglo/clusters.rs"]
 mod clusters;
+#[path = "agglo/common.rs"]
+mod common;
 #[path = "agglo/concentration.rs"]
 mod concentration;
+#[path = "agglo/inspect.rs"]
+mod inspect;
 #[path = "agglo/lq.rs"]
 mod lq;
 #[path = "agglo/peers.rs"]

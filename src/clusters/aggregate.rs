@@ -127,7 +127,10 @@ pub fn aggregate_to_clusters(
     let all: f64 = (0..panel.industries.len())
         .map(|i| panel.matrix(dm, last).industry_total(i))
         .sum();
-    let unm: f64 = unmapped.iter().filter_map(|u| u.value_by_year.get(last)).sum();
+    let unm: f64 = unmapped
+        .iter()
+        .filter_map(|u| u.value_by_year.get(last))
+        .sum();
     let mapped_share = if all > 0.0 { 1.0 - unm / all } else { f64::NAN };
     let measure = panel.measures.get(dm).cloned().unwrap_or_default();
     let year = panel.years.get(last).copied().unwrap_or_default();
@@ -137,7 +140,13 @@ pub fn aggregate_to_clusters(
             .iter()
             .filter(|u| u.reason == "unmapped")
             .take(10)
-            .map(|u| format!("{} ({})", u.industry, u.value_by_year.get(last).copied().unwrap_or(0.0)))
+            .map(|u| {
+                format!(
+                    "{} ({})",
+                    u.industry,
+                    u.value_by_year.get(last).copied().unwrap_or(0.0)
+                )
+            })
             .collect();
         warnings.push(Warning::new(
             "W_UNMAPPED_CODES",
@@ -176,7 +185,11 @@ pub fn aggregate_to_clusters(
     }
     let traded = used
         .iter()
-        .map(|c| defs.clusters.get(*c).is_some_and(|c| c.traded_local.is_traded()))
+        .map(|c| {
+            defs.clusters
+                .get(*c)
+                .is_some_and(|c| c.traded_local.is_traded())
+        })
         .collect();
     let members = used
         .iter()

@@ -78,7 +78,14 @@ impl DefinitionFilter {
     }
 }
 
-const CODE_COLS: &[&str] = &["naics_code", "industry_code", "code", "nace_code", "sic_code", "industry"];
+const CODE_COLS: &[&str] = &[
+    "naics_code",
+    "industry_code",
+    "code",
+    "nace_code",
+    "sic_code",
+    "industry",
+];
 const CLUSTER_COLS: &[&str] = &["cluster_code", "cluster"];
 
 /// Parse a cluster definitions CSV (comma, semicolon or tab separated, UTF-8 with or without BOM).
@@ -131,11 +138,18 @@ pub fn parse_cluster_definitions(
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
-    let col = |names: &[&str]| names.iter().find_map(|n| headers.iter().position(|h| h == n));
+    let col = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h == n))
+    };
     let code_c = col(CODE_COLS).ok_or_else(|| {
         Error::new(
             ErrorCode::MissingColumn,
-            format!("the cluster definitions need an industry code column (one of {})", CODE_COLS.join(", ")),
+            format!(
+                "the cluster definitions need an industry code column (one of {})",
+                CODE_COLS.join(", ")
+            ),
         )
         .at(Location::file(file).with_row(1))
     })?;
@@ -180,16 +194,20 @@ pub fn parse_cluster_definitions(
                     "W_DEFINITION_UNKNOWN_CODE",
                     format!(
                         "definition row without {}; skipped",
-                        if code.is_empty() { "an industry code" } else { "a cluster" }
+                        if code.is_empty() {
+                            "an industry code"
+                        } else {
+                            "a cluster"
+                        }
                     ),
                 )
-                .at(Location::file(file)
-                    .with_row(row)
-                    .with_column(if code.is_empty() {
+                .at(Location::file(file).with_row(row).with_column(
+                    if code.is_empty() {
                         headers.get(code_c).cloned().unwrap_or_default()
                     } else {
                         headers.get(cluster_c).cloned().unwrap_or_default()
-                    })),
+                    },
+                )),
             );
             continue;
         }
@@ -199,7 +217,11 @@ pub fn parse_cluster_definitions(
                 let name = get(name_c);
                 clusters.push(Cluster {
                     code: cluster.clone(),
-                    name: if name.is_empty() { cluster.clone() } else { name },
+                    name: if name.is_empty() {
+                        cluster.clone()
+                    } else {
+                        name
+                    },
                     traded_local: TradedLocal::parse(&get(tl_c)),
                 });
                 cluster_ix.insert(cluster.clone(), clusters.len() - 1);
@@ -207,7 +229,10 @@ pub fn parse_cluster_definitions(
             }
         };
         if let Some((prev, prev_row)) = by_code.get(&code) {
-            let prev_name = clusters.get(prev.cluster).map(|c| c.code.clone()).unwrap_or_default();
+            let prev_name = clusters
+                .get(prev.cluster)
+                .map(|c| c.code.clone())
+                .unwrap_or_default();
             warnings.push(
                 Warning::new(
                     "W_DEFINITION_DUPLICATE",
@@ -254,7 +279,9 @@ pub fn parse_cluster_definitions(
         (s, v) => format!(
             "{file} [{}{}]",
             s.as_deref().unwrap_or(""),
-            v.as_ref().map(|v| format!(", vintage {v}")).unwrap_or_default()
+            v.as_ref()
+                .map(|v| format!(", vintage {v}"))
+                .unwrap_or_default()
         ),
     };
     Ok((
@@ -355,7 +382,9 @@ pub fn map_industries(defs: &ClusterDefinitions, codes: &[String]) -> IndustryMa
         // Parent: longest defined prefix.
         let parent = (1..code.len()).rev().find_map(|n| {
             let p = code.get(..n)?;
-            let i = defs.entries.partition_point(|e| e.industry_code.as_str() < p);
+            let i = defs
+                .entries
+                .partition_point(|e| e.industry_code.as_str() < p);
             defs.entries.get(i).filter(|e| e.industry_code == p)
         });
         match parent {

@@ -15,14 +15,15 @@ pub use definitions::{
     map_industries, parse_cluster_definitions, Cluster, ClusterDefinitions, DefinitionEntry,
     DefinitionFilter, IndustryMapping, MatchKind, TradedLocal,
 };
-pub use peers::{peer_regions, top_regions_for_cluster, Peer, PeerMetric, TopRegion};
+pub use peers::{
+    peer_regions, top_regions_for_cluster, Peer, PeerMetric, TopRegion, TopRegionsParams,
+};
 pub use priorities::{
     prioritise, Contribution, Criterion, Normalisation, PriorityParams, PriorityRow,
     ValidPriorityParams,
 };
 pub use quantile::quantile_type7;
 pub use strength::{
-    cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams,
-    UscmpStrength,
+    cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };
 pub use typology::{cluster_profiles, ClusterProfile, Quadrant, TypologyParams};

@@ -45,16 +45,26 @@ pub fn peer_regions(
     metric: PeerMetric,
     top: usize,
 ) -> Result<Vec<Peer>> {
-    let vec_of = |r: usize| -> Vec<f64> { (0..mx.n_industries).map(|i| mx.get(r, i).unwrap_or(0.0)).collect() };
+    let vec_of = |r: usize| -> Vec<f64> {
+        (0..mx.n_industries)
+            .map(|i| mx.get(r, i).unwrap_or(0.0))
+            .collect()
+    };
     if target >= mx.n_regions {
-        return Err(Error::new(ErrorCode::UnknownRegion, format!("region index {target} out of range")));
+        return Err(Error::new(
+            ErrorCode::UnknownRegion,
+            format!("region index {target} out of range"),
+        ));
     }
     let t = vec_of(target);
     let tn = t.iter().map(|x| x * x).sum::<f64>().sqrt();
     if !(tn > 0.0) {
         return Err(Error::new(
             ErrorCode::ZeroTotal,
-            format!("region '{}' has no data to compare", regions.get(target).cloned().unwrap_or_default()),
+            format!(
+                "region '{}' has no data to compare",
+                regions.get(target).cloned().unwrap_or_default()
+            ),
         ));
     }
     let mut out: Vec<(usize, f64)> = (0..mx.n_regions)
@@ -102,7 +112,21 @@ pub struct TopRegion {
     pub lq: Option<f64>,
 }
 
-/// The `top` regions for cluster index `cluster`, ranked by LQ (`by_lq`) or by employment.
+/// Parameters of [`top_regions_for_cluster`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopRegionsParams {
+    /// Measure index (employment).
+    pub measure: usize,
+    /// Year index.
+    pub year: usize,
+    pub base: LqBase,
+    /// Rank by LQ (true) or by employment.
+    pub by_lq: bool,
+    /// How many regions (10).
+    pub top: usize,
+}
+
+/// The `top` regions for cluster index `cluster`, ranked by LQ or by employment.
 ///
 /// # Errors
 /// `E_UNKNOWN_CLUSTER` when the index is out of range.
@@ -111,17 +135,23 @@ pub struct TopRegion {
 /// O(regions log regions).
 pub fn top_regions_for_cluster(
     cp: &ClusterPanel,
-    measure: usize,
-    year: usize,
     cluster: usize,
-    base: LqBase,
     reference: Option<&Reference>,
-    by_lq: bool,
-    top: usize,
+    params: &TopRegionsParams,
 ) -> Result<Vec<TopRegion>> {
+    let (measure, year, base, by_lq, top) = (
+        params.measure,
+        params.year,
+        params.base,
+        params.by_lq,
+        params.top,
+    );
     let p = &cp.panel;
     if cluster >= p.industries.len() {
-        return Err(Error::new(ErrorCode::UnknownCluster, format!("cluster index {cluster} out of range")));
+        return Err(Error::new(
+            ErrorCode::UnknownCluster,
+            format!("cluster index {cluster} out of range"),
+        ));
     }
     let lqs = cluster_lqs(cp, measure, year, base, reference);
     let mx = p.matrix(measure, year);
@@ -133,12 +163,19 @@ pub fn top_regions_for_cluster(
                 region: p.regions.get(r).cloned().unwrap_or_default(),
                 region_name: p.region_names.get(r).cloned().unwrap_or_default(),
                 employment: e,
-                lq: lqs.get(r).and_then(|l| l.get(cluster)).copied().filter(|v| !v.is_nan()),
+                lq: lqs
+                    .get(r)
+                    .and_then(|l| l.get(cluster))
+                    .copied()
+                    .filter(|v| !v.is_nan()),
             })
         })
         .collect();
     if by_lq {
-        rows.sort_by(|a, b| b.lq.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.lq.unwrap_or(f64::NEG_INFINITY)));
+        rows.sort_by(|a, b| {
+            b.lq.unwrap_or(f64::NEG_INFINITY)
+                .total_cmp(&a.lq.unwrap_or(f64::NEG_INFINITY))
+        });
     } else {
         rows.sort_by(|a, b| b.employment.total_cmp(&a.employment));
     }

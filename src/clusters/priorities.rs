@@ -92,19 +92,29 @@ impl PriorityParams {
     /// Validate once: as many weights as criteria, no duplicates, weights >= 0 with a positive sum.
     pub fn validate(&self) -> Result<ValidPriorityParams> {
         if self.criteria.is_empty() {
-            return Err(Error::new(ErrorCode::InvalidParameter, "pick at least one criterion"));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "pick at least one criterion",
+            ));
         }
         if self.criteria.len() != self.weights.len() {
             return Err(Error::new(
                 ErrorCode::InvalidParameter,
-                format!("{} criteria but {} weights", self.criteria.len(), self.weights.len()),
+                format!(
+                    "{} criteria but {} weights",
+                    self.criteria.len(),
+                    self.weights.len()
+                ),
             ));
         }
         let mut seen = self.criteria.clone();
         seen.sort();
         seen.dedup();
         if seen.len() != self.criteria.len() {
-            return Err(Error::new(ErrorCode::InvalidParameter, "a criterion is listed twice"));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "a criterion is listed twice",
+            ));
         }
         if let Some((c, w)) = self
             .criteria
@@ -114,12 +124,18 @@ impl PriorityParams {
         {
             return Err(Error::new(
                 ErrorCode::InvalidParameter,
-                format!("the weight of '{}' is {w}; weights must be >= 0", c.as_str()),
+                format!(
+                    "the weight of '{}' is {w}; weights must be >= 0",
+                    c.as_str()
+                ),
             ));
         }
         let s: f64 = self.weights.iter().sum();
         if !(s > 0.0) {
-            return Err(Error::new(ErrorCode::InvalidParameter, "the weights sum to zero"));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "the weights sum to zero",
+            ));
         }
         Ok(ValidPriorityParams {
             criteria: self.criteria.clone(),
@@ -153,7 +169,11 @@ pub struct PriorityRow {
     pub contributions: Vec<Contribution>,
 }
 
-fn raw_value(p: &ClusterProfile, c: Criterion, ext: &BTreeMap<String, BTreeMap<String, f64>>) -> Option<f64> {
+fn raw_value(
+    p: &ClusterProfile,
+    c: Criterion,
+    ext: &BTreeMap<String, BTreeMap<String, f64>>,
+) -> Option<f64> {
     match c {
         Criterion::Growth => p.growth,
         Criterion::Lq => p.lq,
@@ -162,10 +182,9 @@ fn raw_value(p: &ClusterProfile, c: Criterion, ext: &BTreeMap<String, BTreeMap<S
         Criterion::Wages => p.wage,
         Criterion::Focus => p.focus,
         Criterion::Competitive => p.competitive_shift,
-        Criterion::Multiplier | Criterion::LocalSupplier => ext
-            .get(c.as_str())
-            .and_then(|m| m.get(&p.cluster))
-            .copied(),
+        Criterion::Multiplier | Criterion::LocalSupplier => {
+            ext.get(c.as_str()).and_then(|m| m.get(&p.cluster)).copied()
+        }
     }
     .filter(|v| v.is_finite())
 }
@@ -183,13 +202,19 @@ fn raw_value(p: &ClusterProfile, c: Criterion, ext: &BTreeMap<String, BTreeMap<S
 ///
 /// # Examples
 /// See `tests/clusters.rs`; the contributions of every row sum to its score.
-pub fn prioritise(profiles: &[ClusterProfile], params: &PriorityParams) -> Result<Vec<PriorityRow>> {
+pub fn prioritise(
+    profiles: &[ClusterProfile],
+    params: &PriorityParams,
+) -> Result<Vec<PriorityRow>> {
     let v = params.validate()?;
     let n = profiles.len();
     let mut norm = vec![vec![0.0; v.criteria.len()]; n];
     let mut raws = vec![vec![None; v.criteria.len()]; n];
     for (k, c) in v.criteria.iter().enumerate() {
-        let vals: Vec<Option<f64>> = profiles.iter().map(|p| raw_value(p, *c, &v.external)).collect();
+        let vals: Vec<Option<f64>> = profiles
+            .iter()
+            .map(|p| raw_value(p, *c, &v.external))
+            .collect();
         let present: Vec<f64> = vals.iter().flatten().copied().collect();
         for (i, x) in vals.iter().enumerate() {
             let nv = match (x, v.normalisation) {

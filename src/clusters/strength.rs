@@ -51,15 +51,23 @@ pub fn cluster_lqs(
             .filter(|v| !v.is_nan())
             .sum()
     };
-    let ref_traded = group_sum(&|c| rf.industry_totals.get(c).copied().unwrap_or(f64::NAN), true);
-    let ref_local = group_sum(&|c| rf.industry_totals.get(c).copied().unwrap_or(f64::NAN), false);
+    let ref_traded = group_sum(
+        &|c| rf.industry_totals.get(c).copied().unwrap_or(f64::NAN),
+        true,
+    );
+    let ref_local = group_sum(
+        &|c| rf.industry_totals.get(c).copied().unwrap_or(f64::NAN),
+        false,
+    );
     (0..mx.n_regions)
         .map(|r| {
             let b_traded = group_sum(&|c| mx.get(r, c).unwrap_or(f64::NAN), true);
             let b_local = group_sum(&|c| mx.get(r, c).unwrap_or(f64::NAN), false);
             (0..mx.n_industries)
                 .map(|c| {
-                    let Some(e) = mx.get(r, c) else { return f64::NAN };
+                    let Some(e) = mx.get(r, c) else {
+                        return f64::NAN;
+                    };
                     let traded = cp.traded.get(c).copied().unwrap_or(false);
                     let (br, b) = match base {
                         LqBase::All => (mx.region_total(r), rf.total),
@@ -153,7 +161,11 @@ pub fn uscmp_strength(
     reference: Option<&Reference>,
     params: &UscmpParams,
 ) -> Result<(Vec<UscmpStrength>, Vec<Warning>)> {
-    for q in [params.lq_quantile, params.lq_quantile_top, params.size_quantile] {
+    for q in [
+        params.lq_quantile,
+        params.lq_quantile_top,
+        params.size_quantile,
+    ] {
         if !(0.0..=1.0).contains(&q) {
             return Err(Error::new(
                 ErrorCode::InvalidParameter,
@@ -166,7 +178,10 @@ pub fn uscmp_strength(
         || params.establishments.is_some_and(|m| m >= p.measures.len())
         || year >= p.years.len()
     {
-        return Err(Error::new(ErrorCode::InvalidParameter, "strength: measure or year index out of range"));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            "strength: measure or year index out of range",
+        ));
     }
     let mut warnings = Vec::new();
     if params.establishments.is_none() {
@@ -183,13 +198,21 @@ pub fn uscmp_strength(
         let set: Vec<usize> = (0..p.regions.len())
             .filter(|&r| {
                 emp.get(r, c).is_some_and(|e| e > 0.0)
-                    && lqs.get(r).and_then(|l| l.get(c)).is_some_and(|l| !l.is_nan())
+                    && lqs
+                        .get(r)
+                        .and_then(|l| l.get(c))
+                        .is_some_and(|l| !l.is_nan())
             })
             .collect();
         if set.is_empty() {
             continue;
         }
-        let lq_of = |r: usize| lqs.get(r).and_then(|l| l.get(c)).copied().unwrap_or(f64::NAN);
+        let lq_of = |r: usize| {
+            lqs.get(r)
+                .and_then(|l| l.get(c))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
         let lq_vals: Vec<f64> = set.iter().map(|&r| lq_of(r)).collect();
         let emp_vals: Vec<f64> = set.iter().filter_map(|&r| emp.get(r, c)).collect();
         let est_vals: Vec<f64> = est
@@ -303,11 +326,17 @@ pub fn eco_stars(
         }
     }
     if !(params.lq_threshold >= 0.0) {
-        return Err(Error::new(ErrorCode::InvalidParameter, "the LQ threshold must be >= 0"));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            "the LQ threshold must be >= 0",
+        ));
     }
     let p = &cp.panel;
     if params.employment >= p.measures.len() || year >= p.years.len() {
-        return Err(Error::new(ErrorCode::InvalidParameter, "stars: measure or year index out of range"));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            "stars: measure or year index out of range",
+        ));
     }
     let lqs = cluster_lqs(cp, params.employment, year, LqBase::All, reference);
     let emp = p.matrix(params.employment, year);
@@ -330,7 +359,11 @@ pub fn eco_stars(
         for (k, &r) in set.iter().enumerate() {
             let e = e_vals.get(k).copied().unwrap_or(0.0);
             let f = f_vals.get(k).copied().unwrap_or(0.0);
-            let lq = lqs.get(r).and_then(|l| l.get(c)).copied().unwrap_or(f64::NAN);
+            let lq = lqs
+                .get(r)
+                .and_then(|l| l.get(c))
+                .copied()
+                .unwrap_or(f64::NAN);
             let size_star = e >= qe;
             let specialisation_star = lq >= params.lq_threshold;
             let focus_star = f >= qf;

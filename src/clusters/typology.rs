@@ -113,7 +113,10 @@ pub fn cluster_profiles(
     };
     let m = params.employment;
     if m >= p.measures.len() {
-        return Err(Error::new(ErrorCode::InvalidParameter, "profile: employment measure out of range"));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            "profile: employment measure out of range",
+        ));
     }
     let (strength, warnings) = uscmp_strength(
         cp,
@@ -141,23 +144,30 @@ pub fn cluster_profiles(
     for r in 0..p.regions.len() {
         let tot = e1.region_total(r);
         for c in 0..p.industries.len() {
-            let Some(e) = e1.get(r, c).filter(|e| *e > 0.0) else { continue };
-            let lq = lqs.get(r).and_then(|l| l.get(c)).copied().filter(|v| !v.is_nan());
-            let (growth, reference_growth, job_creation, competitive_shift) = match (e0, &ref0, span) {
-                (Some(m0), Some(rf0), Some((t0, t1))) => {
-                    let v0 = m0.get(r, c);
-                    let rc0 = rf0.industry_totals.get(c).copied().unwrap_or(f64::NAN);
-                    let rc1 = ref1.industry_totals.get(c).copied().unwrap_or(f64::NAN);
-                    let gc = rc1 / rc0;
-                    (
-                        v0.and_then(|v| cagr(v, e, t0, t1).ok()),
-                        cagr(rc0, rc1, t0, t1).ok(),
-                        v0.map(|v| e - v),
-                        v0.filter(|_| gc.is_finite()).map(|v| e - v * gc),
-                    )
-                }
-                _ => (None, None, None, None),
+            let Some(e) = e1.get(r, c).filter(|e| *e > 0.0) else {
+                continue;
             };
+            let lq = lqs
+                .get(r)
+                .and_then(|l| l.get(c))
+                .copied()
+                .filter(|v| !v.is_nan());
+            let (growth, reference_growth, job_creation, competitive_shift) =
+                match (e0, &ref0, span) {
+                    (Some(m0), Some(rf0), Some((t0, t1))) => {
+                        let v0 = m0.get(r, c);
+                        let rc0 = rf0.industry_totals.get(c).copied().unwrap_or(f64::NAN);
+                        let rc1 = ref1.industry_totals.get(c).copied().unwrap_or(f64::NAN);
+                        let gc = rc1 / rc0;
+                        (
+                            v0.and_then(|v| cagr(v, e, t0, t1).ok()),
+                            cagr(rc0, rc1, t0, t1).ok(),
+                            v0.map(|v| e - v),
+                            v0.filter(|_| gc.is_finite()).map(|v| e - v * gc),
+                        )
+                    }
+                    _ => (None, None, None, None),
+                };
             let members = cp.members.get(c).map(Vec::as_slice).unwrap_or(&[]);
             let st = sm.region_total(r);
             let (mut present, mut specialised) = (0usize, 0usize);

@@ -17,15 +17,19 @@ use crate::error::{Error, ErrorCode, Result};
 /// O(regions).
 ///
 /// # Examples
-/// Two industries both entirely in the first of two equal regions: 0.25 / 0.5 = 0.5.
+/// Two industries both entirely in the first of two equal regions: (0.25 + 0.25) / 0.5 = 1.
 /// ```
 /// let c = agglo::indicators::coagglomeration(&[5.0, 0.0], &[7.0, 0.0], &[50.0, 50.0]).unwrap();
-/// assert!((c - 0.5).abs() < 1e-12);
+/// assert!((c - 1.0).abs() < 1e-12);
 /// ```
 ///
 /// # Reference
 /// Ellison, Glaeser & Kerr (2010), *American Economic Review* 100(3).
-pub fn coagglomeration(industry_i: &[f64], industry_j: &[f64], region_totals: &[f64]) -> Result<f64> {
+pub fn coagglomeration(
+    industry_i: &[f64],
+    industry_j: &[f64],
+    region_totals: &[f64],
+) -> Result<f64> {
     same_len(industry_i, region_totals, "coagglomeration")?;
     same_len(industry_j, region_totals, "coagglomeration")?;
     if region_totals.len() < 2 {

@@ -167,7 +167,11 @@ pub fn coagglomeration_pairs(
     } else {
         selected.to_vec()
     };
-    let col = |i: usize| -> Vec<f64> { (0..mx.n_regions).map(|r| mx.get(r, i).unwrap_or(0.0)).collect() };
+    let col = |i: usize| -> Vec<f64> {
+        (0..mx.n_regions)
+            .map(|r| mx.get(r, i).unwrap_or(0.0))
+            .collect()
+    };
     let cols: Vec<Vec<f64>> = sel.iter().map(|&i| col(i)).collect();
     let mut out = Vec::new();
     for (a, ca) in sel.iter().zip(&cols) {

@@ -159,7 +159,11 @@ pub fn ellison_glaeser_size_classes(
             if !(n.is_finite() && *n >= 0.0) {
                 return Err(Error::new(
                     ErrorCode::NegativeValue,
-                    format!("Ellison-Glaeser size classes: region {} has count {}", r + 1, n),
+                    format!(
+                        "Ellison-Glaeser size classes: region {} has count {}",
+                        r + 1,
+                        n
+                    ),
                 ));
             }
             e += n * s;
@@ -213,7 +217,10 @@ fn finish(
             "Ellison-Glaeser needs at least two regions",
         ));
     }
-    let s = shares(industry_by_region, "Ellison-Glaeser industry employment by region")?;
+    let s = shares(
+        industry_by_region,
+        "Ellison-Glaeser industry employment by region",
+    )?;
     let x = shares(region_totals, "Ellison-Glaeser region totals")?;
     let g: f64 = s.iter().zip(&x).map(|(a, b)| (a - b).powi(2)).sum();
     let sx2: f64 = x.iter().map(|v| v * v).sum();

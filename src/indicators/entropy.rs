@@ -23,8 +23,5 @@ use crate::error::Result;
 #[doc(alias = "entropy")]
 pub fn shannon_entropy(x: &[f64]) -> Result<f64> {
     let s = shares(x, "entropy")?;
-    Ok(s.iter()
-        .filter(|v| **v > 0.0)
-        .map(|v| -v * v.log2())
-        .sum())
+    Ok(s.iter().filter(|v| **v > 0.0).map(|v| -v * v.log2()).sum())
 }

@@ -92,7 +92,10 @@ pub fn gini_weighted(x: &[f64], w: &[f64]) -> Result<f64> {
     });
     let total: f64 = x.iter().zip(w).map(|(a, b)| a * b).sum();
     if !(total > 0.0) {
-        return Err(Error::new(ErrorCode::ZeroTotal, "weighted Gini: zero total"));
+        return Err(Error::new(
+            ErrorCode::ZeroTotal,
+            "weighted Gini: zero total",
+        ));
     }
     let mut q_prev = 0.0;
     let mut area = 0.0;

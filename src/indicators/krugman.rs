@@ -76,7 +76,10 @@ pub fn krugman_vs_group_mean(a: &[f64], group: &[&[f64]]) -> Result<f64> {
     let mut mean = vec![0.0; sa.len()];
     for (g, b) in group.iter().enumerate() {
         same_len(a, b, "Krugman vs group mean")?;
-        let sb = shares(b, &format!("Krugman vs group mean (group member {})", g + 1))?;
+        let sb = shares(
+            b,
+            &format!("Krugman vs group mean (group member {})", g + 1),
+        )?;
         for (m, s) in mean.iter_mut().zip(&sb) {
             *m += s / group.len() as f64;
         }

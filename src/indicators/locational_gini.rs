@@ -36,17 +36,21 @@ pub fn locational_gini(industry: &[f64], totals: &[f64]) -> Result<f64> {
     if let Some(k) = w.iter().position(|v| *v <= 0.0) {
         return Err(Error::new(
             ErrorCode::ZeroTotal,
-            format!("locational Gini: region total at position {} is zero", k + 1),
+            format!(
+                "locational Gini: region total at position {} is zero",
+                k + 1
+            ),
         ));
     }
     let mut idx: Vec<usize> = (0..x.len()).collect();
-    let lq = |k: &usize| {
-        x.get(*k).copied().unwrap_or(0.0) / w.get(*k).copied().unwrap_or(1.0)
-    };
+    let lq = |k: &usize| x.get(*k).copied().unwrap_or(0.0) / w.get(*k).copied().unwrap_or(1.0);
     idx.sort_by(|a, b| lq(a).total_cmp(&lq(b)));
     let (mut cx, mut area) = (0.0, 0.0);
     for k in idx {
-        let (xk, wk) = (x.get(k).copied().unwrap_or(0.0), w.get(k).copied().unwrap_or(0.0));
+        let (xk, wk) = (
+            x.get(k).copied().unwrap_or(0.0),
+            w.get(k).copied().unwrap_or(0.0),
+        );
         area += wk * (cx + cx + xk) / 2.0;
         cx += xk;
     }

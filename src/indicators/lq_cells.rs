@@ -50,7 +50,10 @@ pub fn lq_variants(
             .filter(|(_, c)| c.industry == i)
             .map(|(k, _)| k)
             .collect();
-        let lqs: Vec<f64> = idx.iter().filter_map(|&k| cells.get(k).map(|c| c.lq)).collect();
+        let lqs: Vec<f64> = idx
+            .iter()
+            .filter_map(|&k| cells.get(k).map(|c| c.lq))
+            .collect();
         if let Ok(z) = standardised_lq(&lqs, false) {
             for (k, v) in idx.iter().zip(z) {
                 if let Some(o) = out.get_mut(*k) {

@@ -20,6 +20,8 @@ pub struct SpecialisationParams {
     /// Treat missing cells as zero (default false: missing industries are left out of the region's
     /// vector and counted in `missing_cells`).
     pub missing_as_zero: bool,
+    /// Also compare every region with this region (index): `krugman_vs_region`.
+    pub versus_region: Option<usize>,
 }
 
 impl Default for SpecialisationParams {
@@ -28,6 +30,7 @@ impl Default for SpecialisationParams {
             group_digits: 2,
             groups: None,
             missing_as_zero: false,
+            versus_region: None,
         }
     }
 }
@@ -47,6 +50,9 @@ pub struct RegionSpecialisation {
     pub krugman: Option<f64>,
     /// Krugman against the mean share vector of all other regions (REAT `krugman.spec2`).
     pub krugman_vs_others_mean: Option<f64>,
+    /// Krugman against the region `versus_region` (absent cells count as 0 in both vectors).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krugman_vs_region: Option<f64>,
     /// Hoover / specialisation coefficient = krugman / 2.
     pub hoover: Option<f64>,
     pub herfindahl: Option<f64>,
@@ -110,12 +116,20 @@ pub fn region_specialisation(
         .iter()
         .map(|&i| match &params.groups {
             Some(g) => g.get(i).cloned().unwrap_or_default(),
-            None => code_prefix_group(industries.get(i).map(String::as_str).unwrap_or(""), params.group_digits),
+            None => code_prefix_group(
+                industries.get(i).map(String::as_str).unwrap_or(""),
+                params.group_digits,
+            ),
         })
         .collect();
     // Full vectors (missing → 0 for the shares of "others", which only serve the comparison mean).
     let vectors: Vec<Vec<f64>> = (0..mx.n_regions)
-        .map(|r| usable.iter().map(|&i| mx.get(r, i).unwrap_or(0.0)).collect())
+        .map(|r| {
+            usable
+                .iter()
+                .map(|&i| mx.get(r, i).unwrap_or(0.0))
+                .collect()
+        })
         .collect();
     let share_vecs: Vec<Option<Vec<f64>>> = vectors
         .iter()
@@ -170,7 +184,8 @@ pub fn region_specialisation(
                     .map(|(s, o)| (s - o) / (n_with - 1) as f64)
                     .collect();
                 let mean_ref: Vec<&[f64]> = vec![&mean];
-                krugman_vs_group_mean(vectors.get(r).map(Vec::as_slice).unwrap_or(&[]), &mean_ref).ok()
+                krugman_vs_group_mean(vectors.get(r).map(Vec::as_slice).unwrap_or(&[]), &mean_ref)
+                    .ok()
             }
             _ => None,
         };
@@ -184,6 +199,11 @@ pub fn region_specialisation(
             total,
             krugman,
             krugman_vs_others_mean: others_mean,
+            krugman_vs_region: params.versus_region.and_then(|v| {
+                let a = vectors.get(r)?;
+                let b = vectors.get(v)?;
+                krugman_dissimilarity(a, b).ok()
+            }),
             hoover: hoover(&vals, &refs).ok(),
             herfindahl: h.map(|h| h.plain),
             herfindahl_normalised: h.map(|h| h.normalised).filter(|v| v.is_finite()),
@@ -196,7 +216,9 @@ pub fn region_specialisation(
             theil_l: theil_l(&vals).ok(),
             average_lq: average_lq(&vals, &refs).ok(),
             hachman: average_lq(&vals, &refs).ok().map(|a| 1.0 / a),
-            duranton_puga: duranton_puga_diversity(&vals, &refs).ok().filter(|v| v.is_finite()),
+            duranton_puga: duranton_puga_diversity(&vals, &refs)
+                .ok()
+                .filter(|v| v.is_finite()),
         });
     }
     let n_missing: usize = rows.iter().map(|r| r.missing_cells).sum();
@@ -208,8 +230,11 @@ pub fn region_specialisation(
     }
     for z in zero_regions {
         warnings.push(
-            Warning::new("W_ZERO_REGION_TOTAL", format!("region '{z}' has a zero total; no specialisation indices"))
-                .at(Location::default().with_region(z)),
+            Warning::new(
+                "W_ZERO_REGION_TOTAL",
+                format!("region '{z}' has a zero total; no specialisation indices"),
+            )
+            .at(Location::default().with_region(z)),
         );
     }
     (rows, warnings)

@@ -40,7 +40,11 @@ pub fn standardised_lq(lq: &[f64], log: bool) -> Result<Vec<f64>> {
             if *x <= 0.0 {
                 return Err(Error::new(
                     ErrorCode::ZeroTotal,
-                    format!("log standardised LQ: LQ {} at position {} has no logarithm", x, k + 1),
+                    format!(
+                        "log standardised LQ: LQ {} at position {} has no logarithm",
+                        x,
+                        k + 1
+                    ),
                 ));
             }
             v.push(x.log10());

@@ -14,7 +14,11 @@ pub(crate) fn check_nonneg(x: &[f64], what: &str) -> Result<f64> {
         if !v.is_finite() {
             return Err(Error::new(
                 ErrorCode::NonNumeric,
-                format!("{what}: value {} (position {}) is missing or not finite", v, k + 1),
+                format!(
+                    "{what}: value {} (position {}) is missing or not finite",
+                    v,
+                    k + 1
+                ),
             ));
         }
         if *v < 0.0 {
@@ -66,7 +70,10 @@ pub(crate) fn lq_vector(a: &[f64], b: &[f64], what: &str) -> Result<Vec<f64>> {
             } else {
                 Err(Error::new(
                     ErrorCode::ZeroTotal,
-                    format!("{what}: reference value at position {} is zero; its LQ is undefined", k + 1),
+                    format!(
+                        "{what}: reference value at position {} is zero; its LQ is undefined",
+                        k + 1
+                    ),
                 ))
             }
         })

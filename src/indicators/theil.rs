@@ -54,7 +54,10 @@ pub fn theil_l(x: &[f64]) -> Result<f64> {
     if let Some(k) = x.iter().position(|v| *v == 0.0) {
         return Err(Error::new(
             ErrorCode::ZeroTotal,
-            format!("Theil-L (mean log deviation) is undefined with a zero value (position {})", k + 1),
+            format!(
+                "Theil-L (mean log deviation) is undefined with a zero value (position {})",
+                k + 1
+            ),
         ));
     }
     let m = s / x.len() as f64;

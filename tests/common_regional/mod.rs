@@ -1,5 +1,10 @@
 //! Shared helpers of the regional-indicator tests: the reference file and a tolerance check.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use serde_json::Value;
 
@@ -50,7 +55,10 @@ pub fn close(a: f64, b: f64, scale: f64, what: &str) {
 #[track_caller]
 pub fn close_rounded(a: f64, b: f64, decimals: i32, what: &str) {
     let tol = 0.5 * 10f64.powi(-decimals) + 1e-12;
-    assert!((a - b).abs() <= tol, "{what}: got {a}, expected {b} (rounded to {decimals})");
+    assert!(
+        (a - b).abs() <= tol,
+        "{what}: got {a}, expected {b} (rounded to {decimals})"
+    );
 }
 
 /// Column `j` of a row-major matrix.

@@ -89,7 +89,12 @@ impl DefArgs {
 
 impl Clustered {
     /// The reference cluster totals of year index `y` (None = sum of the loaded regions).
-    pub fn reference_for(&self, measure: usize, y: usize, warnings: &mut Vec<agglo::Warning>) -> Result<Option<Reference>> {
+    pub fn reference_for(
+        &self,
+        measure: usize,
+        y: usize,
+        warnings: &mut Vec<agglo::Warning>,
+    ) -> Result<Option<Reference>> {
         match &self.reference {
             Some((rcp, name)) => {
                 let (r, w) = Reference::from_table(&rcp.panel, name, &self.cp.panel, measure, y)?;

@@ -62,5 +62,8 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         }
     }
     loaded.warnings.extend(warnings);
-    Ok((json!({ "rows": rows, "warnings": loaded.warnings }), a.format))
+    Ok((
+        json!({ "rows": rows, "warnings": loaded.warnings }),
+        a.format,
+    ))
 }

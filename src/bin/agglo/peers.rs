@@ -3,7 +3,7 @@
 
 use crate::clusters::DefArgs;
 use crate::common::{to_value, DataArgs, Format};
-use agglo::clusters::{peer_regions, top_regions_for_cluster, PeerMetric};
+use agglo::clusters::{peer_regions, top_regions_for_cluster, PeerMetric, TopRegionsParams};
 use agglo::{Error, ErrorCode, Location, Result};
 use clap::ValueEnum;
 use serde_json::{json, Value};
@@ -50,19 +50,38 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let mut rows = Vec::new();
     if let Some(code) = &a.cluster {
         let cl = a.defs.load(&mut loaded)?;
-        let c = cl.cp.panel.industries.iter().position(|x| x == code).ok_or_else(|| {
-            Error::new(ErrorCode::UnknownCluster, format!("no cluster '{code}' in the data after mapping"))
+        let c = cl
+            .cp
+            .panel
+            .industries
+            .iter()
+            .position(|x| x == code)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::UnknownCluster,
+                    format!("no cluster '{code}' in the data after mapping"),
+                )
                 .at(Location::default().with_industry(code.clone()))
-        })?;
+            })?;
         let mut w = Vec::new();
         let reference = cl.reference_for(loaded.measure, y, &mut w)?;
         loaded.warnings.extend(w);
-        for r in top_regions_for_cluster(&cl.cp, loaded.measure, y, c, a.defs.base.into(), reference.as_ref(), !a.by_employment, a.top)? {
+        let params = TopRegionsParams {
+            measure: loaded.measure,
+            year: y,
+            base: a.defs.base.into(),
+            by_lq: !a.by_employment,
+            top: a.top,
+        };
+        for r in top_regions_for_cluster(&cl.cp, c, reference.as_ref(), &params)? {
             rows.push(to_value(&r)?);
         }
     } else {
         let region = a.region.as_ref().ok_or_else(|| {
-            Error::new(ErrorCode::InvalidParameter, "give --region (peers) or --cluster (top regions)")
+            Error::new(
+                ErrorCode::InvalidParameter,
+                "give --region (peers) or --cluster (top regions)",
+            )
         })?;
         let p = &loaded.panel;
         let r = p.region_index(region)?;
@@ -70,9 +89,19 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             Metric::Cosine => PeerMetric::Cosine,
             Metric::Krugman => PeerMetric::Krugman,
         };
-        for x in peer_regions(&p.matrix(loaded.measure, y), &p.regions, &p.region_names, r, metric, a.top)? {
+        for x in peer_regions(
+            &p.matrix(loaded.measure, y),
+            &p.regions,
+            &p.region_names,
+            r,
+            metric,
+            a.top,
+        )? {
             rows.push(to_value(&x)?);
         }
     }
-    Ok((json!({ "rows": rows, "warnings": loaded.warnings }), a.format))
+    Ok((
+        json!({ "rows": rows, "warnings": loaded.warnings }),
+        a.format,
+    ))
 }

@@ -2,7 +2,9 @@
 
 use crate::clusters::DefArgs;
 use crate::common::{measure_named, to_value, DataArgs, Format};
-use agglo::clusters::{cluster_profiles, prioritise, Criterion, Normalisation, PriorityParams, TypologyParams};
+use agglo::clusters::{
+    cluster_profiles, prioritise, Criterion, Normalisation, PriorityParams, TypologyParams,
+};
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
 use serde_json::{json, Map, Value};
@@ -45,7 +47,11 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(Value, Format)> {
     let mut loaded = a.data.load()?;
-    let criteria: Vec<Criterion> = a.criteria.iter().map(|c| Criterion::parse(c)).collect::<Result<_>>()?;
+    let criteria: Vec<Criterion> = a
+        .criteria
+        .iter()
+        .map(|c| Criterion::parse(c))
+        .collect::<Result<_>>()?;
     let params = PriorityParams {
         criteria,
         weights: a.weights.clone(),
@@ -60,8 +66,13 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let cl = a.defs.load(&mut loaded)?;
     let p = &cl.cp.panel;
     let m = loaded.measure;
-    let to = a.to.or_else(|| p.years.last().copied()).ok_or_else(|| Error::new(ErrorCode::NoData, "no years"))?;
-    let from = a.from.or_else(|| p.years.first().copied()).filter(|f| *f < to);
+    let to =
+        a.to.or_else(|| p.years.last().copied())
+            .ok_or_else(|| Error::new(ErrorCode::NoData, "no years"))?;
+    let from = a
+        .from
+        .or_else(|| p.years.first().copied())
+        .filter(|f| *f < to);
     let y = p.year_index(to)?;
     let mut warnings = Vec::new();
     let reference = cl.reference_for(m, y, &mut warnings)?;

@@ -64,5 +64,8 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let (rows, w) = shift_share_panel(&loaded.panel, &references, &params)?;
     loaded.warnings.extend(w);
     let rows: Vec<Value> = rows.iter().map(to_value).collect::<Result<_>>()?;
-    Ok((json!({ "rows": rows, "warnings": loaded.warnings }), a.format))
+    Ok((
+        json!({ "rows": rows, "warnings": loaded.warnings }),
+        a.format,
+    ))
 }

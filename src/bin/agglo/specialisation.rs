@@ -22,6 +22,9 @@ pub struct Args {
     /// Count missing (suppressed/absent) cells as 0 instead of leaving them out.
     #[arg(long)]
     pub missing_as_zero: bool,
+    /// Also compare every region with this region code (`krugman_vs_region`).
+    #[arg(long)]
+    pub versus: Option<String>,
     /// Per-cell LQ variants instead of per-region indices.
     #[arg(long)]
     pub cells: bool,
@@ -35,10 +38,15 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         Some(f) => Some(read_groups(f, &loaded.panel.industries)?),
         None => None,
     };
+    let versus_region = match &a.versus {
+        Some(code) => Some(loaded.panel.region_index(code)?),
+        None => None,
+    };
     let params = SpecialisationParams {
         group_digits: a.group_digits,
         groups,
         missing_as_zero: a.missing_as_zero,
+        versus_region,
     };
     let mut rows = Vec::new();
     for y in loaded.years(a.year)? {
@@ -67,12 +75,17 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             loaded.warnings.extend(w);
         }
     }
-    Ok((json!({ "rows": rows, "warnings": loaded.warnings }), a.format))
+    Ok((
+        json!({ "rows": rows, "warnings": loaded.warnings }),
+        a.format,
+    ))
 }
 
 fn read_groups(path: &str, industries: &[String]) -> Result<Vec<String>> {
     let bytes = crate::common::read_file(path)?;
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.as_slice());
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes.as_slice());
     let mut map = std::collections::HashMap::new();
     for (k, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| {

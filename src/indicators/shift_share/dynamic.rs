@@ -75,7 +75,8 @@ pub fn dynamic(region: &[&[f64]], reference: &[&[f64]]) -> Result<DynamicShiftSh
     let mut yearly = Vec::new();
     let pairs = region.len() - 1;
     for (rw, nw) in region.windows(2).zip(reference.windows(2)) {
-        let (Some(r0), Some(r1), Some(n0), Some(n1)) = (rw.first(), rw.get(1), nw.first(), nw.get(1))
+        let (Some(r0), Some(r1), Some(n0), Some(n1)) =
+            (rw.first(), rw.get(1), nw.first(), nw.get(1))
         else {
             continue;
         };

@@ -28,7 +28,12 @@ pub(crate) struct Inputs<'a> {
     pub s0: Vec<f64>,
 }
 
-pub(crate) fn inputs<'a>(r0: &'a [f64], r1: &'a [f64], n0: &[f64], n1: &[f64]) -> Result<Inputs<'a>> {
+pub(crate) fn inputs<'a>(
+    r0: &'a [f64],
+    r1: &'a [f64],
+    n0: &[f64],
+    n1: &[f64],
+) -> Result<Inputs<'a>> {
     let n = r0.len();
     if r1.len() != n || n0.len() != n || n1.len() != n {
         return Err(Error::new(
@@ -43,20 +48,34 @@ pub(crate) fn inputs<'a>(r0: &'a [f64], r1: &'a [f64], n0: &[f64], n1: &[f64]) -
         ));
     }
     if n == 0 {
-        return Err(Error::new(ErrorCode::InsufficientData, "shift-share: no industries"));
+        return Err(Error::new(
+            ErrorCode::InsufficientData,
+            "shift-share: no industries",
+        ));
     }
-    for (what, v) in [("region start", r0), ("region end", r1), ("reference start", n0), ("reference end", n1)] {
+    for (what, v) in [
+        ("region start", r0),
+        ("region end", r1),
+        ("reference start", n0),
+        ("reference end", n1),
+    ] {
         if let Some(k) = v.iter().position(|x| !x.is_finite() || *x < 0.0) {
             return Err(Error::new(
                 ErrorCode::NonNumeric,
-                format!("shift-share: {what} value at industry position {} is missing or negative", k + 1),
+                format!(
+                    "shift-share: {what} value at industry position {} is missing or negative",
+                    k + 1
+                ),
             ));
         }
     }
     let t0: f64 = n0.iter().sum();
     let t1: f64 = n1.iter().sum();
     if !(t0 > 0.0) {
-        return Err(Error::new(ErrorCode::ZeroTotal, "shift-share: the reference start total is zero"));
+        return Err(Error::new(
+            ErrorCode::ZeroTotal,
+            "shift-share: the reference start total is zero",
+        ));
     }
     let mut gj = Vec::with_capacity(n);
     for (k, (a, b)) in n0.iter().zip(n1).enumerate() {

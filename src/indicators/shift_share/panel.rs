@@ -111,7 +111,10 @@ pub fn shift_share_panel(
         ));
     }
     if params.measure >= panel.measures.len() {
-        return Err(Error::new(ErrorCode::InvalidParameter, "shift-share: measure index out of range"));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            "shift-share: measure index out of range",
+        ));
     }
     let years: Vec<usize> = if params.method == ShiftShareMethod::Dynamic {
         (y0..=y1).collect()
@@ -123,7 +126,9 @@ pub fn shift_share_panel(
     // Industries usable in every needed year of the reference.
     let mut usable = vec![true; panel.industries.len()];
     for &y in &years {
-        let Some(rf) = references.get(y) else { continue };
+        let Some(rf) = references.get(y) else {
+            continue;
+        };
         for (i, ok) in usable.iter_mut().enumerate() {
             let v = rf.industry_totals.get(i).copied().unwrap_or(f64::NAN);
             if !(v > 0.0) && *ok {
@@ -167,9 +172,7 @@ pub fn shift_share_panel(
             if !ok {
                 continue;
             }
-            let present = years
-                .iter()
-                .all(|&y| panel.get(m, y, r, i).is_some());
+            let present = years.iter().all(|&y| panel.get(m, y, r, i).is_some());
             if present || params.missing_as_zero {
                 included.push(i);
             } else if years.iter().any(|&y| panel.get(m, y, r, i).is_some()) {
@@ -213,7 +216,10 @@ pub fn shift_share_panel(
         // Accumulate per-industry components over the year pairs (one pair unless dynamic).
         let mut acc = vec![[0.0f64; 7]; n_ind + 1];
         let mut gerf = [0.0f64; 3];
-        let pairs: Vec<(usize, usize)> = years.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))).collect();
+        let pairs: Vec<(usize, usize)> = years
+            .windows(2)
+            .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+            .collect();
         for &(a, b) in &pairs {
             let (r0, r1, n0, n1) = (vec_of(a), vec_of(b), ref_of(a), ref_of(b));
             let res = (|| -> Result<()> {
@@ -246,49 +252,62 @@ pub fn shift_share_panel(
             })();
             if let Err(e) = res {
                 warnings.push(
-                    Warning::new("W_SHIFT_SHARE_SKIPPED", format!("region '{code}': {}", e.message))
-                        .at(Location::default().with_region(code.clone())),
+                    Warning::new(
+                        "W_SHIFT_SHARE_SKIPPED",
+                        format!("region '{code}': {}", e.message),
+                    )
+                    .at(Location::default().with_region(code.clone())),
                 );
                 continue 'regions;
             }
         }
         let v0 = vec_of(y0);
         let v1 = vec_of(y1);
-        let make = |industry: Option<String>, c: &[f64; 7], from: f64, to: f64, gf: Option<[f64; 3]>| {
-            let method = params.method;
-            let dunnish = matches!(method, ShiftShareMethod::Dunn | ShiftShareMethod::Esteban | ShiftShareMethod::Dynamic);
-            let em = matches!(method, ShiftShareMethod::Esteban | ShiftShareMethod::Dynamic);
-            let gm = matches!(method, ShiftShareMethod::Gerfin | ShiftShareMethod::Dynamic);
-            ShiftShareRow {
-                region: code.clone(),
-                region_name: name.clone(),
-                industry,
-                from_year: params.from_year,
-                to_year: params.to_year,
-                method,
-                value_from: from,
-                value_to: to,
-                change: dunnish.then_some(c[0]),
-                national_share: dunnish.then_some(c[1]),
-                industry_mix: dunnish.then_some(c[2]),
-                regional_share: dunnish.then_some(c[3]),
-                net_shift: dunnish.then_some(c[4]),
-                competitive: em.then_some(c[5]),
-                allocation: em.then_some(c[6]),
-                gerfin_industry_mix: gf.filter(|_| gm).map(|g| g[0]),
-                gerfin_regional_share: gf.filter(|_| gm).map(|g| g[1]),
-                gerfin_net_shift: gf.filter(|_| gm).map(|g| g[2]),
-                industries_left_out: left_out,
-            }
-        };
+        let make =
+            |industry: Option<String>, c: &[f64; 7], from: f64, to: f64, gf: Option<[f64; 3]>| {
+                let method = params.method;
+                let dunnish = matches!(
+                    method,
+                    ShiftShareMethod::Dunn | ShiftShareMethod::Esteban | ShiftShareMethod::Dynamic
+                );
+                let em = matches!(
+                    method,
+                    ShiftShareMethod::Esteban | ShiftShareMethod::Dynamic
+                );
+                let gm = matches!(method, ShiftShareMethod::Gerfin | ShiftShareMethod::Dynamic);
+                ShiftShareRow {
+                    region: code.clone(),
+                    region_name: name.clone(),
+                    industry,
+                    from_year: params.from_year,
+                    to_year: params.to_year,
+                    method,
+                    value_from: from,
+                    value_to: to,
+                    change: dunnish.then_some(c[0]),
+                    national_share: dunnish.then_some(c[1]),
+                    industry_mix: dunnish.then_some(c[2]),
+                    regional_share: dunnish.then_some(c[3]),
+                    net_shift: dunnish.then_some(c[4]),
+                    competitive: em.then_some(c[5]),
+                    allocation: em.then_some(c[6]),
+                    gerfin_industry_mix: gf.filter(|_| gm).map(|g| g[0]),
+                    gerfin_regional_share: gf.filter(|_| gm).map(|g| g[1]),
+                    gerfin_net_shift: gf.filter(|_| gm).map(|g| g[2]),
+                    industries_left_out: left_out,
+                }
+            };
         if params.by_industry {
             for (k, &i) in included.iter().enumerate() {
-                let (Some(c), Some(a), Some(b)) = (acc.get(k), v0.get(k), v1.get(k)) else { continue };
+                let (Some(c), Some(a), Some(b)) = (acc.get(k), v0.get(k), v1.get(k)) else {
+                    continue;
+                };
                 let gf = if params.method == ShiftShareMethod::Gerfin && *a > 0.0 {
                     // Per industry, Gerfin's factors reduce to G_j/G, g_j/G_j and g_j/G.
                     let (n0, n1) = (ref_of(y0), ref_of(y1));
                     let g = n1.iter().sum::<f64>() / n0.iter().sum::<f64>();
-                    let gj = n1.get(k).copied().unwrap_or(f64::NAN) / n0.get(k).copied().unwrap_or(f64::NAN);
+                    let gj = n1.get(k).copied().unwrap_or(f64::NAN)
+                        / n0.get(k).copied().unwrap_or(f64::NAN);
                     let gr = b / a;
                     Some([gj / g, gr / gj, gr / g])
                 } else {
