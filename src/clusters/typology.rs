@@ -130,6 +130,32 @@ pub fn cluster_profiles(
         },
     )?;
     let lqs = cluster_lqs(cp, m, y1, params.base, reference);
+    // (region, cluster) → index of its strength row.
+    let region_ix: std::collections::HashMap<&str, usize> = p
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.as_str(), i))
+        .collect();
+    let cluster_ix: std::collections::HashMap<&str, usize> = p
+        .industries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let strength_at: std::collections::HashMap<(usize, usize), usize> = strength
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| {
+            Some((
+                (
+                    *region_ix.get(s.region.as_str())?,
+                    *cluster_ix.get(s.cluster.as_str())?,
+                ),
+                k,
+            ))
+        })
+        .collect();
     let e1 = p.matrix(m, y1);
     let ref1 = Reference::sum_of_regions(p, m, y1);
     let ref0 = y0.map(|y| Reference::sum_of_regions(p, m, y));
@@ -182,10 +208,7 @@ pub fn cluster_profiles(
             }
             let n_members = members.len().max(1) as f64;
             let s = est.and_then(|x| x.get(r, c));
-            let strength = strength.iter().find(|s| {
-                s.region == *p.regions.get(r).unwrap_or(&String::new())
-                    && s.cluster == *p.industries.get(c).unwrap_or(&String::new())
-            });
+            let strength = strength_at.get(&(r, c)).and_then(|k| strength.get(*k));
             let quadrant = match (lq, growth, reference_growth) {
                 (Some(l), Some(g), Some(rg)) => Some(match (l >= 1.0, g >= rg) {
                     (true, true) => Quadrant::Star,
