@@ -1,9 +1,53 @@
 //! Indicators of specialisation, concentration and growth (METHODS.md §2–3).
+//!
+//! The index functions take plain slices (REAT's examples are vectors); the `*_panel` /
+//! `region_specialisation` / `industry_concentration` functions apply them to a panel.
 
+mod additive_lq;
+mod average_lq;
+mod coagglomeration;
+mod concentration;
+mod duranton_puga;
+mod ellison_glaeser;
+mod entropy;
+mod gini;
+mod gini_of_lq;
 mod growth;
+mod herfindahl;
+mod hoover;
+mod krugman;
 mod location_quotient;
 mod portfolio;
+mod locational_gini;
+mod lq_cells;
+pub mod shift_share;
+mod specialisation;
+mod standardised_lq;
+mod support;
+mod theil;
+mod variety;
 
+pub use additive_lq::additive_lq;
+pub use average_lq::{average_lq, hachman};
+pub use coagglomeration::coagglomeration;
+pub use concentration::{
+    coagglomeration_pairs, industry_concentration, CoagglomerationPair, ConcentrationParams,
+    IndustryConcentration,
+};
+pub use duranton_puga::duranton_puga_diversity;
+pub use ellison_glaeser::{ellison_glaeser, ellison_glaeser_size_classes, EllisonGlaeser};
+pub use entropy::shannon_entropy;
+pub use gini::{gini, gini_weighted};
+pub use gini_of_lq::gini_of_lq;
 pub use growth::{cagr, change};
+pub use herfindahl::{herfindahl, Herfindahl};
+pub use hoover::hoover;
+pub use krugman::{krugman_dissimilarity, krugman_vs_group_mean};
 pub use location_quotient::{location_quotient, location_quotients, LqCell};
 pub use portfolio::{industry_portfolio, Portfolio, PortfolioPoint, Quadrant};
+pub use locational_gini::locational_gini;
+pub use lq_cells::{lq_variants, LqVariants};
+pub use specialisation::{region_specialisation, RegionSpecialisation, SpecialisationParams};
+pub use standardised_lq::standardised_lq;
+pub use theil::{theil_l, theil_t};
+pub use variety::{code_prefix_group, related_unrelated_variety, Variety};
