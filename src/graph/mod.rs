@@ -12,3 +12,17 @@ pub use leiden::leiden;
 pub use louvain::louvain;
 pub use modularity::modularity;
 pub use network::{Edge, Graph};
+
+mod betweenness;
+mod closeness;
+mod degree;
+mod eigenvector;
+mod pagerank;
+mod shortest_paths;
+
+pub use betweenness::{betweenness, BetweennessParams};
+pub use closeness::closeness;
+pub use degree::{degrees, Degrees};
+pub use eigenvector::eigenvector_centrality;
+pub use pagerank::pagerank;
+pub use shortest_paths::DistanceRule;
