@@ -5,6 +5,12 @@
 
 #[path = "agglo/common.rs"]
 mod common;
+#[path = "agglo/gaps.rs"]
+mod gaps;
+#[path = "agglo/graph.rs"]
+mod graph;
+#[path = "agglo/io.rs"]
+mod io;
 #[path = "agglo/inspect.rs"]
 mod inspect;
 #[path = "agglo/lq.rs"]
@@ -29,6 +35,12 @@ enum Command {
     Inspect(inspect::Args),
     /// Location quotients, shares of region and reference.
     Lq(lq::Args),
+    /// Input-output model: coefficients, multipliers, linkages, key sectors.
+    Io(io::Args),
+    /// Supplier gaps of a cluster in a region (IO requirements not supplied locally).
+    Gaps(gaps::Args),
+    /// Communities and centralities of an edge list.
+    Graph(graph::Args),
 }
 
 fn main() {
@@ -36,6 +48,9 @@ fn main() {
     let result = match cli.command {
         Command::Inspect(a) => inspect::run(a),
         Command::Lq(a) => lq::run(a),
+        Command::Io(a) => io::run(a),
+        Command::Gaps(a) => gaps::run(a),
+        Command::Graph(a) => graph::run(a),
     };
     match result.and_then(|(value, format)| common::emit(&value, format)) {
         Ok(()) => {}
