@@ -7,32 +7,38 @@
 mod clusters;
 #[path = "agglo/common.rs"]
 mod common;
-#[path = "agglo/gistar.rs"]
-mod gistar;
-#[path = "agglo/hotspots.rs"]
-mod hotspots;
 #[path = "agglo/concentration.rs"]
 mod concentration;
+#[path = "agglo/gaps.rs"]
+mod gaps;
+#[path = "agglo/gistar.rs"]
+mod gistar;
+#[path = "agglo/graph.rs"]
+mod graph;
+#[path = "agglo/hotspots.rs"]
+mod hotspots;
 #[path = "agglo/inspect.rs"]
 mod inspect;
+#[path = "agglo/io.rs"]
+mod io;
 #[path = "agglo/lisa.rs"]
 mod lisa;
 #[path = "agglo/lq.rs"]
 mod lq;
 #[path = "agglo/moran.rs"]
 mod moran;
-#[path = "agglo/spatial_args.rs"]
-mod spatial_args;
-#[path = "agglo/weights.rs"]
-mod weights;
 #[path = "agglo/peers.rs"]
 mod peers;
 #[path = "agglo/priorities.rs"]
 mod priorities;
 #[path = "agglo/shift_share.rs"]
 mod shift_share;
+#[path = "agglo/spatial_args.rs"]
+mod spatial_args;
 #[path = "agglo/specialisation.rs"]
 mod specialisation;
+#[path = "agglo/weights.rs"]
+mod weights;
 
 use clap::{Parser, Subcommand};
 
@@ -75,6 +81,12 @@ enum Command {
     Priorities(priorities::Args),
     /// Peer regions by industry structure, or the top regions of a cluster.
     Peers(peers::Args),
+    /// Input-output model: coefficients, multipliers, linkages, key sectors.
+    Io(io::Args),
+    /// Supplier gaps of a cluster in a region (IO requirements not supplied locally).
+    Gaps(gaps::Args),
+    /// Communities and centralities of an edge list.
+    Graph(graph::Args),
 }
 
 fn main() {
@@ -93,6 +105,9 @@ fn main() {
         Command::Clusters(a) => clusters::run(a),
         Command::Priorities(a) => priorities::run(a),
         Command::Peers(a) => peers::run(a),
+        Command::Io(a) => io::run(a),
+        Command::Gaps(a) => gaps::run(a),
+        Command::Graph(a) => graph::run(a),
     };
     // A command that printed its own text (GAL/GWT) returns null.
     match result.and_then(|(value, format)| {
