@@ -15,7 +15,5 @@ build() { # name features target-dir
     "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 build agglo "" "$tdir"
-if grep -q 'xlsx-module' Cargo.toml && [ -f src/wasm/xlsx.rs ]; then
-  build agglo_xlsx "--features xlsx-module" "$tdir/xlsx-module"
-fi
+build agglo_xlsx "--features xlsx-module" "$tdir/xlsx-module"
 ls -l "$out"/*.wasm | awk '{print "wasm:", $5, $9}'

@@ -33,7 +33,10 @@ mod tests {
     #[test]
     fn perfect_and_undefined() {
         assert!(
-            (super::pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.5], 3).unwrap() - 0.997_948_715_788_673_3).abs() < 1e-12
+            (super::pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.5], 3).unwrap()
+                - 0.997_948_715_788_673_3)
+                .abs()
+                < 1e-12
         );
         assert_eq!(super::pearson(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0], 3), None);
         assert_eq!(

@@ -6,20 +6,25 @@ use crate::indicators::{industry_portfolio, location_quotients};
 use crate::ingest::boundaries::{
     join_report, load_boundaries, to_geojson, Boundaries, BoundaryOptions,
 };
-use crate::ingest::{inspect, load_panel, IngestReport, LoadOptions};
+use crate::ingest::{
+    inspect, inspect_table, load_panel, load_table, IngestReport, LoadOptions, LongLoader, Table,
+};
 use crate::panel::{Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
 use geo::orient::{Direction, Orient};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-/// Everything the page has loaded.
+/// Everything the page has loaded. Domain facades (`clusters.rs`, `linkage.rs`, `spatial.rs`)
+/// add their own `#[wasm_bindgen] impl Workspace` blocks and read these fields.
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct Workspace {
-    data: Option<(Panel, IngestReport)>,
-    reference: Option<(Panel, String)>,
-    boundaries: Option<Boundaries>,
+    pub(crate) data: Option<(Panel, IngestReport)>,
+    pub(crate) reference: Option<(Panel, String)>,
+    pub(crate) boundaries: Option<Boundaries>,
+    /// A streaming load in progress, and whether it is the reference table.
+    loading: Option<(LongLoader, bool)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -42,7 +47,7 @@ struct RegionOptions {
     reference: Option<String>,
 }
 
-fn err(e: Error) -> JsValue {
+pub(crate) fn err(e: Error) -> JsValue {
     js_error(&e)
 }
 
@@ -74,6 +79,84 @@ impl Workspace {
         let summary = summary(&panel, &report)?;
         self.data = Some((panel, report));
         Ok(summary)
+    }
+
+    /// Start a streaming load of a delimited text file (data, or the reference table when
+    /// `as_reference`). Feed it with [`Workspace::push`], end it with [`Workspace::finish_load`].
+    #[wasm_bindgen(js_name = beginLoad)]
+    pub fn begin_load(
+        &mut self,
+        name: &str,
+        options: JsValue,
+        as_reference: bool,
+    ) -> Result<(), JsValue> {
+        let mut opts: LoadOptions = from_js(options)?;
+        opts.reference = as_reference;
+        self.loading = Some((LongLoader::new(opts, name), as_reference));
+        Ok(())
+    }
+
+    /// Feed the next chunk of the file; returns the rows processed so far.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<f64, JsValue> {
+        let (loader, _) = self
+            .loading
+            .as_mut()
+            .ok_or_else(|| err(Error::new(ErrorCode::Internal, "push without beginLoad")))?;
+        match loader.push(chunk) {
+            Ok(()) => Ok(loader.progress().rows as f64),
+            Err(e) => {
+                self.loading = None;
+                Err(err(e))
+            }
+        }
+    }
+
+    /// Abandon a streaming load (the user cancelled); nothing loaded before is touched.
+    #[wasm_bindgen(js_name = abortLoad)]
+    pub fn abort_load(&mut self) {
+        self.loading = None;
+    }
+
+    /// Finish the streaming load and keep the panel; returns its summary.
+    #[wasm_bindgen(js_name = finishLoad)]
+    pub fn finish_load(&mut self) -> Result<JsValue, JsValue> {
+        let (loader, as_reference) = self.loading.take().ok_or_else(|| {
+            err(Error::new(
+                ErrorCode::Internal,
+                "finishLoad without beginLoad",
+            ))
+        })?;
+        let (panel, report) = loader.finish().map_err(err)?;
+        self.keep(panel, report, as_reference)
+    }
+
+    /// Inspect a spreadsheet grid (from the XLSX module).
+    #[wasm_bindgen(js_name = inspectTable)]
+    pub fn inspect_table_js(
+        &self,
+        name: &str,
+        table: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let table: Table = from_js(table)?;
+        let opts: LoadOptions = from_js(options)?;
+        to_js(&inspect_table(&table, name, &opts).map_err(err)?)
+    }
+
+    /// Load a spreadsheet grid (from the XLSX module) as data or reference.
+    #[wasm_bindgen(js_name = loadTable)]
+    pub fn load_table_js(
+        &mut self,
+        name: &str,
+        table: JsValue,
+        options: JsValue,
+        as_reference: bool,
+    ) -> Result<JsValue, JsValue> {
+        let table: Table = from_js(table)?;
+        let mut opts: LoadOptions = from_js(options)?;
+        opts.reference = as_reference;
+        let (panel, report) = load_table(&table, name, &opts).map_err(err)?;
+        self.keep(panel, report, as_reference)
     }
 
     /// Load a reference table (e.g. national totals by industry).
@@ -240,6 +323,19 @@ impl Workspace {
             .done())
     }
 
+    /// CSV text of flat rows (`{rows: [...]}`), safe for spreadsheets: text cells starting with
+    /// `= + - @` are neutralised.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self, options: JsValue) -> Result<String, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct Rows {
+            rows: Vec<serde_json::Value>,
+        }
+        let r: Rows = from_js(options)?;
+        crate::export::rows_to_csv(&r.rows).map_err(err)
+    }
+
     /// Choropleth class breaks (`quantile` or `natural_breaks`).
     #[wasm_bindgen(js_name = classBreaks)]
     pub fn class_breaks(&self, values: &[f64], k: usize, method: &str) -> Result<JsValue, JsValue> {
@@ -259,14 +355,29 @@ impl Workspace {
 }
 
 impl Workspace {
-    fn panel(&self) -> Result<(&Panel, &IngestReport), JsValue> {
+    fn keep(
+        &mut self,
+        panel: Panel,
+        report: IngestReport,
+        as_reference: bool,
+    ) -> Result<JsValue, JsValue> {
+        let summary = summary(&panel, &report)?;
+        if as_reference {
+            self.reference = Some((panel, report.file.clone()));
+        } else {
+            self.data = Some((panel, report));
+        }
+        Ok(summary)
+    }
+
+    pub(crate) fn panel(&self) -> Result<(&Panel, &IngestReport), JsValue> {
         self.data
             .as_ref()
             .map(|(p, r)| (p, r))
             .ok_or_else(|| err(Error::new(ErrorCode::NoData, "no data is loaded yet")))
     }
 
-    fn reference_for(
+    pub(crate) fn reference_for(
         &self,
         panel: &Panel,
         m: usize,
@@ -282,14 +393,14 @@ impl Workspace {
     }
 }
 
-fn measure(panel: &Panel, name: Option<&str>) -> Result<usize, JsValue> {
+pub(crate) fn measure(panel: &Panel, name: Option<&str>) -> Result<usize, JsValue> {
     match name {
         Some(n) => panel.measure_index(n).map_err(err),
         None => Ok(panel.default_measure()),
     }
 }
 
-fn year(panel: &Panel, y: Option<i32>) -> Result<usize, JsValue> {
+pub(crate) fn year(panel: &Panel, y: Option<i32>) -> Result<usize, JsValue> {
     match y {
         Some(t) => panel.year_index(t).map_err(err),
         None => Ok(panel.years.len().saturating_sub(1)),

@@ -6,6 +6,7 @@ import { choropleth, legend, project } from '../views/map/choropleth.js';
 import { portfolioChart, portfolioSummary, quadrantLabel } from '../views/chart/portfolio.js';
 import { fmt, fmtInt, fmtPct } from '../views/format.js';
 import { styles } from './styles.js';
+import { VIEWS } from '../views/registry.js';
 
 const BOUNDARY_EXT = /\.(geojson|topojson|json|zip|shp|dbf)$/i;
 const TABLE_EXT = /\.(csv|tsv|txt|xlsx)$/i;
@@ -30,7 +31,7 @@ export class AggloExplorer extends LitElement {
     _s: { state: true },
   };
 
-  static styles = styles;
+  static styles = [styles, ...VIEWS.map((V) => V.styles).filter(Boolean)];
 
   constructor() {
     super();
@@ -59,6 +60,17 @@ export class AggloExplorer extends LitElement {
     };
     this._queue = [];
     this._abort = null;
+    this.tab = 'overview';
+    this.views = VIEWS.map((V) => new V(this));
+  }
+
+  /** Read-only state for the views. */
+  get state() {
+    return this._s;
+  }
+
+  dataChanged() {
+    for (const v of this.views) v.onData?.();
   }
 
   connectedCallback() {
@@ -246,6 +258,7 @@ export class AggloExplorer extends LitElement {
       this.industry = s.industry;
       this.set({ lq, breaks: Array.from(breaks), portfolio, error: portfolio === null && this._s.error ? this._s.error : null });
       if (s.selected) await this.selectRegion(s.selected, false);
+      this.dataChanged();
       const n = lq.lq.length;
       this.announce(`Computation finished: ${n} regions with a published value for ${this.industryLabel()} in ${s.year}.`);
     } catch {
@@ -318,7 +331,7 @@ export class AggloExplorer extends LitElement {
       </header>
       ${this.renderLoad()} ${this.renderStatus()} ${s.data ? this.renderControls() : nothing}
       <main>
-        ${s.data && s.lq ? this.renderResults() : nothing}
+        ${s.data && s.lq ? this.renderTabs() : nothing}
       </main>
       ${this.renderDialog()}
     `;
@@ -404,6 +417,31 @@ export class AggloExplorer extends LitElement {
         ${s.reference ? html`<button class="link" @click=${async () => { await this.call('clearReference', {}); this.set({ reference: null }); this.compute(); }}>use the sum of loaded regions</button>` : nothing}
       </p>
     </section>`;
+  }
+
+  renderTabs() {
+    const tabs = [{ id: 'overview', label: 'Location quotients' }, ...this.views.map((v) => ({ id: v.constructor.id, label: v.constructor.label }))];
+    const active = this.views.find((v) => v.constructor.id === this.tab);
+    const keydown = (e) => {
+      const k = tabs.findIndex((t) => t.id === this.tab);
+      const next = e.key === 'ArrowRight' ? (k + 1) % tabs.length : e.key === 'ArrowLeft' ? (k - 1 + tabs.length) % tabs.length : -1;
+      if (next < 0) return;
+      e.preventDefault();
+      this.tab = tabs[next].id;
+      this.requestUpdate();
+      this.updateComplete.then(() => this.renderRoot.querySelector(`#tab-${this.tab}`)?.focus());
+    };
+    return html`${tabs.length > 1
+        ? html`<div role="tablist" aria-label="Views" class="tabs" @keydown=${keydown}>
+            ${tabs.map(
+              (t) => html`<button role="tab" id=${`tab-${t.id}`} aria-selected=${t.id === this.tab ? 'true' : 'false'} aria-controls="tabpanel"
+                tabindex=${t.id === this.tab ? '0' : '-1'} @click=${() => { this.tab = t.id; this.requestUpdate(); }}>${t.label}</button>`,
+            )}
+          </div>`
+        : nothing}
+      <div id="tabpanel" role=${tabs.length > 1 ? 'tabpanel' : nothing} aria-labelledby=${tabs.length > 1 ? `tab-${this.tab}` : nothing}>
+        ${active ? active.render() : this.renderResults()}
+      </div>`;
   }
 
   renderResults() {

@@ -75,6 +75,9 @@ export const styles = css`
   svg.chart .bubble.selected { stroke-width: 3; }
   svg.chart .bubble:focus-visible { outline: none; stroke: var(--agglo-focus); stroke-width: 3; }
   .summary { margin: 0 0 0.5em; }
+  .tabs { display: flex; gap: 0.2em; border-bottom: 2px solid var(--agglo-border); margin-bottom: 0.8em; flex-wrap: wrap; }
+  .tabs [role='tab'] { font: inherit; padding: 0.4em 0.9em; border: 1px solid var(--agglo-border); border-bottom: none; background: var(--agglo-bg); color: var(--agglo-fg); border-radius: 4px 4px 0 0; cursor: pointer; }
+  .tabs [role='tab'][aria-selected='true'] { background: var(--agglo-accent); color: var(--agglo-accent-fg); }
   dialog { max-width: 52em; width: 95vw; border: 1px solid var(--agglo-border); border-radius: 8px; }
   dialog::backdrop { background: rgb(0 0 0 / 0.4); }
   fieldset { border: 1px solid #d0d0d0; margin-bottom: 0.8em; }
