@@ -9,6 +9,7 @@ mod priorities;
 mod quantile;
 mod strength;
 mod typology;
+mod views;
 
 pub use aggregate::{aggregate_to_clusters, ClusterPanel, UnmappedCode};
 pub use definitions::{
@@ -27,3 +28,7 @@ pub use strength::{
     cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };
 pub use typology::{cluster_profiles, ClusterProfile, Quadrant, TypologyParams};
+pub use views::{
+    cluster_view, prioritisation_view, region_profile_view, ClusterRegionSeries, ClusterView,
+    ClusterViewParams, RegionProfileParams, RegionProfileView,
+};
