@@ -136,6 +136,32 @@ pub fn parse_cluster_definitions(
         .headers()
         .map_err(|e| Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(file)))?
         .iter()
+        .map(str::to_string)
+        .collect();
+    let mut rows = Vec::new();
+    for (k, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            Error::new(ErrorCode::CsvSyntax, e.to_string())
+                .at(Location::file(file).with_row(k as u64 + 2))
+        })?;
+        rows.push(rec.iter().map(str::to_string).collect::<Vec<String>>());
+    }
+    cluster_definitions_from_rows(&headers, &rows, file, filter)
+}
+
+/// The same as [`parse_cluster_definitions`] on an already-read table (header + rows of text, the
+/// header on row 1): the entry point for spreadsheets (XLSX/ODS sheets read by the ingest layer).
+///
+/// # Errors
+/// As [`parse_cluster_definitions`].
+pub fn cluster_definitions_from_rows(
+    headers: &[String],
+    rows: &[Vec<String>],
+    file: &str,
+    filter: &DefinitionFilter,
+) -> Result<(ClusterDefinitions, Vec<Warning>)> {
+    let headers: Vec<String> = headers
+        .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
     let col = |names: &[&str]| {
@@ -170,12 +196,13 @@ pub fn parse_cluster_definitions(
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_ix: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_code: BTreeMap<String, (DefinitionEntry, u64)> = BTreeMap::new();
-    for (k, rec) in rdr.records().enumerate() {
+    for (k, rec) in rows.iter().enumerate() {
         let row = k as u64 + 2;
-        let rec = rec.map_err(|e| {
-            Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(file).with_row(row))
-        })?;
-        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_string();
+        let get = |c: Option<usize>| {
+            c.and_then(|c| rec.get(c))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
         if let (Some(want), Some(_)) = (&filter.definition_set, set_c) {
             if !get(set_c).eq_ignore_ascii_case(want) {
                 continue;

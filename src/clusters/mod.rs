@@ -13,8 +13,8 @@ mod views;
 
 pub use aggregate::{aggregate_to_clusters, ClusterPanel, UnmappedCode};
 pub use definitions::{
-    map_industries, parse_cluster_definitions, Cluster, ClusterDefinitions, DefinitionEntry,
-    DefinitionFilter, IndustryMapping, MatchKind, TradedLocal,
+    cluster_definitions_from_rows, map_industries, parse_cluster_definitions, Cluster,
+    ClusterDefinitions, DefinitionEntry, DefinitionFilter, IndustryMapping, MatchKind, TradedLocal,
 };
 pub use peers::{
     peer_regions, top_regions_for_cluster, Peer, PeerMetric, TopRegion, TopRegionsParams,
