@@ -7,6 +7,23 @@
 //! ## Catalogue
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
 //! * [`indicators::cagr`] — compound annual growth rate.
+//! * [`indicators::industry_portfolio`] — portfolio / quadrant chart of one industry (METHODS §3).
+//! * [`carto::jenks_breaks`], [`carto::quantile_breaks`] — choropleth classes (Jenks 1977; type-7 quantiles).
+//! * [`ingest::boundaries::load_boundaries`] — GeoJSON / TopoJSON / Shapefile → validated region
+//!   polygons (RFC 7946; Bostock's TopoJSON spec; ESRI Shapefile Technical Description 1998).
+//! * [`ingest::boundaries::join_report`] — boundary ids vs data region codes.
+//! * [`ingest::boundaries::to_geojson`] — normalised FeatureCollection for the map.
+//! * [`spatial::queen`], [`spatial::rook`] — contiguity weights by vertex / edge hashing, TopoJSON
+//!   shared arcs, R-tree fallback (Anselin 1988; libpysal, GeoDa).
+//! * [`spatial::knn`], [`spatial::distance_band`], [`spatial::inverse_distance`] — distance weights.
+//! * [`spatial::read_gal`], [`spatial::write_gal`], [`spatial::read_gwt`], [`spatial::write_gwt`] —
+//!   GeoDa weights files.
+//! * [`spatial::moran`] — global Moran's I (Moran 1950; Cliff & Ord 1981; esda `Moran`).
+//! * [`spatial::geary`] — Geary's C (Geary 1954; esda `Geary`).
+//! * [`spatial::general_g`] — Getis-Ord General G (Getis & Ord 1992; esda `G`).
+//! * [`spatial::local_moran`] — LISA (Anselin 1995; esda `Moran_Local`, GeoDa).
+//! * [`spatial::getis_ord_local`] — local G_i / G*_i (Ord & Getis 1995; esda `G_Local`).
+//! * [`spatial::hotspot_groups`] — connected groups of hot regions across administrative borders.
 //! * [`indicators::additive_lq`] — additive LQ `s - S` (REAT `locq`, method "a").
 //! * [`indicators::standardised_lq`] — standardised and log-standardised LQ (O'Donoghue & Gleave 2004);
 //!   [`indicators::lq_variants`] for a whole table.
@@ -48,6 +65,7 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod carto;
 pub mod clusters;
 pub mod error;
 pub mod export;
