@@ -366,3 +366,49 @@ fn missing_cells_left_out_or_zero_on_request() {
     let a = rows(&out).iter().find(|r| r["region"] == "A").unwrap();
     assert_eq!(a["change"], -18.0);
 }
+
+#[test]
+fn definitions_from_an_xlsx_sheet_with_located_warnings() {
+    let data = temp_csv("region,industry_code,year,employment,establishments\nA,314110,2021,100,4\nB,314110,2021,10,2\nA,336112,2021,50,1\nB,336112,2021,500,9\n");
+    let out = ok(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        "tests/data/cluster_definitions_small.xlsx",
+        "--definitions-sheet",
+        "Mapping",
+    ]);
+    let w = out["warnings"].as_array().unwrap();
+    let dup = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_DUPLICATE")
+        .unwrap();
+    assert_eq!(dup["location"]["sheet"], "Mapping");
+    assert_eq!(dup["location"]["row"], 5);
+    let unk = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_UNKNOWN_CODE")
+        .unwrap();
+    assert_eq!(unk["location"]["row"], 6);
+    assert_eq!(unk["location"]["column"], "cluster_code");
+    let clusters: Vec<&str> = rows(&out)
+        .iter()
+        .map(|r| r["cluster"].as_str().unwrap())
+        .collect();
+    assert!(clusters.contains(&"42") && clusters.contains(&"5"));
+    // The first sheet has no mapping: a clear error naming the missing column.
+    let bad = run(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        "tests/data/cluster_definitions_small.xlsx",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.starts_with("E_MISSING_COLUMN") && err.contains("sheet 'Notes'"),
+        "{err}"
+    );
+}

@@ -7,12 +7,12 @@
 mod clusters;
 #[path = "agglo/common.rs"]
 mod common;
+#[path = "agglo/concentration.rs"]
+mod concentration;
 #[path = "agglo/gistar.rs"]
 mod gistar;
 #[path = "agglo/hotspots.rs"]
 mod hotspots;
-#[path = "agglo/concentration.rs"]
-mod concentration;
 #[path = "agglo/inspect.rs"]
 mod inspect;
 #[path = "agglo/lisa.rs"]
@@ -21,18 +21,18 @@ mod lisa;
 mod lq;
 #[path = "agglo/moran.rs"]
 mod moran;
-#[path = "agglo/spatial_args.rs"]
-mod spatial_args;
-#[path = "agglo/weights.rs"]
-mod weights;
 #[path = "agglo/peers.rs"]
 mod peers;
 #[path = "agglo/priorities.rs"]
 mod priorities;
 #[path = "agglo/shift_share.rs"]
 mod shift_share;
+#[path = "agglo/spatial_args.rs"]
+mod spatial_args;
 #[path = "agglo/specialisation.rs"]
 mod specialisation;
+#[path = "agglo/weights.rs"]
+mod weights;
 
 use clap::{Parser, Subcommand};
 

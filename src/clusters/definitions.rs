@@ -146,20 +146,59 @@ pub fn parse_cluster_definitions(
         })?;
         rows.push(rec.iter().map(str::to_string).collect::<Vec<String>>());
     }
-    cluster_definitions_from_rows(&headers, &rows, file, filter)
+    read_rows(&headers, &rows, 1, None, file, filter)
 }
 
-/// The same as [`parse_cluster_definitions`] on an already-read table (header + rows of text, the
-/// header on row 1): the entry point for spreadsheets (XLSX/ODS sheets read by the ingest layer).
+/// The same as [`parse_cluster_definitions`] on a table already read by the ingest layer (an XLSX
+/// sheet via [`crate::ingest::xlsx_to_table`]): the first non-blank row is the header; locations
+/// carry the sheet name and the sheet's own row numbers.
 ///
 /// # Errors
-/// As [`parse_cluster_definitions`].
-pub fn cluster_definitions_from_rows(
-    headers: &[String],
-    rows: &[Vec<String>],
+/// As [`parse_cluster_definitions`]; `E_NO_HEADER` for an empty sheet.
+pub fn cluster_definitions_from_table(
+    table: &crate::ingest::Table,
     file: &str,
     filter: &DefinitionFilter,
 ) -> Result<(ClusterDefinitions, Vec<Warning>)> {
+    let Some(h) = table
+        .rows
+        .iter()
+        .position(|r| r.iter().any(|c| !c.trim().is_empty()))
+    else {
+        return Err(Error::new(
+            ErrorCode::NoHeader,
+            "the cluster definitions sheet is empty",
+        )
+        .at(Location::file(file)));
+    };
+    let headers = table.rows.get(h).cloned().unwrap_or_default();
+    let rows = table.rows.get(h + 1..).unwrap_or(&[]);
+    read_rows(
+        &headers,
+        rows,
+        table.first_row + h as u64,
+        table.sheet.as_deref(),
+        file,
+        filter,
+    )
+}
+
+/// Definition rows below a header on (sheet or file) row `header_row`.
+fn read_rows(
+    headers: &[String],
+    rows: &[Vec<String>],
+    header_row: u64,
+    sheet: Option<&str>,
+    file: &str,
+    filter: &DefinitionFilter,
+) -> Result<(ClusterDefinitions, Vec<Warning>)> {
+    let at = |row: u64| {
+        let l = Location::file(file).with_row(row);
+        match sheet {
+            Some(s) => l.with_sheet(s),
+            None => l,
+        }
+    };
     let headers: Vec<String> = headers
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
@@ -177,14 +216,14 @@ pub fn cluster_definitions_from_rows(
                 CODE_COLS.join(", ")
             ),
         )
-        .at(Location::file(file).with_row(1))
+        .at(at(header_row))
     })?;
     let cluster_c = col(CLUSTER_COLS).ok_or_else(|| {
         Error::new(
             ErrorCode::MissingColumn,
             "the cluster definitions need a cluster_code column",
         )
-        .at(Location::file(file).with_row(1))
+        .at(at(header_row))
     })?;
     let name_c = col(&["cluster_name"]);
     let sub_c = col(&["subcluster_code"]);
@@ -197,7 +236,7 @@ pub fn cluster_definitions_from_rows(
     let mut cluster_ix: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_code: BTreeMap<String, (DefinitionEntry, u64)> = BTreeMap::new();
     for (k, rec) in rows.iter().enumerate() {
-        let row = k as u64 + 2;
+        let row = header_row + 1 + k as u64;
         let get = |c: Option<usize>| {
             c.and_then(|c| rec.get(c))
                 .map(|v| v.trim().to_string())
@@ -228,13 +267,11 @@ pub fn cluster_definitions_from_rows(
                         }
                     ),
                 )
-                .at(Location::file(file).with_row(row).with_column(
-                    if code.is_empty() {
-                        headers.get(code_c).cloned().unwrap_or_default()
-                    } else {
-                        headers.get(cluster_c).cloned().unwrap_or_default()
-                    },
-                )),
+                .at(at(row).with_column(if code.is_empty() {
+                    headers.get(code_c).cloned().unwrap_or_default()
+                } else {
+                    headers.get(cluster_c).cloned().unwrap_or_default()
+                })),
             );
             continue;
         }
@@ -267,7 +304,7 @@ pub fn cluster_definitions_from_rows(
                         "industry code '{code}' is defined again (cluster '{cluster}'; row {prev_row} already maps it to cluster '{prev_name}'); the first definition is kept"
                     ),
                 )
-                .at(Location::file(file).with_row(row).with_value(code.clone()).with_industry(code.clone())),
+                .at(at(row).with_value(code.clone()).with_industry(code.clone())),
             );
             continue;
         }

@@ -13,7 +13,7 @@ mod views;
 
 pub use aggregate::{aggregate_to_clusters, ClusterPanel, UnmappedCode};
 pub use definitions::{
-    cluster_definitions_from_rows, map_industries, parse_cluster_definitions, Cluster,
+    cluster_definitions_from_table, map_industries, parse_cluster_definitions, Cluster,
     ClusterDefinitions, DefinitionEntry, DefinitionFilter, IndustryMapping, MatchKind, TradedLocal,
 };
 pub use peers::{
