@@ -412,3 +412,68 @@ fn definitions_from_an_xlsx_sheet_with_located_warnings() {
         "{err}"
     );
 }
+
+#[test]
+fn indices_at_cluster_level() {
+    let conc = ok(&[
+        "concentration",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+        "--missing-as-zero",
+    ]);
+    let textile = rows(&conc).iter().find(|r| r["industry"] == "42").unwrap();
+    assert_eq!(textile["industry_name"], "Textile Manufacturing");
+    // Carpets are among the most concentrated clusters of Georgia.
+    let lg = textile["locational_gini"].as_f64().unwrap();
+    assert!(lg > 0.4 && lg < 0.5);
+    let ss = ok(&[
+        "shift-share",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--from",
+        "2017",
+        "--to",
+        "2021",
+        "--by",
+        "industry",
+        "--missing-as-zero",
+    ]);
+    let whitfield: Vec<&Value> = rows(&ss)
+        .iter()
+        .filter(|r| r["region"] == "13313")
+        .collect();
+    let sum: f64 = whitfield
+        .iter()
+        .map(|r| r["change"].as_f64().unwrap())
+        .sum();
+    let parts: f64 = whitfield
+        .iter()
+        .map(|r| {
+            r["national_share"].as_f64().unwrap()
+                + r["industry_mix"].as_f64().unwrap()
+                + r["regional_share"].as_f64().unwrap()
+        })
+        .sum();
+    assert!((sum - parts).abs() < 1e-6);
+    let spec = ok(&[
+        "specialisation",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+    ]);
+    assert!(rows(&spec)
+        .iter()
+        .any(|r| r["region"] == "13313" && r["krugman"].as_f64().unwrap() > 0.5));
+}

@@ -100,6 +100,15 @@ impl DefArgs {
     }
 }
 
+/// Replace a loaded industry panel (and its reference) by its cluster aggregation, so any panel
+/// command runs at cluster level (`--clusters`).
+pub fn to_cluster_level(loaded: &mut Loaded, defs: &DefArgs) -> Result<()> {
+    let cl = defs.load(loaded)?;
+    loaded.panel = cl.cp.panel;
+    loaded.reference = cl.reference.map(|(rcp, name)| (rcp.panel, name));
+    Ok(())
+}
+
 impl Clustered {
     /// The reference cluster totals of year index `y` (None = sum of the loaded regions).
     pub fn reference_for(
