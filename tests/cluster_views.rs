@@ -71,7 +71,7 @@ fn cluster_view_of_textiles() {
         base: LqBase::All,
         top: 5,
     };
-    let v = cluster_view(&cp, &params).unwrap();
+    let v = cluster_view(&cp, None, &params).unwrap();
     assert_eq!(v.cluster_name, "Textile Manufacturing");
     assert!(v.members.contains(&"314110".to_string()));
     assert_eq!(v.years, vec![2017, 2021]);
@@ -88,6 +88,7 @@ fn cluster_view_of_textiles() {
     assert_eq!(v.top_by_lq.len(), 5);
     let e = cluster_view(
         &cp,
+        None,
         &ClusterViewParams {
             cluster: "nope".into(),
             ..params
@@ -120,18 +121,77 @@ fn prioritisation_reranks_when_a_weight_changes() {
         normalisation: Normalisation::MinMax,
         external: Default::default(),
     };
-    let a = prioritisation_view(&panel, &cp, "13121", &typ, &pr).unwrap();
+    let a = prioritisation_view(&panel, &cp, None, "13121", &typ, &pr).unwrap();
     pr.weights = vec![0.0, 0.0, 0.0, 1.0];
-    let b = prioritisation_view(&panel, &cp, "13121", &typ, &pr).unwrap();
+    let b = prioritisation_view(&panel, &cp, None, "13121", &typ, &pr).unwrap();
     assert_ne!(a[0].cluster, b[0].cluster);
     let top_wage = b[0].contributions[3].raw.unwrap();
     assert!(b
         .iter()
         .all(|r| r.contributions[3].raw.is_none_or(|w| w <= top_wage)));
     assert_eq!(
-        prioritisation_view(&panel, &cp, "99999", &typ, &pr)
+        prioritisation_view(&panel, &cp, None, "99999", &typ, &pr)
             .unwrap_err()
             .code_str(),
         "E_UNKNOWN_REGION"
     );
+}
+
+#[test]
+fn views_with_a_national_reference_table() {
+    let (panel, cp) = georgia();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bytes = std::fs::read(format!("{root}/data/us_cbp_naics6_2017_2021.csv")).unwrap();
+    let opts = LoadOptions {
+        reference: true,
+        ..Default::default()
+    };
+    let (us, _) = load_panel(&bytes, "us_cbp_naics6_2017_2021.csv", &opts).unwrap();
+    let defs = std::fs::read(format!("{root}/data/cluster_definitions_uscmp.csv")).unwrap();
+    let (defs, _) =
+        parse_cluster_definitions(&defs, "defs.csv", &DefinitionFilter::uscmp_default()).unwrap();
+    let (us_cp, _) = aggregate_to_clusters(&us, &defs).unwrap();
+    let tables = ReferenceTables {
+        name: "us_cbp_naics6_2017_2021.csv",
+        industries: &us,
+        clusters: &us_cp,
+    };
+    let emp = panel.measure_index("employment").unwrap();
+    let params = ClusterViewParams {
+        cluster: "42".into(),
+        year: 2021,
+        employment: emp,
+        establishments: Some(panel.measure_index("establishments").unwrap()),
+        base: LqBase::All,
+        top: 3,
+    };
+    let national = cluster_view(&cp, Some(&tables), &params).unwrap();
+    let state = cluster_view(&cp, None, &params).unwrap();
+    // LQs against the US differ from LQs against Georgia by one factor per cluster and year, so
+    // the strong regions are the same.
+    let w_us = national
+        .regions
+        .iter()
+        .find(|r| r.region == "13313")
+        .unwrap();
+    let w_ga = state.regions.iter().find(|r| r.region == "13313").unwrap();
+    let m_us = national
+        .regions
+        .iter()
+        .find(|r| r.region == "13213")
+        .unwrap();
+    let m_ga = state.regions.iter().find(|r| r.region == "13213").unwrap();
+    let k = w_us.lq[1].unwrap() / w_ga.lq[1].unwrap();
+    assert!(k > 1.0);
+    assert!((m_us.lq[1].unwrap() / m_ga.lq[1].unwrap() - k).abs() < 1e-9 * k);
+    assert_eq!(w_us.strong, w_ga.strong);
+    // The region profile accepts the same tables.
+    let rp: RegionProfileParams = serde_json::from_value(serde_json::json!({
+        "region": "13313", "to_year": 2021, "from_year": 2017, "employment": emp,
+    }))
+    .unwrap();
+    let v = region_profile_view(&panel, &cp, Some(&tables), &rp).unwrap();
+    let t = v.clusters.iter().find(|c| c.cluster == "42").unwrap();
+    assert!((t.lq.unwrap() - w_us.lq[1].unwrap()).abs() < 1e-9 * t.lq.unwrap());
+    assert!(v.shift_share.is_some());
 }

@@ -54,5 +54,5 @@ pub use strength::{
 pub use typology::{cluster_profiles, ClusterProfile, Quadrant, TypologyParams};
 pub use views::{
     cluster_view, prioritisation_view, region_profile_view, ClusterRegionSeries, ClusterView,
-    ClusterViewParams, RegionProfileParams, RegionProfileView,
+    ClusterViewParams, ReferenceTables, RegionProfileParams, RegionProfileView,
 };

@@ -21,6 +21,44 @@ use crate::indicators::{
 use crate::panel::{Panel, Reference};
 use serde::{Deserialize, Serialize};
 
+/// A user-supplied reference table (e.g. national totals by industry), loaded as a panel and
+/// aggregated to clusters with the same definitions. Without it, the reference economy is the sum
+/// of the loaded regions.
+#[derive(Debug, Clone, Copy)]
+pub struct ReferenceTables<'a> {
+    /// Shown in messages (the file name).
+    pub name: &'a str,
+    /// The reference at industry level.
+    pub industries: &'a Panel,
+    /// The reference aggregated to clusters ([`super::aggregate_to_clusters`]).
+    pub clusters: &'a ClusterPanel,
+}
+
+impl ReferenceTables<'_> {
+    fn industry(
+        &self,
+        source: &Panel,
+        m: usize,
+        y: usize,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Reference> {
+        let (r, w) = Reference::from_table(self.industries, self.name, source, m, y)?;
+        warnings.extend(w);
+        Ok(r)
+    }
+    fn cluster(
+        &self,
+        cp: &ClusterPanel,
+        m: usize,
+        y: usize,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Reference> {
+        let (r, w) = Reference::from_table(&self.clusters.panel, self.name, &cp.panel, m, y)?;
+        warnings.extend(w);
+        Ok(r)
+    }
+}
+
 /// Parameters of [`region_profile_view`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionProfileParams {
@@ -74,8 +112,8 @@ pub struct RegionProfileView {
 /// The region profile: clusters with strength flags and quadrants, stars, shift-share, indices,
 /// peers.
 ///
-/// `source` is the industry-level panel, `cp` its cluster aggregation, `references` optional
-/// industry-level references per year of `source` (default: sum of regions).
+/// `source` is the industry-level panel, `cp` its cluster aggregation, `reference` an optional
+/// reference table (default: the sum of the loaded regions).
 ///
 /// # Errors
 /// `E_UNKNOWN_REGION`, `E_UNKNOWN_YEAR`, `E_INVALID_PARAMETER` from the parts.
@@ -85,21 +123,27 @@ pub struct RegionProfileView {
 pub fn region_profile_view(
     source: &Panel,
     cp: &ClusterPanel,
-    references: Option<&[Reference]>,
+    reference: Option<&ReferenceTables<'_>>,
     params: &RegionProfileParams,
 ) -> Result<RegionProfileView> {
     let r = source.region_index(&params.region)?;
     let y1 = source.year_index(params.to_year)?;
     let mut warnings = Vec::new();
-    let reference_of = |y: usize| -> Reference {
-        references
-            .and_then(|rs| rs.get(y).cloned())
-            .unwrap_or_else(|| Reference::sum_of_regions(source, params.employment, y))
+    let mut industry_refs = Vec::with_capacity(source.years.len());
+    for y in 0..source.years.len() {
+        industry_refs.push(match reference {
+            Some(t) => t.industry(source, params.employment, y, &mut warnings)?,
+            None => Reference::sum_of_regions(source, params.employment, y),
+        });
+    }
+    let cluster_ref = match reference {
+        Some(t) => Some(t.cluster(cp, params.employment, y1, &mut warnings)?),
+        None => None,
     };
     let (profiles, w) = cluster_profiles(
         source,
         cp,
-        None,
+        cluster_ref.as_ref(),
         &TypologyParams {
             from_year: params.from_year,
             to_year: params.to_year,
@@ -117,7 +161,7 @@ pub fn region_profile_view(
     let stars: Vec<EcoStars> = eco_stars(
         cp,
         y1,
-        None,
+        cluster_ref.as_ref(),
         &EcoParams {
             employment: params.employment,
             ..params.eco.clone()
@@ -136,8 +180,7 @@ pub fn region_profile_view(
                 measure: params.employment,
                 missing_as_zero: false,
             };
-            let refs: Vec<Reference> = (0..source.years.len()).map(reference_of).collect();
-            let (rows, w) = shift_share_panel(source, &refs, &base)?;
+            let (rows, w) = shift_share_panel(source, &industry_refs, &base)?;
             warnings.extend(w.into_iter().filter(|w| {
                 w.location
                     .region
@@ -145,9 +188,13 @@ pub fn region_profile_view(
                     .is_none_or(|x| x == params.region)
             }));
             let total = rows.into_iter().find(|x| x.region == params.region);
-            let crefs: Vec<Reference> = (0..cp.panel.years.len())
-                .map(|y| Reference::sum_of_regions(&cp.panel, params.employment, y))
-                .collect();
+            let mut crefs = Vec::with_capacity(cp.panel.years.len());
+            for y in 0..cp.panel.years.len() {
+                crefs.push(match reference {
+                    Some(t) => t.cluster(cp, params.employment, y, &mut warnings)?,
+                    None => Reference::sum_of_regions(&cp.panel, params.employment, y),
+                });
+            }
             let (by, _) = shift_share_panel(
                 &cp.panel,
                 &crefs,
@@ -166,11 +213,14 @@ pub fn region_profile_view(
         }
         None => (None, Vec::new()),
     };
-    let reference = reference_of(y1);
     let mx = source.matrix(params.employment, y1);
+    let year_ref = industry_refs
+        .get(y1)
+        .cloned()
+        .unwrap_or_else(|| Reference::sum_of_regions(source, params.employment, y1));
     let (spec, w) = region_specialisation(
         &mx,
-        &reference,
+        &year_ref,
         &source.regions,
         &source.region_names,
         &source.industries,
@@ -256,7 +306,11 @@ pub struct ClusterView {
 ///
 /// # Complexity
 /// O(years × regions × clusters).
-pub fn cluster_view(cp: &ClusterPanel, params: &ClusterViewParams) -> Result<ClusterView> {
+pub fn cluster_view(
+    cp: &ClusterPanel,
+    reference: Option<&ReferenceTables<'_>>,
+    params: &ClusterViewParams,
+) -> Result<ClusterView> {
     let p = &cp.panel;
     let c = p
         .industries
@@ -281,8 +335,16 @@ pub fn cluster_view(cp: &ClusterPanel, params: &ClusterViewParams) -> Result<Clu
     let mut strong_by_year = Vec::new();
     let mut lq_by_year = Vec::new();
     let mut concentration = Vec::new();
+    let mut refs = Vec::with_capacity(p.years.len());
     for yy in 0..p.years.len() {
-        let (s, w) = uscmp_strength(cp, yy, None, &up)?;
+        refs.push(match reference {
+            Some(t) => Some(t.cluster(cp, m, yy, &mut warnings)?),
+            None => None,
+        });
+    }
+    for yy in 0..p.years.len() {
+        let rf = refs.get(yy).and_then(Option::as_ref);
+        let (s, w) = uscmp_strength(cp, yy, rf, &up)?;
         if yy == y {
             warnings.extend(w);
         }
@@ -291,7 +353,7 @@ pub fn cluster_view(cp: &ClusterPanel, params: &ClusterViewParams) -> Result<Clu
                 .filter(|s| s.cluster == params.cluster)
                 .collect::<Vec<_>>(),
         );
-        lq_by_year.push(cluster_lqs(cp, m, yy, params.base, None));
+        lq_by_year.push(cluster_lqs(cp, m, yy, params.base, rf));
         let mx = p.matrix(m, yy);
         let es = params.establishments.map(|e| p.matrix(e, yy));
         let (rows, _) = industry_concentration(
@@ -353,8 +415,18 @@ pub fn cluster_view(cp: &ClusterPanel, params: &ClusterViewParams) -> Result<Clu
         regions,
         strength: strong_by_year.get(y).cloned().unwrap_or_default(),
         concentration,
-        top_by_lq: top_regions_for_cluster(cp, c, None, &top(true))?,
-        top_by_employment: top_regions_for_cluster(cp, c, None, &top(false))?,
+        top_by_lq: top_regions_for_cluster(
+            cp,
+            c,
+            refs.get(y).and_then(Option::as_ref),
+            &top(true),
+        )?,
+        top_by_employment: top_regions_for_cluster(
+            cp,
+            c,
+            refs.get(y).and_then(Option::as_ref),
+            &top(false),
+        )?,
         warnings,
     })
 }
@@ -367,13 +439,20 @@ pub fn cluster_view(cp: &ClusterPanel, params: &ClusterViewParams) -> Result<Clu
 pub fn prioritisation_view(
     source: &Panel,
     cp: &ClusterPanel,
+    reference: Option<&ReferenceTables<'_>>,
     region: &str,
     typology: &TypologyParams,
     priorities: &PriorityParams,
 ) -> Result<Vec<PriorityRow>> {
     priorities.validate()?;
     source.region_index(region)?;
-    let (profiles, _) = cluster_profiles(source, cp, None, typology)?;
+    let y = cp.panel.year_index(typology.to_year)?;
+    let mut warnings = Vec::new();
+    let rf = match reference {
+        Some(t) => Some(t.cluster(cp, typology.employment, y, &mut warnings)?),
+        None => None,
+    };
+    let (profiles, _) = cluster_profiles(source, cp, rf.as_ref(), typology)?;
     let mine: Vec<ClusterProfile> = profiles
         .into_iter()
         .filter(|p| p.region == region)
