@@ -477,3 +477,72 @@ fn indices_at_cluster_level() {
         .iter()
         .any(|r| r["region"] == "13313" && r["krugman"].as_f64().unwrap() > 0.5));
 }
+
+#[test]
+fn priorities_with_an_external_multiplier() {
+    let plain = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+    ]);
+    let other = rows(&plain)
+        .iter()
+        .map(|r| r["cluster"].as_str().unwrap())
+        .find(|c| *c != "42")
+        .unwrap()
+        .to_string();
+    let ext = temp_csv(&format!(
+        "cluster,criterion,value\n42,multiplier,1.2\n{other},multiplier,3.5\n"
+    ));
+    let out = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier,size",
+        "--weights",
+        "1,0",
+        "--external",
+        ext.path().to_str().unwrap(),
+    ]);
+    let first = &rows(&out)[0];
+    assert_eq!(first["raw_multiplier"], 3.5);
+    assert_eq!(first["cluster"], other.as_str());
+    assert_eq!(first["contribution_multiplier"], 1.0);
+    let textile = rows(&out).iter().find(|r| r["cluster"] == "42").unwrap();
+    assert_eq!(textile["raw_multiplier"], 1.2);
+    // Clusters without a value score 0 on it.
+    assert!(rows(&out)
+        .iter()
+        .any(|r| r["raw_multiplier"].is_null() && r["contribution_multiplier"] == 0.0));
+    let bad = temp_csv("cluster,criterion,value\n42,multiplier,high\n");
+    let err = run(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier",
+        "--weights",
+        "1",
+        "--external",
+        bad.path().to_str().unwrap(),
+    ]);
+    assert_eq!(err.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        msg.starts_with("E_NON_NUMERIC") && msg.contains("row 2") && msg.contains("'high'"),
+        "{msg}"
+    );
+}
