@@ -55,6 +55,8 @@
 //! * [`clusters::cluster_profiles`] — typology profile per region × cluster (OECD dimensions).
 //! * [`clusters::prioritise`] — weighted, transparent prioritisation of clusters.
 //! * [`clusters::peer_regions`], [`clusters::top_regions_for_cluster`] — benchmark regions.
+//! * [`clusters::region_profile_view`], [`clusters::cluster_view`], [`clusters::prioritisation_view`] —
+//!   one call per page view.
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 

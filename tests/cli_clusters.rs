@@ -366,3 +366,183 @@ fn missing_cells_left_out_or_zero_on_request() {
     let a = rows(&out).iter().find(|r| r["region"] == "A").unwrap();
     assert_eq!(a["change"], -18.0);
 }
+
+#[test]
+fn definitions_from_an_xlsx_sheet_with_located_warnings() {
+    let data = temp_csv("region,industry_code,year,employment,establishments\nA,314110,2021,100,4\nB,314110,2021,10,2\nA,336112,2021,50,1\nB,336112,2021,500,9\n");
+    let out = ok(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        "tests/data/cluster_definitions_small.xlsx",
+        "--definitions-sheet",
+        "Mapping",
+    ]);
+    let w = out["warnings"].as_array().unwrap();
+    let dup = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_DUPLICATE")
+        .unwrap();
+    assert_eq!(dup["location"]["sheet"], "Mapping");
+    assert_eq!(dup["location"]["row"], 5);
+    let unk = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_UNKNOWN_CODE")
+        .unwrap();
+    assert_eq!(unk["location"]["row"], 6);
+    assert_eq!(unk["location"]["column"], "cluster_code");
+    let clusters: Vec<&str> = rows(&out)
+        .iter()
+        .map(|r| r["cluster"].as_str().unwrap())
+        .collect();
+    assert!(clusters.contains(&"42") && clusters.contains(&"5"));
+    // The first sheet has no mapping: a clear error naming the missing column.
+    let bad = run(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        "tests/data/cluster_definitions_small.xlsx",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.starts_with("E_MISSING_COLUMN") && err.contains("sheet 'Notes'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn indices_at_cluster_level() {
+    let conc = ok(&[
+        "concentration",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+        "--missing-as-zero",
+    ]);
+    let textile = rows(&conc).iter().find(|r| r["industry"] == "42").unwrap();
+    assert_eq!(textile["industry_name"], "Textile Manufacturing");
+    // Carpets are among the most concentrated clusters of Georgia.
+    let lg = textile["locational_gini"].as_f64().unwrap();
+    assert!(lg > 0.4 && lg < 0.5);
+    let ss = ok(&[
+        "shift-share",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--from",
+        "2017",
+        "--to",
+        "2021",
+        "--by",
+        "industry",
+        "--missing-as-zero",
+    ]);
+    let whitfield: Vec<&Value> = rows(&ss)
+        .iter()
+        .filter(|r| r["region"] == "13313")
+        .collect();
+    let sum: f64 = whitfield
+        .iter()
+        .map(|r| r["change"].as_f64().unwrap())
+        .sum();
+    let parts: f64 = whitfield
+        .iter()
+        .map(|r| {
+            r["national_share"].as_f64().unwrap()
+                + r["industry_mix"].as_f64().unwrap()
+                + r["regional_share"].as_f64().unwrap()
+        })
+        .sum();
+    assert!((sum - parts).abs() < 1e-6);
+    let spec = ok(&[
+        "specialisation",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+    ]);
+    assert!(rows(&spec)
+        .iter()
+        .any(|r| r["region"] == "13313" && r["krugman"].as_f64().unwrap() > 0.5));
+}
+
+#[test]
+fn priorities_with_an_external_multiplier() {
+    let plain = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+    ]);
+    let other = rows(&plain)
+        .iter()
+        .map(|r| r["cluster"].as_str().unwrap())
+        .find(|c| *c != "42")
+        .unwrap()
+        .to_string();
+    let ext = temp_csv(&format!(
+        "cluster,criterion,value\n42,multiplier,1.2\n{other},multiplier,3.5\n"
+    ));
+    let out = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier,size",
+        "--weights",
+        "1,0",
+        "--external",
+        ext.path().to_str().unwrap(),
+    ]);
+    let first = &rows(&out)[0];
+    assert_eq!(first["raw_multiplier"], 3.5);
+    assert_eq!(first["cluster"], other.as_str());
+    assert_eq!(first["contribution_multiplier"], 1.0);
+    let textile = rows(&out).iter().find(|r| r["cluster"] == "42").unwrap();
+    assert_eq!(textile["raw_multiplier"], 1.2);
+    // Clusters without a value score 0 on it.
+    assert!(rows(&out)
+        .iter()
+        .any(|r| r["raw_multiplier"].is_null() && r["contribution_multiplier"] == 0.0));
+    let bad = temp_csv("cluster,criterion,value\n42,multiplier,high\n");
+    let err = run(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier",
+        "--weights",
+        "1",
+        "--external",
+        bad.path().to_str().unwrap(),
+    ]);
+    assert_eq!(err.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        msg.starts_with("E_NON_NUMERIC") && msg.contains("row 2") && msg.contains("'high'"),
+        "{msg}"
+    );
+}

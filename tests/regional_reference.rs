@@ -593,3 +593,76 @@ fn laender_industries_2015_locq2() {
         close(c.lq, expected[c.industry][c.region], 1e-300, "locq2");
     }
 }
+
+#[test]
+fn laender_row_sums_are_the_totals_used() {
+    // The reference's note: indices use the row sums of the 10 sections, not the published
+    // 'Insgesamt' (which includes unallocated employment).
+    for year in ["2008", "2014"] {
+        let (e, y) = laender(year);
+        for (r, s) in row_sums(&e).iter().enumerate() {
+            assert_eq!(*s, f(&y["rowsum_by_region"][r]));
+            assert!(*s <= f(&y["published_total_Insgesamt_by_region"][r]));
+        }
+    }
+}
+
+#[test]
+fn fk2014_coagglomeration_is_plausible_unlike_reat_ellison_c() {
+    // REAT's ellison.c gives 12.07 on this data (recorded, not a reference). EGK's index is a
+    // covariance of share deviations scaled by 1 - sum x^2: far below 1 in magnitude here.
+    let d = reference();
+    let fk = &d["FK2014_EGC"];
+    let regions: Vec<i64> = fk["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    let e_j = vecf(&fk["e_j"]);
+    let inds = [
+        "Clothing trade",
+        "Forestry",
+        "Textiles dyeing",
+        "Textiles trade",
+    ];
+    let by_region: Vec<Vec<f64>> = inds
+        .iter()
+        .map(|ind| {
+            regions
+                .iter()
+                .map(|rg| {
+                    fk["data"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter(|r| r["industry"] == *ind && r["region"].as_i64().unwrap() == *rg)
+                        .map(|r| f(&r["emp_firm"]))
+                        .sum()
+                })
+                .collect()
+        })
+        .collect();
+    let reat = f(&fk["gamma_c_all"]);
+    for a in 0..4 {
+        for b in (a + 1)..4 {
+            let g = coagglomeration(&by_region[a], &by_region[b], &e_j).unwrap();
+            assert!(
+                g.abs() < 1.0 && (g - reat).abs() > 10.0,
+                "{} × {}: {g}",
+                inds[a],
+                inds[b]
+            );
+        }
+        // gamma_c(i, i) = G_i / (1 - sum x^2), with G_i the EG raw concentration above.
+        let t: f64 = e_j.iter().sum();
+        let sx2: f64 = e_j.iter().map(|v| (v / t).powi(2)).sum();
+        let g_i = f(&fk[format!("ellison.a|{}", inds[a])]["G i"]);
+        close(
+            coagglomeration(&by_region[a], &by_region[a], &e_j).unwrap(),
+            g_i / (1.0 - sx2),
+            0.0,
+            "diagonal",
+        );
+    }
+}

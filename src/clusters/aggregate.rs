@@ -29,6 +29,8 @@ pub struct ClusterPanel {
     pub definition_index: Vec<usize>,
     /// Data industries (indices into the source panel) per cluster of `panel`.
     pub members: Vec<Vec<usize>>,
+    /// The source panel's industry codes (what `members` index into).
+    pub source_industries: Vec<String>,
     pub mapping: IndustryMapping,
     pub unmapped: Vec<UnmappedCode>,
     /// Share of the default measure (last year) that is mapped, over all regions.
@@ -201,6 +203,7 @@ pub fn aggregate_to_clusters(
             traded,
             definition_index: used,
             members,
+            source_industries: panel.industries.clone(),
             mapping,
             unmapped,
             mapped_share,

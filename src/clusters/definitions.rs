@@ -136,6 +136,71 @@ pub fn parse_cluster_definitions(
         .headers()
         .map_err(|e| Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(file)))?
         .iter()
+        .map(str::to_string)
+        .collect();
+    let mut rows = Vec::new();
+    for (k, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            Error::new(ErrorCode::CsvSyntax, e.to_string())
+                .at(Location::file(file).with_row(k as u64 + 2))
+        })?;
+        rows.push(rec.iter().map(str::to_string).collect::<Vec<String>>());
+    }
+    read_rows(&headers, &rows, 1, None, file, filter)
+}
+
+/// The same as [`parse_cluster_definitions`] on a table already read by the ingest layer (an XLSX
+/// sheet via [`crate::ingest::xlsx_to_table`]): the first non-blank row is the header; locations
+/// carry the sheet name and the sheet's own row numbers.
+///
+/// # Errors
+/// As [`parse_cluster_definitions`]; `E_NO_HEADER` for an empty sheet.
+pub fn cluster_definitions_from_table(
+    table: &crate::ingest::Table,
+    file: &str,
+    filter: &DefinitionFilter,
+) -> Result<(ClusterDefinitions, Vec<Warning>)> {
+    let Some(h) = table
+        .rows
+        .iter()
+        .position(|r| r.iter().any(|c| !c.trim().is_empty()))
+    else {
+        return Err(Error::new(
+            ErrorCode::NoHeader,
+            "the cluster definitions sheet is empty",
+        )
+        .at(Location::file(file)));
+    };
+    let headers = table.rows.get(h).cloned().unwrap_or_default();
+    let rows = table.rows.get(h + 1..).unwrap_or(&[]);
+    read_rows(
+        &headers,
+        rows,
+        table.first_row + h as u64,
+        table.sheet.as_deref(),
+        file,
+        filter,
+    )
+}
+
+/// Definition rows below a header on (sheet or file) row `header_row`.
+fn read_rows(
+    headers: &[String],
+    rows: &[Vec<String>],
+    header_row: u64,
+    sheet: Option<&str>,
+    file: &str,
+    filter: &DefinitionFilter,
+) -> Result<(ClusterDefinitions, Vec<Warning>)> {
+    let at = |row: u64| {
+        let l = Location::file(file).with_row(row);
+        match sheet {
+            Some(s) => l.with_sheet(s),
+            None => l,
+        }
+    };
+    let headers: Vec<String> = headers
+        .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
     let col = |names: &[&str]| {
@@ -151,14 +216,14 @@ pub fn parse_cluster_definitions(
                 CODE_COLS.join(", ")
             ),
         )
-        .at(Location::file(file).with_row(1))
+        .at(at(header_row))
     })?;
     let cluster_c = col(CLUSTER_COLS).ok_or_else(|| {
         Error::new(
             ErrorCode::MissingColumn,
             "the cluster definitions need a cluster_code column",
         )
-        .at(Location::file(file).with_row(1))
+        .at(at(header_row))
     })?;
     let name_c = col(&["cluster_name"]);
     let sub_c = col(&["subcluster_code"]);
@@ -170,12 +235,13 @@ pub fn parse_cluster_definitions(
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_ix: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_code: BTreeMap<String, (DefinitionEntry, u64)> = BTreeMap::new();
-    for (k, rec) in rdr.records().enumerate() {
-        let row = k as u64 + 2;
-        let rec = rec.map_err(|e| {
-            Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(file).with_row(row))
-        })?;
-        let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).unwrap_or("").trim().to_string();
+    for (k, rec) in rows.iter().enumerate() {
+        let row = header_row + 1 + k as u64;
+        let get = |c: Option<usize>| {
+            c.and_then(|c| rec.get(c))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
         if let (Some(want), Some(_)) = (&filter.definition_set, set_c) {
             if !get(set_c).eq_ignore_ascii_case(want) {
                 continue;
@@ -201,13 +267,11 @@ pub fn parse_cluster_definitions(
                         }
                     ),
                 )
-                .at(Location::file(file).with_row(row).with_column(
-                    if code.is_empty() {
-                        headers.get(code_c).cloned().unwrap_or_default()
-                    } else {
-                        headers.get(cluster_c).cloned().unwrap_or_default()
-                    },
-                )),
+                .at(at(row).with_column(if code.is_empty() {
+                    headers.get(code_c).cloned().unwrap_or_default()
+                } else {
+                    headers.get(cluster_c).cloned().unwrap_or_default()
+                })),
             );
             continue;
         }
@@ -240,7 +304,7 @@ pub fn parse_cluster_definitions(
                         "industry code '{code}' is defined again (cluster '{cluster}'; row {prev_row} already maps it to cluster '{prev_name}'); the first definition is kept"
                     ),
                 )
-                .at(Location::file(file).with_row(row).with_value(code.clone()).with_industry(code.clone())),
+                .at(at(row).with_value(code.clone()).with_industry(code.clone())),
             );
             continue;
         }

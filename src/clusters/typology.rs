@@ -3,6 +3,8 @@
 use super::aggregate::ClusterPanel;
 use super::strength::{cluster_lqs, uscmp_strength, LqBase, UscmpParams};
 use crate::error::{Error, ErrorCode, Result, Warning};
+/// The portfolio-chart quadrant (the same type as the industry portfolio's).
+pub use crate::indicators::Quadrant;
 use crate::indicators::{cagr, location_quotient};
 use crate::panel::{Panel, Reference};
 use serde::{Deserialize, Serialize};
@@ -19,20 +21,6 @@ pub struct TypologyParams {
     pub payroll: Option<usize>,
     /// LQ base of the profile's `lq` and of the strength flags.
     pub base: LqBase,
-}
-
-/// Portfolio-chart quadrant (LQ against 1, growth against the cluster's reference growth).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Quadrant {
-    /// LQ >= 1, growing faster than the reference.
-    Star,
-    /// LQ < 1, growing faster.
-    Emerging,
-    /// LQ >= 1, growing slower (mature / at risk).
-    Mature,
-    /// LQ < 1, growing slower.
-    Transforming,
 }
 
 /// Profile of one region × cluster.

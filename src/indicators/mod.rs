@@ -2,6 +2,20 @@
 //!
 //! The index functions take plain slices (REAT's examples are vectors); the `*_panel` /
 //! `region_specialisation` / `industry_concentration` functions apply them to a panel.
+//!
+//! ## Conventions
+//! * Three different Ginis, named distinctly: [`gini`] (plain, REAT `gini`), [`gini_of_lq`]
+//!   (REAT `gini.spec` / `gini.conc`), [`locational_gini`] (Krugman / EconGeo, max 0.5).
+//! * Theil: [`theil_t`] and [`theil_l`]; REAT's `theil` is the mean log deviation = Theil-L.
+//! * Missing cells are never zero by default: the panel functions leave them out of the vector and
+//!   report how many (`missing_cells`, `W_MISSING_CELLS`); `missing_as_zero` counts them as 0 (the
+//!   right choice for CBP, where an absent row means no establishments).
+//! * Shift-share reference growth is computed over the industries included for the region, so the
+//!   components always sum to the actual change; Esteban-Marquillas counts an industry new to the
+//!   region as competitive (its allocation is 0); dynamic Gerfin is the arithmetic mean of the
+//!   yearly factors.
+//! * Ellison-Glaeser from establishment counts: each establishment is given its class's (or, on a
+//!   panel, its region's) mean size; H is then a lower bound of the plant Herfindahl.
 
 mod additive_lq;
 mod average_lq;

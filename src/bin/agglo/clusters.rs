@@ -3,9 +3,11 @@
 
 use crate::common::{file_name, measure_named, read_file, to_value, DataArgs, Format, Loaded};
 use agglo::clusters::{
-    aggregate_to_clusters, cluster_profiles, eco_stars, parse_cluster_definitions, uscmp_strength,
-    ClusterPanel, DefinitionFilter, EcoParams, LqBase, TypologyParams, UscmpParams,
+    aggregate_to_clusters, cluster_definitions_from_table, cluster_profiles, eco_stars,
+    parse_cluster_definitions, uscmp_strength, ClusterPanel, DefinitionFilter, EcoParams, LqBase,
+    TypologyParams, UscmpParams,
 };
+use agglo::ingest::xlsx_to_table;
 use agglo::panel::Reference;
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
@@ -24,6 +26,9 @@ pub struct DefArgs {
     /// Keep only definition rows of this NAICS vintage (default 2017; `any` for all).
     #[arg(long, default_value = "2017")]
     pub vintage: String,
+    /// Sheet of an XLSX definitions file (default: the first).
+    #[arg(long)]
+    pub definitions_sheet: Option<String>,
     /// LQ base: all industries (default) or traded (traded clusters against traded employment,
     /// local against local, as the US Cluster Mapping Project does over all US counties).
     #[arg(long, value_enum, default_value_t = Base::All)]
@@ -72,7 +77,15 @@ impl DefArgs {
             definition_set: any(&self.definition_set),
             vintage: any(&self.vintage),
         };
-        let (defs, w) = parse_cluster_definitions(&read_file(&path)?, &file_name(&path), &filter)?;
+        let bytes = read_file(&path)?;
+        let lower = path.to_ascii_lowercase();
+        let (defs, w) = if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+            let table = xlsx_to_table(&bytes, self.definitions_sheet.as_deref())
+                .map_err(|e| e.at(agglo::Location::file(file_name(&path))))?;
+            cluster_definitions_from_table(&table, &file_name(&path), &filter)?
+        } else {
+            parse_cluster_definitions(&bytes, &file_name(&path), &filter)?
+        };
         loaded.warnings.extend(w);
         let (cp, w) = aggregate_to_clusters(&loaded.panel, &defs)?;
         loaded.warnings.extend(w);
@@ -85,6 +98,15 @@ impl DefArgs {
         };
         Ok(Clustered { cp, reference })
     }
+}
+
+/// Replace a loaded industry panel (and its reference) by its cluster aggregation, so any panel
+/// command runs at cluster level (`--clusters`).
+pub fn to_cluster_level(loaded: &mut Loaded, defs: &DefArgs) -> Result<()> {
+    let cl = defs.load(loaded)?;
+    loaded.panel = cl.cp.panel;
+    loaded.reference = cl.reference.map(|(rcp, name)| (rcp.panel, name));
+    Ok(())
 }
 
 impl Clustered {

@@ -10,6 +10,11 @@ use serde_json::{json, Value};
 pub struct Args {
     #[command(flatten)]
     pub data: DataArgs,
+    /// Aggregate the industries to clusters first (definitions from `--definitions`).
+    #[arg(long)]
+    pub clusters: bool,
+    #[command(flatten)]
+    pub defs: crate::clusters::DefArgs,
     /// Only this year (default: every year).
     #[arg(long)]
     pub year: Option<i32>,
@@ -28,6 +33,9 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(Value, Format)> {
     let mut loaded = a.data.load()?;
+    if a.clusters {
+        crate::clusters::to_cluster_level(&mut loaded, &a.defs)?;
+    }
     let p = &loaded.panel;
     let est = measure_named(p, "estab").filter(|m| *m != loaded.measure);
     let selected: Vec<usize> = a

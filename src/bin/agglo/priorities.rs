@@ -38,6 +38,10 @@ pub struct Args {
     /// Year of the profile (default: the last year).
     #[arg(long = "to")]
     pub to: Option<i32>,
+    /// Externally computed criteria (`multiplier`, `local_supplier`): a CSV with columns
+    /// `cluster,criterion,value`.
+    #[arg(long)]
+    pub external: Option<String>,
     /// Only traded clusters.
     #[arg(long)]
     pub traded_only: bool,
@@ -59,7 +63,10 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             Norm::Minmax => Normalisation::MinMax,
             Norm::Rank => Normalisation::Rank,
         },
-        external: Default::default(),
+        external: match &a.external {
+            Some(path) => read_external(path)?,
+            None => Default::default(),
+        },
     };
     params.validate()?;
     loaded.panel.region_index(&a.region)?;
@@ -116,4 +123,32 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         json!({ "rows": rows, "warnings": loaded.warnings, "params": to_value(&params)? }),
         a.format,
     ))
+}
+
+type External = std::collections::BTreeMap<String, std::collections::BTreeMap<String, f64>>;
+
+fn read_external(path: &str) -> Result<External> {
+    let bytes = crate::common::read_file(path)?;
+    let mut rdr = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    let mut out = External::new();
+    for (k, rec) in rdr.records().enumerate() {
+        let row = k as u64 + 2;
+        let at = || agglo::Location::file(crate::common::file_name(path)).with_row(row);
+        let rec = rec.map_err(|e| Error::new(ErrorCode::CsvSyntax, e.to_string()).at(at()))?;
+        let (Some(cluster), Some(criterion), Some(value)) = (rec.get(0), rec.get(1), rec.get(2))
+        else {
+            return Err(
+                Error::new(ErrorCode::RaggedRow, "expected cluster,criterion,value").at(at()),
+            );
+        };
+        let c = Criterion::parse(criterion).map_err(|e| e.at(at().with_column("criterion")))?;
+        let v: f64 = value.trim().parse().map_err(|_| {
+            Error::new(ErrorCode::NonNumeric, format!("'{value}' is not a number"))
+                .at(at().with_column("value").with_value(value))
+        })?;
+        out.entry(c.as_str().to_string())
+            .or_default()
+            .insert(cluster.trim().to_string(), v);
+    }
+    Ok(out)
 }

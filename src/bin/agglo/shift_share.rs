@@ -25,6 +25,11 @@ pub enum By {
 pub struct Args {
     #[command(flatten)]
     pub data: DataArgs,
+    /// Aggregate the industries to clusters first (definitions from `--definitions`).
+    #[arg(long)]
+    pub clusters: bool,
+    #[command(flatten)]
+    pub defs: crate::clusters::DefArgs,
     /// Start year.
     #[arg(long = "from")]
     pub from: i32,
@@ -44,6 +49,9 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(Value, Format)> {
     let mut loaded = a.data.load()?;
+    if a.clusters {
+        crate::clusters::to_cluster_level(&mut loaded, &a.defs)?;
+    }
     let mut references = Vec::new();
     for y in 0..loaded.panel.years.len() {
         references.push(loaded.reference_for(y)?);

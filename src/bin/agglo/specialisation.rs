@@ -10,6 +10,11 @@ use serde_json::{json, Value};
 pub struct Args {
     #[command(flatten)]
     pub data: DataArgs,
+    /// Aggregate the industries to clusters first (definitions from `--definitions`).
+    #[arg(long)]
+    pub clusters: bool,
+    #[command(flatten)]
+    pub defs: crate::clusters::DefArgs,
     /// Only this year (default: every year).
     #[arg(long)]
     pub year: Option<i32>,
@@ -34,6 +39,9 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(Value, Format)> {
     let mut loaded = a.data.load()?;
+    if a.clusters {
+        crate::clusters::to_cluster_level(&mut loaded, &a.defs)?;
+    }
     let groups = match &a.groups_file {
         Some(f) => Some(read_groups(f, &loaded.panel.industries)?),
         None => None,

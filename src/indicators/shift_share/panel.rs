@@ -298,14 +298,15 @@ pub fn shift_share_panel(
                 }
             };
         if params.by_industry {
+            let (ref0, ref1) = (ref_of(y0), ref_of(y1));
+            let g = ref1.iter().sum::<f64>() / ref0.iter().sum::<f64>();
             for (k, &i) in included.iter().enumerate() {
                 let (Some(c), Some(a), Some(b)) = (acc.get(k), v0.get(k), v1.get(k)) else {
                     continue;
                 };
                 let gf = if params.method == ShiftShareMethod::Gerfin && *a > 0.0 {
                     // Per industry, Gerfin's factors reduce to G_j/G, g_j/G_j and g_j/G.
-                    let (n0, n1) = (ref_of(y0), ref_of(y1));
-                    let g = n1.iter().sum::<f64>() / n0.iter().sum::<f64>();
+                    let (n0, n1) = (&ref0, &ref1);
                     let gj = n1.get(k).copied().unwrap_or(f64::NAN)
                         / n0.get(k).copied().unwrap_or(f64::NAN);
                     let gr = b / a;
