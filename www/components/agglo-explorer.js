@@ -138,15 +138,17 @@ export class AggloExplorer extends LitElement {
     }
   }
 
-  async loadSample() {
+  /** The embedded Georgia sample: County Business Patterns at NAICS-4 (default) or NAICS-6. */
+  async loadSample(level = this.renderRoot.querySelector('#sample-level')?.value ?? 'naics4') {
     const base = `${this.assetBase || ''}sample/`;
+    this.sampleLevel = level;
     await this.loadFromUrls(
       {
-        data: `${base}ga_cbp_naics4_2017_2021.csv`,
-        reference: `${base}us_cbp_naics4_2017_2021.csv`,
+        data: `${base}ga_cbp_${level}_2017_2021.csv`,
+        reference: `${base}us_cbp_${level}_2017_2021.csv`,
         boundaries: `${base}ga_counties.topojson`,
       },
-      { industry: '3141' },
+      { industry: level === 'naics6' ? '314110' : '3141' },
     );
   }
 
@@ -357,6 +359,12 @@ export class AggloExplorer extends LitElement {
         <label class="button" for="file">Choose files…</label>
         <input id="file" type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip" @change=${(e) => this.onFiles(e.target.files)} />
         <button class="button primary" id="sample" @click=${() => this.loadSample()}>Try the Georgia sample</button>
+        <label class="inline">detail
+          <select id="sample-level">
+            <option value="naics4">NAICS 4-digit industries</option>
+            <option value="naics6">NAICS 6-digit industries</option>
+          </select>
+        </label>
       </div>
     </section>`;
   }

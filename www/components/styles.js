@@ -27,6 +27,7 @@ export const styles = css`
   h3 { font-size: 1rem; margin: 0 0 0.3em; }
   .privacy { margin: 0; color: var(--agglo-muted); }
   .drop { border: 2px dashed var(--agglo-border); border-radius: 8px; padding: 1em; margin: 0.8em 0; display: flex; flex-wrap: wrap; gap: 0.6em; align-items: center; }
+  label.inline { display: inline-flex; gap: 0.4em; align-items: center; }
   .drop.over { background: #e8f1fa; }
   .drop p { margin: 0; flex-basis: 100%; }
   input[type='file'] { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
