@@ -21,8 +21,9 @@ pip install -q -r bench/requirements-spatial.txt 2>&1 | grep -v -i "warning: run
 LINES="$OUT/spatial.jsonl"
 : > "$LINES"
 echo "== agglo native (cargo bench --bench spatial)" >&2
-# LTO with crate-type cdylib+rlib leaves the bin with undefined symbols (cargo#6313-like): bench without it.
-CARGO_PROFILE_BENCH_LTO=false cargo bench --bench spatial -- "$ATLAS" "$OUT" "$REPS" | tee -a "$LINES"
+# [profile.release] has panic = "abort", so cargo builds the lib twice (abort for the bin, unwind for
+# the bench) into the same libagglo.rlib and the link can fail: bench with unwind and thin-local LTO.
+CARGO_PROFILE_BENCH_PANIC=unwind CARGO_PROFILE_BENCH_LTO=false cargo bench --bench spatial -- "$ATLAS" "$OUT" "$REPS" | tee -a "$LINES"
 echo "== libpysal / esda" >&2
 python3 bench/spatial/peer_pysal.py "$OUT" "$(( REPS < 3 ? REPS : 3 ))" | tee -a "$LINES"
 echo "== pygeoda" >&2
