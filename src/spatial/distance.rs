@@ -73,8 +73,8 @@ fn d2(a: [f64; 2], b: [f64; 2]) -> f64 {
 /// ```
 /// let ids: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
 /// let w = agglo::spatial::knn(&ids, &[[0.0, 0.0], [1.0, 0.0], [3.0, 0.0], [2.0, 0.0]], 1).unwrap();
-/// // b is 1 from a and 1 from d: the tie goes to the lower index, a.
-/// assert_eq!(w.neighbours, vec![vec![1], vec![0], vec![3], vec![2]]);
+/// // b is 1 from a and 1 from d: the tie goes to the lower index, a; d is 1 from b and from c: b.
+/// assert_eq!(w.neighbours, vec![vec![1], vec![0], vec![3], vec![1]]);
 /// ```
 pub fn knn(ids: &[String], pts: &[[f64; 2]], k: usize) -> Result<SpatialWeights> {
     check_points(ids, pts)?;

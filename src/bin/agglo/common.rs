@@ -160,3 +160,30 @@ pub fn emit(value: &Value, format: Format) -> Result<()> {
 pub fn to_value<T: serde::Serialize>(v: &T) -> Result<Value> {
     serde_json::to_value(v).map_err(|e| Error::new(ErrorCode::Internal, e.to_string()))
 }
+
+/// Put `year` right after the first field (`region` / `industry`) of a flat row.
+pub fn with_year(v: Value, year: i32) -> Value {
+    match v {
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            let mut done = false;
+            for (k, val) in map {
+                out.insert(k, val);
+                if !done {
+                    out.insert("year".into(), Value::from(year));
+                    done = true;
+                }
+            }
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+/// The index of the first measure whose name starts with `prefix` (case-insensitive).
+pub fn measure_named(panel: &Panel, prefix: &str) -> Option<usize> {
+    panel
+        .measures
+        .iter()
+        .position(|m| m.to_ascii_lowercase().starts_with(prefix))
+}

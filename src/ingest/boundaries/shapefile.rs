@@ -30,6 +30,22 @@ fn err(file: &str, msg: impl Into<String>) -> Error {
     Error::new(ErrorCode::ShapefileRead, msg).at(Location::file(file))
 }
 
+/// Without the `xlsx` feature (the main wasm module) zip archives are opened by the lazily loaded
+/// extras module, which converts them to GeoJSON first.
+#[cfg(not(feature = "xlsx"))]
+pub(crate) fn read_zip(
+    _bytes: &[u8],
+    file: &str,
+    _warnings: &mut Vec<Warning>,
+) -> Result<RawCollection> {
+    Err(Error::new(
+        ErrorCode::XlsxUnavailable,
+        "zip archives are read by the extras module, which this build does not include",
+    )
+    .at(Location::file(file)))
+}
+
+#[cfg(feature = "xlsx")]
 pub(crate) fn read_zip(
     bytes: &[u8],
     file: &str,
@@ -328,7 +344,7 @@ fn read_dbf(d: &[u8], cpg: Option<&str>, file: &str) -> Result<Vec<Map<String, V
         } else {
             c.to_string()
         };
-        encoding_rs::Encoding::for_label(label.as_bytes())
+        encoding_for_label(&label)
     });
     let decode = |b: &[u8]| -> String {
         match encoding {
@@ -391,4 +407,27 @@ fn num_or_text(t: &str) -> Value {
         .and_then(Number::from_f64)
         .map(Value::Number)
         .unwrap_or_else(|| Value::String(t.to_string()))
+}
+
+/// The encoding a `.cpg` names. The full WHATWG label table (with its CJK tables) is linked only in
+/// builds with the `xlsx` feature; the main wasm module knows the encodings Shapefiles use in
+/// practice and falls back to UTF-8 / Windows-1252 detection for the rest.
+#[cfg(feature = "xlsx")]
+fn encoding_for_label(label: &str) -> Option<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn encoding_for_label(label: &str) -> Option<&'static encoding_rs::Encoding> {
+    match label.to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
+        "utf-8" | "utf8" => Some(encoding_rs::UTF_8),
+        "windows-1252" | "cp1252" | "latin1" | "iso-8859-1" | "iso8859-1" | "ansi-1252" => {
+            Some(encoding_rs::WINDOWS_1252)
+        }
+        "windows-1250" | "cp1250" => Some(encoding_rs::WINDOWS_1250),
+        "windows-1251" | "cp1251" => Some(encoding_rs::WINDOWS_1251),
+        "iso-8859-2" => Some(encoding_rs::ISO_8859_2),
+        "iso-8859-15" => Some(encoding_rs::ISO_8859_15),
+        _ => None,
+    }
 }

@@ -1,0 +1,136 @@
+//! `agglo io`: technical coefficients, (optionally) the Leontief inverse, output multipliers,
+//! Rasmussen-Hirschman linkages and key sectors.
+
+use crate::common::{file_name, read_file, to_value, Format};
+use agglo::io_model::{
+    hypothetical_extraction, output_multipliers, parse_io_table, parse_make_use,
+    rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel,
+    LinkageParams, NegativeFlowRule,
+};
+use agglo::{Error, ErrorCode, Result, Warning};
+use clap::ValueEnum;
+use serde_json::{json, Value};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Forward {
+    Ghosh,
+    LeontiefRow,
+}
+
+/// Options shared by `io` and `gaps` for reading the table.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TableArgs {
+    /// Square inter-industry flow table (CSV: rows = sellers, columns = buyers, same order).
+    #[arg(long, required_unless_present_all = ["make", "use_table"])]
+    pub table: Option<String>,
+    /// Make table (industry × commodity), with --use: industry-technology assumption.
+    #[arg(long, requires = "use_table", conflicts_with = "table")]
+    pub make: Option<String>,
+    /// Use table (commodity × industry, plus final-demand columns).
+    #[arg(
+        long = "use",
+        id = "use_table",
+        requires = "make",
+        conflicts_with = "table"
+    )]
+    pub use_table: Option<String>,
+    /// Reject negative flows instead of warning.
+    #[arg(long)]
+    pub strict_negative: bool,
+}
+
+impl TableArgs {
+    pub fn load(&self) -> Result<(IoTable, LeontiefModel, Vec<Warning>)> {
+        let (table, mut warnings) = match (&self.table, &self.make, &self.use_table) {
+            (Some(t), _, _) => {
+                parse_io_table(&read_file(t)?, &file_name(t), &IoTableOptions::default())?
+            }
+            (None, Some(m), Some(u)) => {
+                parse_make_use(&read_file(m)?, &file_name(m), &read_file(u)?, &file_name(u))?
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    "give --table, or --make with --use",
+                ))
+            }
+        };
+        let params = IoParams {
+            negative_flows: if self.strict_negative {
+                NegativeFlowRule::Error
+            } else {
+                NegativeFlowRule::Warn
+            },
+            ..Default::default()
+        };
+        let model = LeontiefModel::new(&table, &params)?;
+        warnings.extend(model.warnings.iter().cloned());
+        Ok((table, model, warnings))
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub table: TableArgs,
+    /// Also output the full Leontief inverse `l` and the hypothetical-extraction linkages.
+    #[arg(long)]
+    pub full: bool,
+    /// Forward linkage from the Ghosh inverse (default) or from Leontief row sums.
+    #[arg(long, value_enum, default_value_t = Forward::Ghosh)]
+    pub forward: Forward,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+fn rows_of(v: &[f64], n: usize) -> Vec<Vec<f64>> {
+    v.chunks(n.max(1)).map(|c| c.to_vec()).collect()
+}
+
+pub fn run(a: Args) -> Result<(Value, Format)> {
+    let (table, model, warnings) = a.table.load()?;
+    let n = table.n;
+    let om = output_multipliers(&model);
+    let lp = LinkageParams {
+        forward: match a.forward {
+            Forward::Ghosh => ForwardMethod::Ghosh,
+            Forward::LeontiefRow => ForwardMethod::LeontiefRow,
+        },
+    };
+    let lk = rasmussen_linkages(&model, &lp);
+    let key: Vec<Value> = lk
+        .key_sector
+        .iter()
+        .map(|k| to_value(k))
+        .collect::<Result<_>>()?;
+    if let Format::Csv = a.format {
+        let rows: Vec<Value> = (0..n)
+            .map(|i| {
+                json!({
+                    "sector": table.sectors[i], "name": table.names[i], "output": table.x[i],
+                    "output_multiplier": om.total[i], "direct": om.direct[i], "indirect": om.indirect[i],
+                    "backward_linkage": lk.backward[i], "forward_linkage": lk.forward[i], "key_sector": key[i],
+                })
+            })
+            .collect();
+        return Ok((json!({ "rows": rows, "warnings": warnings }), a.format));
+    }
+    let mut out = json!({
+        "sectors": table.sectors,
+        "names": table.names,
+        "output": table.x,
+        "a": rows_of(&model.a, n),
+        "output_multipliers": om,
+        "backward_linkage": lk.backward,
+        "forward_linkage": lk.forward,
+        "forward_method": lk.forward_method,
+        "key_sector": key,
+        "linkages": lk,
+    });
+    if a.full {
+        out["l"] = json!(rows_of(&model.inverse(), n));
+        out["extraction"] = to_value(&hypothetical_extraction(&model, None)?)?;
+    }
+    out["warnings"] = to_value(&warnings)?;
+    Ok((out, a.format))
+}

@@ -1,0 +1,134 @@
+//! Bytes → a rectangular grid of trimmed text cells, for the IO loaders (tables, Make/Use, crosswalks).
+//! Kept here rather than in `ingest` because IO tables are matrices, not region × industry panels.
+
+use crate::error::{Error, ErrorCode, Location, Result};
+
+/// A parsed CSV: the header and the data rows (1-based line of data row `k` is `k + 2`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub file: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Parse CSV bytes (UTF-8 with optional BOM, or Windows-1252; `,`, `;` or tab separated, sniffed
+/// from the header line).
+pub fn parse_grid(bytes: &[u8], name: &str) -> Result<Grid> {
+    if bytes.is_empty() {
+        return Err(Error::new(ErrorCode::EmptyFile, "the file is empty").at(Location::file(name)));
+    }
+    if bytes.iter().take(4096).any(|b| *b == 0) {
+        return Err(Error::new(
+            ErrorCode::BinaryFile,
+            "the file looks binary (NUL bytes); expected a CSV text file",
+        )
+        .at(Location::file(name)));
+    }
+    let text: String = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(_) => {
+            let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            t.into_owned()
+        }
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let delim = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| {
+            Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(name).with_row(1))
+        })?
+        .iter()
+        .map(|s| s.trim().to_string())
+        .collect();
+    if header.iter().all(|h| h.is_empty()) {
+        return Err(
+            Error::new(ErrorCode::NoHeader, "the first line has no column names")
+                .at(Location::file(name).with_row(1)),
+        );
+    }
+    let mut rows = Vec::new();
+    for (k, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            Error::new(ErrorCode::CsvSyntax, e.to_string())
+                .at(Location::file(name).with_row(k as u64 + 2))
+        })?;
+        let row: Vec<String> = rec.iter().map(|s| s.trim().to_string()).collect();
+        if row.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if row.len() > header.len() {
+            return Err(Error::new(
+                ErrorCode::RaggedRow,
+                format!(
+                    "row has {} cells but the header has {} columns",
+                    row.len(),
+                    header.len()
+                ),
+            )
+            .at(Location::file(name).with_row(k as u64 + 2)));
+        }
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        return Err(
+            Error::new(ErrorCode::NoData, "the file has a header but no data rows")
+                .at(Location::file(name)),
+        );
+    }
+    Ok(Grid {
+        file: name.to_string(),
+        header,
+        rows,
+    })
+}
+
+/// Parse one numeric matrix cell: empty means 0 in an IO table (flows are published as blanks when
+/// nil); anything else non-numeric is an error at its row and column.
+pub fn cell_number(grid: &Grid, row: usize, col: usize, line: u64) -> Result<f64> {
+    let s = grid
+        .rows
+        .get(row)
+        .and_then(|r| r.get(col))
+        .map(|s| s.as_str())
+        .unwrap_or("");
+    let t = s.trim();
+    if t.is_empty() || t == "-" || t == "..." {
+        return Ok(0.0);
+    }
+    crate::ingest::parse_number(t, false).ok_or_else(|| {
+        Error::new(
+            ErrorCode::NonNumeric,
+            format!("'{t}' is not a number in an input-output matrix cell"),
+        )
+        .at(Location::file(&grid.file)
+            .with_row(line)
+            .with_column(grid.header.get(col).cloned().unwrap_or_default())
+            .with_value(t))
+    })
+}
+
+/// Whether a header or row label is a code/name column rather than a sector.
+pub fn is_name_header(h: &str) -> bool {
+    let l = h.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "name"
+            | "names"
+            | "description"
+            | "title"
+            | "label"
+            | "sector name"
+            | "industry name"
+            | "commodity name"
+    )
+}
