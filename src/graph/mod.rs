@@ -47,3 +47,6 @@ pub use edge_list::{firm_graph, parse_edge_list, parse_node_table, DuplicateRule
 pub use firms::{firm_network_report, CommunityMethod, FirmNetworkParams, FirmNetworkReport, FirmNode};
 pub use io_graph::{io_linkage_graph, IoGraphMethod, IoGraphParams};
 pub use relatedness::{proximity_from_binary, relatedness_graph};
+
+mod generate;
+pub use generate::planted_partition;

@@ -12,6 +12,7 @@ mod linkages;
 mod make_use;
 mod multipliers;
 mod regionalise;
+mod synthetic;
 mod table;
 
 pub use cluster_members::cluster_industries;
@@ -25,4 +26,5 @@ pub use linkages::{rasmussen_linkages, ForwardMethod, KeySector, LinkageParams, 
 pub use make_use::parse_make_use;
 pub use multipliers::{employment_multipliers, output_multipliers, EmploymentMultipliers, OutputMultipliers};
 pub use regionalise::{regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams, SectorEmployment};
+pub use synthetic::{multipliers_and_linkages, splitmix_unit, synthetic_table};
 pub use table::{parse_io_table, IoTable, IoTableOptions};

@@ -3,7 +3,7 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::io_model::{
-    hypothetical_extraction, output_multipliers, parse_io_table, parse_make_use, rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
+    employment_multipliers, hypothetical_extraction, output_multipliers, parse_io_table, parse_make_use, rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
     NegativeFlowRule,
 };
 use agglo::{Error, ErrorCode, Result, Warning};
@@ -96,6 +96,9 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         "key_sector": key,
         "linkages": lk,
     });
+    if let Some(emp) = &table.employment {
+        out["employment_multipliers"] = to_value(&employment_multipliers(&model, emp)?)?;
+    }
     if a.full {
         out["l"] = json!(rows_of(&model.inverse(), n));
         out["extraction"] = to_value(&hypothetical_extraction(&model, None)?)?;
