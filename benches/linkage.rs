@@ -9,13 +9,20 @@ use std::io::Write;
 use std::time::Instant;
 
 fn env_usize(k: &str, d: usize) -> usize {
-    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
+    std::env::var(k)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(d)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { 0.5 * (v[n / 2 - 1] + v[n / 2]) }
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        0.5 * (v[n / 2 - 1] + v[n / 2])
+    }
 }
 
 fn write_edges(g: &Graph, path: &str) {
@@ -30,9 +37,18 @@ fn communities(name: &str, g: &Graph, runs: usize, iterations: usize) {
     let mut times = Vec::new();
     let mut qs = Vec::new();
     for seed in 0..runs as u64 {
-        let p = CommunityParams { seed, iterations, ..Default::default() };
+        let p = CommunityParams {
+            seed,
+            iterations,
+            ..Default::default()
+        };
         let t = Instant::now();
-        let c = if name == "leiden" { leiden(g, &p, &mut |_, _| true) } else { louvain(g, &p, &mut |_, _| true) }.unwrap();
+        let c = if name == "leiden" {
+            leiden(g, &p, &mut |_, _| true)
+        } else {
+            louvain(g, &p, &mut |_, _| true)
+        }
+        .unwrap();
         times.push(t.elapsed().as_secs_f64());
         qs.push(c.modularity);
     }

@@ -9,8 +9,15 @@ fn root(p: &str) -> String {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_agglo")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    let out = Command::new(env!("CARGO_BIN_EXE_agglo"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 fn json(args: &[&str]) -> Value {
@@ -21,8 +28,18 @@ fn json(args: &[&str]) -> Value {
 
 #[test]
 fn io_make_use_matches_refcase() {
-    let v = json(&["io", "--make", &root("tests/refcases/data/bea/make_2017_summary_before_redef.csv"), "--use", &root("tests/refcases/data/bea/use_2017_summary_pro_before_redef.csv"), "--full"]);
-    let r: Value = serde_json::from_str(&std::fs::read_to_string(root("tests/refcases/io/bea_2017_summary_ixi.json")).unwrap()).unwrap();
+    let v = json(&[
+        "io",
+        "--make",
+        &root("tests/refcases/data/bea/make_2017_summary_before_redef.csv"),
+        "--use",
+        &root("tests/refcases/data/bea/use_2017_summary_pro_before_redef.csv"),
+        "--full",
+    ]);
+    let r: Value = serde_json::from_str(
+        &std::fs::read_to_string(root("tests/refcases/io/bea_2017_summary_ixi.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(v["sectors"], r["industries"]);
     for j in [0usize, 19, 70] {
         let m = v["output_multipliers"]["total"][j].as_f64().unwrap();
@@ -31,7 +48,13 @@ fn io_make_use_matches_refcase() {
         let bl = v["backward_linkage"][j].as_f64().unwrap();
         assert!((bl - r["backward_linkage_total_normalised"][j].as_f64().unwrap()).abs() < 1e-9);
         let fl = v["forward_linkage"][j].as_f64().unwrap();
-        assert!((fl - r["forward_linkage_total_normalised_ghosh"][j].as_f64().unwrap()).abs() < 1e-9);
+        assert!(
+            (fl - r["forward_linkage_total_normalised_ghosh"][j]
+                .as_f64()
+                .unwrap())
+            .abs()
+                < 1e-9
+        );
         let l = v["l"][j][j].as_f64().unwrap();
         assert!((l - r["L_ixi"][j][j].as_f64().unwrap()).abs() < 1e-9);
         let a = v["a"][0][j].as_f64().unwrap();
@@ -43,12 +66,22 @@ fn io_make_use_matches_refcase() {
 
 #[test]
 fn io_flows_csv_without_full_has_no_l() {
-    let v = json(&["io", "--table", &root("data/bea_2017_summary_ixi_flows.csv")]);
+    let v = json(&[
+        "io",
+        "--table",
+        &root("data/bea_2017_summary_ixi_flows.csv"),
+    ]);
     assert!(v.get("l").is_none());
     assert_eq!(v["a"].as_array().unwrap().len(), 71);
     let m = v["output_multipliers"]["total"][0].as_f64().unwrap();
     assert!((m - 2.3702587).abs() < 1e-5, "{m}");
-    let (code, out, _) = run(&["io", "--table", &root("data/bea_2017_summary_ixi_flows.csv"), "--format", "csv"]);
+    let (code, out, _) = run(&[
+        "io",
+        "--table",
+        &root("data/bea_2017_summary_ixi_flows.csv"),
+        "--format",
+        "csv",
+    ]);
     assert_eq!(code, 0);
     assert!(out.starts_with("sector,name,output,output_multiplier"));
     assert_eq!(out.lines().count(), 72);
@@ -66,16 +99,33 @@ fn io_bad_table_is_located_on_stderr() {
     std::fs::write(&p, "code,A,B,Total output\nA,60,50,100\nB,50,10,100\n").unwrap();
     let (code, _, err) = run(&["io", "--table", p.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.starts_with("E_COLUMN_SUM_TOO_LARGE:") && err.contains("A (1.100000)"), "{err}");
+    assert!(
+        err.starts_with("E_COLUMN_SUM_TOO_LARGE:") && err.contains("A (1.100000)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn gaps_carpet_cluster_whitfield() {
     let args = |method: &str| {
         json(&[
-            "gaps", "--make", &root("data/bea_2017_summary_make.csv"), "--use", &root("data/bea_2017_summary_use.csv"),
-            "--data", &root("data/ga_cbp_naics6_2017_2021.csv"), "--reference", &root("data/us_cbp_naics6_2017_2021.csv"),
-            "--crosswalk", &root("data/bea_summary_to_naics.csv"), "--region", "13313", "--cluster", "42", "--method", method,
+            "gaps",
+            "--make",
+            &root("data/bea_2017_summary_make.csv"),
+            "--use",
+            &root("data/bea_2017_summary_use.csv"),
+            "--data",
+            &root("data/ga_cbp_naics6_2017_2021.csv"),
+            "--reference",
+            &root("data/us_cbp_naics6_2017_2021.csv"),
+            "--crosswalk",
+            &root("data/bea_summary_to_naics.csv"),
+            "--region",
+            "13313",
+            "--cluster",
+            "42",
+            "--method",
+            method,
         ])
     };
     let v = args("slq");
@@ -92,7 +142,10 @@ fn gaps_carpet_cluster_whitfield() {
         }
     }
     let total = v["total_requirement"].as_f64().unwrap();
-    let sum: f64 = rows.iter().map(|r| r["requirement"].as_f64().unwrap()).sum();
+    let sum: f64 = rows
+        .iter()
+        .map(|r| r["requirement"].as_f64().unwrap())
+        .sum();
     assert!((total - sum).abs() < 1e-9 * total);
     let f = args("flq");
     let lambda = f["lambda"].as_f64().unwrap();
@@ -105,25 +158,49 @@ fn gaps_carpet_cluster_whitfield() {
 #[test]
 fn gaps_unknown_cluster_and_region() {
     let base = [
-        "gaps".to_string(), "--table".into(), root("data/bea_2017_summary_ixi_flows.csv"), "--data".into(), root("data/ga_cbp_naics4_2017_2021.csv"),
-        "--crosswalk".into(), root("data/bea_summary_to_naics.csv"),
+        "gaps".to_string(),
+        "--table".into(),
+        root("data/bea_2017_summary_ixi_flows.csv"),
+        "--data".into(),
+        root("data/ga_cbp_naics4_2017_2021.csv"),
+        "--crosswalk".into(),
+        root("data/bea_summary_to_naics.csv"),
     ];
     let mut a: Vec<String> = base.to_vec();
-    a.extend(["--region".into(), "13313".into(), "--cluster".into(), "Moon Mining".into()]);
+    a.extend([
+        "--region".into(),
+        "13313".into(),
+        "--cluster".into(),
+        "Moon Mining".into(),
+    ]);
     let (code, _, err) = run(&a.iter().map(|s| s.as_str()).collect::<Vec<_>>());
     assert_eq!(code, 2);
-    assert!(err.starts_with("E_UNKNOWN_CLUSTER:") && err.contains("Moon Mining"), "{err}");
+    assert!(
+        err.starts_with("E_UNKNOWN_CLUSTER:") && err.contains("Moon Mining"),
+        "{err}"
+    );
     let mut a: Vec<String> = base.to_vec();
-    a.extend(["--region".into(), "99999".into(), "--industries".into(), "3141".into()]);
+    a.extend([
+        "--region".into(),
+        "99999".into(),
+        "--industries".into(),
+        "3141".into(),
+    ]);
     let (code, _, err) = run(&a.iter().map(|s| s.as_str()).collect::<Vec<_>>());
     assert_eq!(code, 2);
-    assert!(err.starts_with("E_UNKNOWN_REGION:") && err.contains("99999"), "{err}");
+    assert!(
+        err.starts_with("E_UNKNOWN_REGION:") && err.contains("99999"),
+        "{err}"
+    );
 }
 
 #[test]
 fn graph_karate_edge_list() {
     let dir = tempfile::tempdir().unwrap();
-    let r: Value = serde_json::from_str(&std::fs::read_to_string(root("tests/refcases/graph/karate.json")).unwrap()).unwrap();
+    let r: Value = serde_json::from_str(
+        &std::fs::read_to_string(root("tests/refcases/graph/karate.json")).unwrap(),
+    )
+    .unwrap();
     let mut csv = String::from("a,b,w\n");
     for e in r["edges_0based_u_v_w"].as_array().unwrap() {
         csv.push_str(&format!("{},{},{}\n", e[0], e[1], e[2]));
@@ -131,12 +208,38 @@ fn graph_karate_edge_list() {
     let p = dir.path().join("karate.csv");
     std::fs::write(&p, csv).unwrap();
     let defs = dir.path().join("defs.csv");
-    let v = json(&["graph", "--edges", p.to_str().unwrap(), "--source-col", "a", "--target-col", "b", "--weight-col", "w", "--distance", "unweighted", "--communities", "leiden", "--seed", "42", "--definitions-out", defs.to_str().unwrap()]);
+    let v = json(&[
+        "graph",
+        "--edges",
+        p.to_str().unwrap(),
+        "--source-col",
+        "a",
+        "--target-col",
+        "b",
+        "--weight-col",
+        "w",
+        "--distance",
+        "unweighted",
+        "--communities",
+        "leiden",
+        "--seed",
+        "42",
+        "--definitions-out",
+        defs.to_str().unwrap(),
+    ]);
     assert_eq!(v["n_nodes"], 34);
     assert_eq!(v["n_edges"], 78);
     let q = v["modularity"].as_f64().unwrap();
-    assert!((0.4266224396 - 1e-9..=0.4449035813 + 1e-9).contains(&q), "{q}");
-    let node0 = v["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "0").unwrap();
+    assert!(
+        (0.4266224396 - 1e-9..=0.4449035813 + 1e-9).contains(&q),
+        "{q}"
+    );
+    let node0 = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "0")
+        .unwrap();
     assert_eq!(node0["degree"], 16);
     assert_eq!(node0["strength"], 42.0);
     assert!((node0["betweenness"].as_f64().unwrap() - 0.43763528138528146).abs() < 1e-12);
@@ -154,10 +257,28 @@ fn graph_unknown_node_and_duplicate_rule() {
     let n = dir.path().join("n.csv");
     std::fs::write(&e, "source,target\nA,B\nB,Q\nA,B\n").unwrap();
     std::fs::write(&n, "id,group\nA,x\nB,y\n").unwrap();
-    let (code, _, err) = run(&["graph", "--edges", e.to_str().unwrap(), "--nodes", n.to_str().unwrap()]);
+    let (code, _, err) = run(&[
+        "graph",
+        "--edges",
+        e.to_str().unwrap(),
+        "--nodes",
+        n.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
-    assert!(err.starts_with("E_UNKNOWN_NODE:") && err.contains("'Q' (line 3)"), "{err}");
-    let (code, _, err) = run(&["graph", "--edges", e.to_str().unwrap(), "--duplicates", "error"]);
+    assert!(
+        err.starts_with("E_UNKNOWN_NODE:") && err.contains("'Q' (line 3)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "graph",
+        "--edges",
+        e.to_str().unwrap(),
+        "--duplicates",
+        "error",
+    ]);
     assert_eq!(code, 2);
-    assert!(err.starts_with("E_DUPLICATE_EDGE:") && err.contains("row 4"), "{err}");
+    assert!(
+        err.starts_with("E_DUPLICATE_EDGE:") && err.contains("row 4"),
+        "{err}"
+    );
 }

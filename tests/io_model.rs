@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! Input-output model against `tests/refcases/io/` (Miller-Blair; BEA 2017 summary, industry
 //! technology), identities, and located errors on ill-posed tables.
 
@@ -11,7 +16,11 @@ fn refcase(name: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 fn vecf(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
 }
 fn matf(v: &Value) -> Vec<f64> {
     v.as_array().unwrap().iter().flat_map(vecf).collect()
@@ -28,7 +37,13 @@ fn data(path: &str) -> Vec<u8> {
 }
 
 fn miller_blair() -> LeontiefModel {
-    let t = IoTable::from_flows(vec!["1".into(), "2".into()], vec![150.0, 500.0, 200.0, 100.0], vec![1000.0, 2000.0], Some(vec![350.0, 1700.0])).unwrap();
+    let t = IoTable::from_flows(
+        vec!["1".into(), "2".into()],
+        vec![150.0, 500.0, 200.0, 100.0],
+        vec![1000.0, 2000.0],
+        Some(vec![350.0, 1700.0]),
+    )
+    .unwrap();
     LeontiefModel::new(&t, &IoParams::default()).unwrap()
 }
 
@@ -38,21 +53,71 @@ fn miller_blair_all_values() {
     let m = miller_blair();
     close(&m.a, &matf(&r["A"]), 1e-12, "A");
     close(&m.inverse(), &matf(&r["L"]), 1e-12, "L");
-    close(&output_multipliers(&m).total, &vecf(&r["output_multipliers_colsum_L"]), 1e-12, "m");
-    close(&m.solve(&vecf(&r["f_final_demand"])), &vecf(&r["x_from_L_f"]), 1e-12, "x = L f");
+    close(
+        &output_multipliers(&m).total,
+        &vecf(&r["output_multipliers_colsum_L"]),
+        1e-12,
+        "m",
+    );
+    close(
+        &m.solve(&vecf(&r["f_final_demand"])),
+        &vecf(&r["x_from_L_f"]),
+        1e-12,
+        "x = L f",
+    );
     let lk = &r["linkages"];
     let g = ghosh(&m);
     close(&g.b, &matf(&lk["B_ghosh_output_coefficients"]), 1e-12, "B");
     close(&g.g, &matf(&lk["G_ghosh_inverse"]), 1e-12, "G");
     let l = rasmussen_linkages(&m, &LinkageParams::default());
-    close(&l.backward_direct, &vecf(&lk["backward_direct_colsum_A"]), 1e-12, "BLd");
-    close(&l.backward, &vecf(&lk["backward_total_normalised_rasmussen"]), 1e-12, "BL");
-    close(&l.forward_direct, &vecf(&lk["forward_direct_rowsum_B"]), 1e-12, "FLd");
-    close(&l.forward_total, &vecf(&lk["forward_total_rowsum_G_ghosh"]), 1e-12, "FLt");
-    close(&l.forward, &vecf(&lk["forward_total_normalised_ghosh"]), 1e-12, "FL");
-    let lr = rasmussen_linkages(&m, &LinkageParams { forward: ForwardMethod::LeontiefRow });
-    close(&lr.forward_total, &vecf(&lk["forward_rowsum_L_rasmussen_sensitivity"]), 1e-12, "FL row");
-    close(&lr.forward, &vecf(&lk["forward_rowsum_L_normalised"]), 1e-12, "FL row n");
+    close(
+        &l.backward_direct,
+        &vecf(&lk["backward_direct_colsum_A"]),
+        1e-12,
+        "BLd",
+    );
+    close(
+        &l.backward,
+        &vecf(&lk["backward_total_normalised_rasmussen"]),
+        1e-12,
+        "BL",
+    );
+    close(
+        &l.forward_direct,
+        &vecf(&lk["forward_direct_rowsum_B"]),
+        1e-12,
+        "FLd",
+    );
+    close(
+        &l.forward_total,
+        &vecf(&lk["forward_total_rowsum_G_ghosh"]),
+        1e-12,
+        "FLt",
+    );
+    close(
+        &l.forward,
+        &vecf(&lk["forward_total_normalised_ghosh"]),
+        1e-12,
+        "FL",
+    );
+    let lr = rasmussen_linkages(
+        &m,
+        &LinkageParams {
+            forward: ForwardMethod::LeontiefRow,
+        },
+    );
+    close(
+        &lr.forward_total,
+        &vecf(&lk["forward_rowsum_L_rasmussen_sensitivity"]),
+        1e-12,
+        "FL row",
+    );
+    close(
+        &lr.forward,
+        &vecf(&lk["forward_rowsum_L_normalised"]),
+        1e-12,
+        "FL row n",
+    );
     assert_eq!(l.key_sector, vec![KeySector::Key, KeySector::Weak]);
 }
 
@@ -72,31 +137,91 @@ fn bea() -> (IoTable, LeontiefModel) {
 fn bea_make_use_industry_technology() {
     let r = refcase("bea_2017_summary_ixi.json");
     let (t, m) = bea();
-    let inds: Vec<String> = r["industries"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
+    let inds: Vec<String> = r["industries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
     assert_eq!(t.sectors, inds);
     close(&t.x, &vecf(&r["g_industry_output"]), 1e-12, "g");
     close(&m.a, &matf(&r["A_ixi"]), 1e-9, "A");
     close(&m.inverse(), &matf(&r["L_ixi"]), 1e-9, "L");
     let om = output_multipliers(&m);
-    close(&om.total, &vecf(&r["output_multipliers_colsum_L"]), 1e-9, "multipliers");
-    close(&om.direct, &vecf(&r["backward_linkage_direct_colsum_A"]), 1e-9, "direct");
+    close(
+        &om.total,
+        &vecf(&r["output_multipliers_colsum_L"]),
+        1e-9,
+        "multipliers",
+    );
+    close(
+        &om.direct,
+        &vecf(&r["backward_linkage_direct_colsum_A"]),
+        1e-9,
+        "direct",
+    );
     let l = rasmussen_linkages(&m, &LinkageParams::default());
-    close(&l.backward, &vecf(&r["backward_linkage_total_normalised"]), 1e-9, "BL");
-    close(&l.forward_direct, &vecf(&r["forward_linkage_direct_rowsum_B_ghosh"]), 1e-9, "FLd");
-    close(&l.forward_total, &vecf(&r["forward_linkage_total_rowsum_G_ghosh"]), 1e-9, "FLt");
-    close(&l.forward, &vecf(&r["forward_linkage_total_normalised_ghosh"]), 1e-9, "FL");
-    let lr = rasmussen_linkages(&m, &LinkageParams { forward: ForwardMethod::LeontiefRow });
-    close(&lr.forward, &vecf(&r["forward_rowsum_L_normalised"]), 1e-9, "FL row");
+    close(
+        &l.backward,
+        &vecf(&r["backward_linkage_total_normalised"]),
+        1e-9,
+        "BL",
+    );
+    close(
+        &l.forward_direct,
+        &vecf(&r["forward_linkage_direct_rowsum_B_ghosh"]),
+        1e-9,
+        "FLd",
+    );
+    close(
+        &l.forward_total,
+        &vecf(&r["forward_linkage_total_rowsum_G_ghosh"]),
+        1e-9,
+        "FLt",
+    );
+    close(
+        &l.forward,
+        &vecf(&r["forward_linkage_total_normalised_ghosh"]),
+        1e-9,
+        "FL",
+    );
+    let lr = rasmussen_linkages(
+        &m,
+        &LinkageParams {
+            forward: ForwardMethod::LeontiefRow,
+        },
+    );
+    close(
+        &lr.forward,
+        &vecf(&r["forward_rowsum_L_normalised"]),
+        1e-9,
+        "FL row",
+    );
     // Final demand by industry D f and x = L D f.
-    close(&t.final_demand, &vecf(&r["final_demand_by_industry_D_f"]), 1e-6, "D f");
-    close(&m.solve(&vecf(&r["final_demand_by_industry_D_f"])), &vecf(&r["x_from_L_times_Df"]), 1e-9, "x = L D f");
+    close(
+        &t.final_demand,
+        &vecf(&r["final_demand_by_industry_D_f"]),
+        1e-6,
+        "D f",
+    );
+    close(
+        &m.solve(&vecf(&r["final_demand_by_industry_D_f"])),
+        &vecf(&r["x_from_L_times_Df"]),
+        1e-9,
+        "x = L D f",
+    );
     // The negative flows in the real table are reported, not hidden.
     assert!(m.warnings.iter().any(|w| w.code == "W_NEGATIVE_FLOW"));
 }
 
 #[test]
 fn bea_flows_csv_matches_make_use() {
-    let (t, _w) = parse_io_table(&data("data/bea_2017_summary_ixi_flows.csv"), "flows.csv", &IoTableOptions::default()).unwrap();
+    let (t, _w) = parse_io_table(
+        &data("data/bea_2017_summary_ixi_flows.csv"),
+        "flows.csv",
+        &IoTableOptions::default(),
+    )
+    .unwrap();
     assert_eq!(t.n, 71);
     assert_eq!(t.output_source, "total_row");
     let m = LeontiefModel::new(&t, &IoParams::default()).unwrap();
@@ -110,7 +235,13 @@ fn bea_flows_csv_matches_make_use() {
 
 #[test]
 fn bea_data_folder_make_use_with_names() {
-    let (t, _w) = parse_make_use(&data("data/bea_2017_summary_make.csv"), "make.csv", &data("data/bea_2017_summary_use.csv"), "use.csv").unwrap();
+    let (t, _w) = parse_make_use(
+        &data("data/bea_2017_summary_make.csv"),
+        "make.csv",
+        &data("data/bea_2017_summary_use.csv"),
+        "use.csv",
+    )
+    .unwrap();
     assert_eq!(t.names[0], "Farms");
     assert_eq!(t.final_demand_columns.len(), 20);
     let (_, m) = bea();
@@ -123,16 +254,29 @@ fn extraction_equals_resolve_without_column() {
     let (t, m) = bea();
     let ext = hypothetical_extraction(&m, Some(&[0, 19, 40])).unwrap();
     let n = t.n;
-    let f: Vec<f64> = (0..n).map(|i| t.x[i] - (0..n).map(|j| m.a[i * n + j] * t.x[j]).sum::<f64>()).collect();
+    let f: Vec<f64> = (0..n)
+        .map(|i| t.x[i] - (0..n).map(|j| m.a[i * n + j] * t.x[j]).sum::<f64>())
+        .collect();
     for (e, j) in ext.iter().zip([0usize, 19, 40]) {
         let mut a2 = m.a.clone();
         for i in 0..n {
             a2[i * n + j] = 0.0;
         }
-        let m2 = LeontiefModel::from_coefficients(t.sectors.clone(), a2, t.x.clone(), &IoParams::default(), vec![]).unwrap();
+        let m2 = LeontiefModel::from_coefficients(
+            t.sectors.clone(),
+            a2,
+            t.x.clone(),
+            &IoParams::default(),
+            vec![],
+        )
+        .unwrap();
         let xb = m2.solve(&f);
         let direct: f64 = t.x.iter().sum::<f64>() - xb.iter().sum::<f64>();
-        assert!((e.total_linkage - direct).abs() <= 1e-9 * direct.abs(), "{} vs {direct}", e.total_linkage);
+        assert!(
+            (e.total_linkage - direct).abs() <= 1e-9 * direct.abs(),
+            "{} vs {direct}",
+            e.total_linkage
+        );
     }
 }
 
@@ -150,14 +294,32 @@ fn employment_multipliers_type_i() {
 
 #[test]
 fn regionalise_flq_by_hand() {
-    let emp = SectorEmployment { regional: vec![10.0, 30.0], national: vec![500.0, 500.0], region_total: 40.0, nation_total: 1000.0 };
+    let emp = SectorEmployment {
+        regional: vec![10.0, 30.0],
+        national: vec![500.0, 500.0],
+        region_total: 40.0,
+        nation_total: 1000.0,
+    };
     let r = regionalise(&[0.15, 0.25, 0.2, 0.05], &emp, &RegionalParams::default()).unwrap();
     let lambda = (1.0f64 + 0.04).log2().powf(0.3);
     assert!((r.lambda.unwrap() - lambda).abs() < 1e-15);
     let (s1, s2) = (0.5, 1.5);
-    let exp = [0.15 * (s1 * lambda).min(1.0), 0.25 * (s1 / s2 * lambda).min(1.0), 0.2 * (s2 / s1 * lambda).min(1.0), 0.05 * (s2 * lambda).min(1.0)];
+    let exp = [
+        0.15 * (s1 * lambda).min(1.0),
+        0.25 * (s1 / s2 * lambda).min(1.0),
+        0.2 * (s2 / s1 * lambda).min(1.0),
+        0.05 * (s2 * lambda).min(1.0),
+    ];
     close(&r.a, &exp, 1e-14, "FLQ");
-    let bad = regionalise(&[0.1; 4], &emp, &RegionalParams { delta: 1.5, ..Default::default() }).unwrap_err();
+    let bad = regionalise(
+        &[0.1; 4],
+        &emp,
+        &RegionalParams {
+            delta: 1.5,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     assert_eq!(bad.code_str(), "E_INVALID_PARAMETER");
     let m = regional_multipliers(&["1".into(), "2".into()], &r, &[1000.0, 2000.0]).unwrap();
     assert!(m[0] < 1.5181518 && m[0] > 1.0);
@@ -168,18 +330,53 @@ fn supplier_gaps_carpet_whitfield() {
     use agglo::ingest::{load_panel, LoadOptions};
     use agglo::panel::Reference;
     let (t, m) = bea();
-    let (panel, _) = load_panel(&data("data/ga_cbp_naics6_2017_2021.csv"), "ga6.csv", &LoadOptions::default()).unwrap();
-    let (usp, _) = load_panel(&data("data/us_cbp_naics6_2017_2021.csv"), "us6.csv", &LoadOptions { reference: true, ..Default::default() }).unwrap();
+    let (panel, _) = load_panel(
+        &data("data/ga_cbp_naics6_2017_2021.csv"),
+        "ga6.csv",
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let (usp, _) = load_panel(
+        &data("data/us_cbp_naics6_2017_2021.csv"),
+        "us6.csv",
+        &LoadOptions {
+            reference: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let meas = panel.default_measure();
     let y = panel.year_index(2021).unwrap();
     let (reference, _) = Reference::from_table(&usp, "us6.csv", &panel, meas, y).unwrap();
-    let cw = parse_crosswalk(&data("data/bea_summary_to_naics.csv"), "cw.csv", &CrosswalkOptions::default()).unwrap();
-    let (code, name, members) = cluster_industries(&data("data/cluster_definitions_uscmp.csv"), "defs.csv", "Textile Manufacturing").unwrap();
+    let cw = parse_crosswalk(
+        &data("data/bea_summary_to_naics.csv"),
+        "cw.csv",
+        &CrosswalkOptions::default(),
+    )
+    .unwrap();
+    let (code, name, members) = cluster_industries(
+        &data("data/cluster_definitions_uscmp.csv"),
+        "defs.csv",
+        "Textile Manufacturing",
+    )
+    .unwrap();
     assert_eq!(code, "42");
     assert_eq!(name, "Textile Manufacturing");
     assert!(members.contains(&"314110".to_string()));
     let r = panel.region_index("13313").unwrap();
-    let res = supplier_gaps_for_region(&t, &m, &panel.matrix(meas, y), &panel.industries, &reference, r, "13313", &cw, &members, &RegionalParams::default()).unwrap();
+    let res = supplier_gaps_for_region(
+        &t,
+        &m,
+        &panel.matrix(meas, y),
+        &panel.industries,
+        &reference,
+        r,
+        "13313",
+        &cw,
+        &members,
+        &RegionalParams::default(),
+    )
+    .unwrap();
     let g = &res.gaps;
     assert!(res.cluster_industries.contains(&"314110".to_string()));
     // Textile mills (313TT) is the cluster's IO sector and Whitfield's specialisation.
@@ -191,7 +388,9 @@ fn supplier_gaps_carpet_whitfield() {
     }
     for row in &g.rows {
         assert!(row.local_share >= 0.0 && row.local_share <= 1.0 + 1e-12);
-        assert!((row.requirement - row.local_supply - row.gap).abs() < 1e-9 * row.requirement.max(1.0));
+        assert!(
+            (row.requirement - row.local_supply - row.gap).abs() < 1e-9 * row.requirement.max(1.0)
+        );
     }
     assert!((g.total_gap - (g.total_requirement - g.total_local_supply)).abs() < 1e-6);
     // Requirement from textile mills: a_ii X_i, by hand.
@@ -235,31 +434,69 @@ fn non_square_counts() {
     let e = csv_err("code,A\nA,1\nB,2\n");
     assert_eq!(e.code_str(), "E_LABEL_MISMATCH");
     assert_eq!(e.location.industry.as_deref(), Some("B"));
-    let e = IoTable::from_flows(vec!["a".into(), "b".into()], vec![1.0; 3], vec![1.0; 2], None).unwrap_err();
+    let e = IoTable::from_flows(
+        vec!["a".into(), "b".into()],
+        vec![1.0; 3],
+        vec![1.0; 2],
+        None,
+    )
+    .unwrap_err();
     assert_eq!(e.code_str(), "E_NOT_SQUARE");
 }
 
 #[test]
 fn ill_posed_tables_name_sectors() {
     let p = IoParams::default();
-    let t = IoTable::from_flows(vec!["steel".into(), "coal".into()], vec![5.0, 1.0, 6.0, 1.0], vec![10.0, 10.0], None).unwrap();
+    let t = IoTable::from_flows(
+        vec!["steel".into(), "coal".into()],
+        vec![5.0, 1.0, 6.0, 1.0],
+        vec![10.0, 10.0],
+        None,
+    )
+    .unwrap();
     let e = LeontiefModel::new(&t, &p).unwrap_err();
     assert_eq!(e.code_str(), "E_COLUMN_SUM_TOO_LARGE");
     assert!(e.message.contains("steel (1.1"), "{}", e.message);
     assert_eq!(e.location.industry.as_deref(), Some("steel (1.100000)"));
-    let t = IoTable::from_flows(vec!["a".into(), "b".into()], vec![1.0, 0.0, 0.0, 1.0], vec![10.0, 0.0], None).unwrap();
+    let t = IoTable::from_flows(
+        vec!["a".into(), "b".into()],
+        vec![1.0, 0.0, 0.0, 1.0],
+        vec![10.0, 0.0],
+        None,
+    )
+    .unwrap();
     let e = LeontiefModel::new(&t, &p).unwrap_err();
     assert_eq!(e.code_str(), "E_ZERO_OUTPUT");
     assert!(e.message.contains("b (0)"));
-    let t = IoTable::from_flows(vec!["a".into(), "b".into()], vec![1.0, -2.0, 0.0, 1.0], vec![10.0, 10.0], None).unwrap();
-    let e = LeontiefModel::new(&t, &IoParams { negative_flows: NegativeFlowRule::Error, ..p }).unwrap_err();
+    let t = IoTable::from_flows(
+        vec!["a".into(), "b".into()],
+        vec![1.0, -2.0, 0.0, 1.0],
+        vec![10.0, 10.0],
+        None,
+    )
+    .unwrap();
+    let e = LeontiefModel::new(
+        &t,
+        &IoParams {
+            negative_flows: NegativeFlowRule::Error,
+            ..p
+        },
+    )
+    .unwrap_err();
     assert_eq!(e.code_str(), "E_NEGATIVE_FLOW");
     assert!(e.message.contains("a → b (-2)"));
     let ok = LeontiefModel::new(&t, &p).unwrap();
     assert_eq!(ok.warnings[0].code, "W_NEGATIVE_FLOW");
     // Singular with column sums < 1: negative coefficients make I − A singular.
     let a = vec![0.5, -0.5, -0.5, 0.5 + 0.0];
-    let e = LeontiefModel::from_coefficients(vec!["p".into(), "q".into()], a, vec![1.0, 1.0], &p, vec![]).unwrap_err();
+    let e = LeontiefModel::from_coefficients(
+        vec!["p".into(), "q".into()],
+        a,
+        vec![1.0, 1.0],
+        &p,
+        vec![],
+    )
+    .unwrap_err();
     assert_eq!(e.code_str(), "E_SINGULAR_MATRIX");
     assert_eq!(e.location.industry.as_deref(), Some("q"));
 }

@@ -9,10 +9,10 @@ mod common;
 mod gaps;
 #[path = "agglo/graph.rs"]
 mod graph;
-#[path = "agglo/io.rs"]
-mod io;
 #[path = "agglo/inspect.rs"]
 mod inspect;
+#[path = "agglo/io.rs"]
+mod io;
 #[path = "agglo/lq.rs"]
 mod lq;
 

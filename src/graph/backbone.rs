@@ -41,7 +41,10 @@ pub fn backbone(g: &Graph, rule: &Backbone) -> Result<Graph> {
         Backbone::Threshold { value } => g.edges.iter().map(|e| e.weight >= value).collect(),
         Backbone::Percentile { value } => {
             if !(0.0..=100.0).contains(&value) {
-                return Err(Error::new(ErrorCode::InvalidParameter, format!("percentile must be in [0, 100]; got {value}")));
+                return Err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("percentile must be in [0, 100]; got {value}"),
+                ));
             }
             let mut w: Vec<f64> = g.edges.iter().map(|e| e.weight).collect();
             w.sort_by(f64::total_cmp);
@@ -51,7 +54,10 @@ pub fn backbone(g: &Graph, rule: &Backbone) -> Result<Graph> {
                 let h = (w.len() - 1) as f64 * value / 100.0;
                 let lo = h.floor() as usize;
                 let hi = h.ceil() as usize;
-                let (a, b) = (w.get(lo).copied().unwrap_or(0.0), w.get(hi).copied().unwrap_or(0.0));
+                let (a, b) = (
+                    w.get(lo).copied().unwrap_or(0.0),
+                    w.get(hi).copied().unwrap_or(0.0),
+                );
                 a + (b - a) * (h - lo as f64)
             };
             g.edges.iter().map(|e| e.weight >= cut).collect()
@@ -59,7 +65,10 @@ pub fn backbone(g: &Graph, rule: &Backbone) -> Result<Graph> {
         Backbone::MaximumSpanningTree => {
             let mut order: Vec<usize> = (0..g.m()).collect();
             order.sort_by(|a, b| {
-                let (wa, wb) = (g.edges.get(*a).map_or(0.0, |e| e.weight), g.edges.get(*b).map_or(0.0, |e| e.weight));
+                let (wa, wb) = (
+                    g.edges.get(*a).map_or(0.0, |e| e.weight),
+                    g.edges.get(*b).map_or(0.0, |e| e.weight),
+                );
                 wb.total_cmp(&wa).then(a.cmp(b))
             });
             let mut parent: Vec<usize> = (0..g.n()).collect();
@@ -93,7 +102,10 @@ pub fn backbone(g: &Graph, rule: &Backbone) -> Result<Graph> {
         }
         Backbone::Disparity { alpha } => {
             if !(alpha > 0.0 && alpha < 1.0) {
-                return Err(Error::new(ErrorCode::InvalidParameter, format!("disparity alpha must be in (0, 1); got {alpha}")));
+                return Err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("disparity alpha must be in (0, 1); got {alpha}"),
+                ));
             }
             let u = g.to_undirected();
             let k: Vec<usize> = (0..u.n()).map(|i| u.neighbors(i).0.len()).collect();
@@ -103,9 +115,18 @@ pub fn backbone(g: &Graph, rule: &Backbone) -> Result<Graph> {
                 let si = s.get(i).copied().unwrap_or(0.0);
                 ki > 1 && si > 0.0 && (1.0 - w / si).powi(ki as i32 - 1) < alpha
             };
-            g.edges.iter().map(|e| sig(e.source, e.weight) || sig(e.target, e.weight)).collect()
+            g.edges
+                .iter()
+                .map(|e| sig(e.source, e.weight) || sig(e.target, e.weight))
+                .collect()
         }
     };
-    let edges = g.edges.iter().zip(&keep).filter(|(_, k)| **k).map(|(e, _)| (e.source, e.target, e.weight)).collect();
+    let edges = g
+        .edges
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(e, _)| (e.source, e.target, e.weight))
+        .collect();
     Graph::new(g.ids.clone(), edges, g.directed)
 }

@@ -18,7 +18,10 @@ pub struct BetweennessParams {
 
 impl Default for BetweennessParams {
     fn default() -> Self {
-        BetweennessParams { distance: DistanceRule::Inverse, normalized: true }
+        BetweennessParams {
+            distance: DistanceRule::Inverse,
+            normalized: true,
+        }
     }
 }
 
@@ -49,7 +52,11 @@ impl Default for BetweennessParams {
 /// let p = BetweennessParams { distance: DistanceRule::Unweighted, normalized: false };
 /// assert_eq!(betweenness(&g, &p, &mut |_, _| true).unwrap(), vec![0.0, 1.0, 0.0]);
 /// ```
-pub fn betweenness(g: &Graph, params: &BetweennessParams, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<Vec<f64>> {
+pub fn betweenness(
+    g: &Graph,
+    params: &BetweennessParams,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<f64>> {
     let n = g.n();
     let mut cb = vec![0.0; n];
     let mut sp = Sssp::new(n);

@@ -46,10 +46,17 @@ pub struct BrokerageRoles {
 /// assert_eq!(r[1].gatekeeper, 1);
 /// assert_eq!(r[1].total, 1);
 /// ```
-pub fn gould_fernandez(g: &Graph, groups: &[String], progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<Vec<BrokerageRoles>> {
+pub fn gould_fernandez(
+    g: &Graph,
+    groups: &[String],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<BrokerageRoles>> {
     let n = g.n();
     if groups.len() != n {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("{} group labels for {n} nodes", groups.len())));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("{} group labels for {n} nodes", groups.len()),
+        ));
     }
     let sorted: Vec<Vec<usize>> = (0..n)
         .map(|u| {

@@ -24,7 +24,11 @@ use crate::error::{Error, ErrorCode, Result};
 /// let c = closeness(&g, DistanceRule::Unweighted, &mut |_, _| true).unwrap();
 /// assert_eq!(c, vec![2.0 / 3.0, 1.0, 2.0 / 3.0]);
 /// ```
-pub fn closeness(g: &Graph, rule: DistanceRule, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<Vec<f64>> {
+pub fn closeness(
+    g: &Graph,
+    rule: DistanceRule,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<f64>> {
     let n = g.n();
     let mut sp = Sssp::new(n);
     let mut out = Vec::with_capacity(n);

@@ -18,12 +18,22 @@ pub struct ClusterDefinitionRow {
 ///
 /// # Errors
 /// `E_INVALID_PARAMETER` when lengths differ.
-pub fn communities_to_definitions(g: &Graph, names: Option<&[String]>, membership: &[usize], prefix: &str) -> Result<Vec<ClusterDefinitionRow>> {
+pub fn communities_to_definitions(
+    g: &Graph,
+    names: Option<&[String]>,
+    membership: &[usize],
+    prefix: &str,
+) -> Result<Vec<ClusterDefinitionRow>> {
     if membership.len() != g.n() || names.is_some_and(|n| n.len() != g.n()) {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("{} labels for {} nodes", membership.len(), g.n())));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("{} labels for {} nodes", membership.len(), g.n()),
+        ));
     }
     let k = membership.iter().copied().max().map_or(0, |x| x + 1);
-    let strength: Vec<f64> = (0..g.n()).map(|u| g.neighbors(u).1.iter().sum::<f64>() + g.in_neighbors(u).1.iter().sum::<f64>()).collect();
+    let strength: Vec<f64> = (0..g.n())
+        .map(|u| g.neighbors(u).1.iter().sum::<f64>() + g.in_neighbors(u).1.iter().sum::<f64>())
+        .collect();
     let mut lead = vec![None::<usize>; k];
     for (i, c) in membership.iter().enumerate() {
         if let Some(l) = lead.get_mut(*c) {
@@ -36,14 +46,29 @@ pub fn communities_to_definitions(g: &Graph, names: Option<&[String]>, membershi
             }
         }
     }
-    let label = |i: usize| names.and_then(|n| n.get(i)).filter(|s| !s.is_empty()).or_else(|| g.ids.get(i)).cloned().unwrap_or_default();
+    let label = |i: usize| {
+        names
+            .and_then(|n| n.get(i))
+            .filter(|s| !s.is_empty())
+            .or_else(|| g.ids.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
     Ok(membership
         .iter()
         .enumerate()
         .map(|(i, c)| ClusterDefinitionRow {
             industry_code: g.ids.get(i).cloned().unwrap_or_default(),
             cluster_code: format!("{prefix}{}", c + 1),
-            cluster_name: format!("Community {}: {}", c + 1, lead.get(*c).copied().flatten().map(label).unwrap_or_default()),
+            cluster_name: format!(
+                "Community {}: {}",
+                c + 1,
+                lead.get(*c)
+                    .copied()
+                    .flatten()
+                    .map(label)
+                    .unwrap_or_default()
+            ),
         })
         .collect())
 }
@@ -55,10 +80,18 @@ pub fn communities_to_definitions(g: &Graph, names: Option<&[String]>, membershi
 pub fn definitions_csv(rows: &[ClusterDefinitionRow]) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Error::new(ErrorCode::Internal, e.to_string());
-    w.write_record(["industry_code", "cluster_code", "cluster_name"]).map_err(err)?;
+    w.write_record(["industry_code", "cluster_code", "cluster_name"])
+        .map_err(err)?;
     for r in rows {
-        w.write_record([&r.industry_code, &r.cluster_code, &crate::export::neutralise_cell(&r.cluster_name)]).map_err(err)?;
+        w.write_record([
+            &r.industry_code,
+            &r.cluster_code,
+            &crate::export::neutralise_cell(&r.cluster_name),
+        ])
+        .map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::new(ErrorCode::Internal, e.to_string()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::new(ErrorCode::Internal, e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Error::new(ErrorCode::Internal, e.to_string()))
 }

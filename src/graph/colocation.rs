@@ -29,15 +29,27 @@ pub struct ColocationParams {
 
 impl Default for ColocationParams {
     fn default() -> Self {
-        ColocationParams { measure: ColocationMeasure::Lq, min_weight: 0.0, min_regions: 3 }
+        ColocationParams {
+            measure: ColocationMeasure::Lq,
+            min_weight: 0.0,
+            min_regions: 3,
+        }
     }
 }
 
 /// Industry × region matrix of LQs (NaN where missing or undefined).
-pub(crate) fn lq_columns(mx: &MatrixView<'_>, reference: &Reference, share_only: bool) -> Vec<Vec<f64>> {
+pub(crate) fn lq_columns(
+    mx: &MatrixView<'_>,
+    reference: &Reference,
+    share_only: bool,
+) -> Vec<Vec<f64>> {
     (0..mx.n_industries)
         .map(|i| {
-            let e_j = reference.industry_totals.get(i).copied().unwrap_or(f64::NAN);
+            let e_j = reference
+                .industry_totals
+                .get(i)
+                .copied()
+                .unwrap_or(f64::NAN);
             (0..mx.n_regions)
                 .map(|r| {
                     let e_r = mx.region_total(r);
@@ -70,14 +82,21 @@ pub(crate) fn lq_columns(mx: &MatrixView<'_>, reference: &Reference, share_only:
 ///
 /// # Reference
 /// Delgado, Porter & Stern (2016) use such co-location correlations to define related industries.
-pub fn colocation_graph(mx: &MatrixView<'_>, reference: &Reference, industries: &[String], params: &ColocationParams) -> Result<(Graph, Vec<Warning>)> {
+pub fn colocation_graph(
+    mx: &MatrixView<'_>,
+    reference: &Reference,
+    industries: &[String],
+    params: &ColocationParams,
+) -> Result<(Graph, Vec<Warning>)> {
     let cols = lq_columns(mx, reference, params.measure == ColocationMeasure::Share);
     let n = cols.len();
     let mut edges = Vec::new();
     let mut undefined = 0usize;
     for i in 0..n {
         for j in (i + 1)..n {
-            let (Some(a), Some(b)) = (cols.get(i), cols.get(j)) else { continue };
+            let (Some(a), Some(b)) = (cols.get(i), cols.get(j)) else {
+                continue;
+            };
             match pearson(a, b, params.min_regions) {
                 Some(r) if r > params.min_weight && r > 0.0 => edges.push((i, j, r)),
                 Some(_) => {}

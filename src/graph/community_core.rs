@@ -28,20 +28,35 @@ pub struct CommunityParams {
 
 impl Default for CommunityParams {
     fn default() -> Self {
-        CommunityParams { resolution: 1.0, seed: 42, weighted: true, max_levels: 100, iterations: 2 }
+        CommunityParams {
+            resolution: 1.0,
+            seed: 42,
+            weighted: true,
+            max_levels: 100,
+            iterations: 2,
+        }
     }
 }
 
 impl CommunityParams {
     pub fn validate(&self) -> Result<()> {
         if !(self.resolution.is_finite() && self.resolution > 0.0) {
-            return Err(Error::new(ErrorCode::InvalidParameter, format!("resolution must be positive; got {}", self.resolution)));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                format!("resolution must be positive; got {}", self.resolution),
+            ));
         }
         if self.iterations == 0 {
-            return Err(Error::new(ErrorCode::InvalidParameter, "iterations must be at least 1"));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "iterations must be at least 1",
+            ));
         }
         if self.max_levels == 0 {
-            return Err(Error::new(ErrorCode::InvalidParameter, "max_levels must be at least 1"));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "max_levels must be at least 1",
+            ));
         }
         Ok(())
     }
@@ -74,7 +89,10 @@ impl WGraph {
         let g = g.to_undirected();
         let n = g.n();
         if g.m() == 0 {
-            return Err(Error::new(ErrorCode::EmptyGraph, "community detection needs at least one edge"));
+            return Err(Error::new(
+                ErrorCode::EmptyGraph,
+                "community detection needs at least one edge",
+            ));
         }
         let mut off = Vec::with_capacity(n + 1);
         let mut nbr = Vec::new();
@@ -90,7 +108,15 @@ impl WGraph {
         }
         let deg: Vec<f64> = (0..n).map(|u| w[off[u]..off[u + 1]].iter().sum()).collect();
         let total = deg.iter().sum();
-        Ok(WGraph { n, off, nbr, w, self_w: vec![0.0; n], deg, total })
+        Ok(WGraph {
+            n,
+            off,
+            nbr,
+            w,
+            self_w: vec![0.0; n],
+            deg,
+            total,
+        })
     }
 
     /// Aggregate by `comm` (values in 0..k): one node per community, inter-community weights
@@ -146,13 +172,25 @@ impl WGraph {
             touched.clear();
             off.push(nbr.len());
         }
-        WGraph { n: k, off, nbr, w, self_w, deg, total: self.total }
+        WGraph {
+            n: k,
+            off,
+            nbr,
+            w,
+            self_w,
+            deg,
+            total: self.total,
+        }
     }
 }
 
 /// Renumber labels 0..k in order of first appearance; returns k.
 pub(crate) fn renumber(comm: &mut [usize]) -> usize {
-    let mut map = vec![usize::MAX; comm.len().max(comm.iter().copied().max().map_or(0, |x| x + 1))];
+    let mut map = vec![
+        usize::MAX;
+        comm.len()
+            .max(comm.iter().copied().max().map_or(0, |x| x + 1))
+    ];
     let mut k = 0;
     for c in comm.iter_mut() {
         if map[*c] == usize::MAX {

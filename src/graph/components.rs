@@ -37,7 +37,12 @@ pub fn connected_components(g: &Graph) -> Components {
         let mut size = 0;
         while let Some(u) = stack.pop() {
             size += 1;
-            for &v in g.neighbors(u).0.iter().chain(if g.directed { g.in_neighbors(u).0 } else { &[] }) {
+            for &v in
+                g.neighbors(u)
+                    .0
+                    .iter()
+                    .chain(if g.directed { g.in_neighbors(u).0 } else { &[] })
+            {
                 if comp[v] == usize::MAX {
                     comp[v] = c;
                     stack.push(v);
@@ -52,7 +57,10 @@ pub fn connected_components(g: &Graph) -> Components {
     for (r, c) in order.iter().enumerate() {
         rank[*c] = r;
     }
-    Components { membership: comp.iter().map(|c| rank[*c]).collect(), sizes: order.iter().map(|c| sizes[*c]).collect() }
+    Components {
+        membership: comp.iter().map(|c| rank[*c]).collect(),
+        sizes: order.iter().map(|c| sizes[*c]).collect(),
+    }
 }
 
 /// Bridges (edges whose removal disconnects their component) and articulation points (nodes
@@ -137,5 +145,8 @@ pub fn bridges_and_articulation_points(g: &Graph) -> CutStructure {
         }
     }
     bridges.sort_unstable();
-    CutStructure { bridges, articulation_points: (0..n).filter(|v| is_ap[*v]).collect() }
+    CutStructure {
+        bridges,
+        articulation_points: (0..n).filter(|v| is_ap[*v]).collect(),
+    }
 }

@@ -32,8 +32,13 @@ pub(crate) fn pearson(a: &[f64], b: &[f64], min_n: usize) -> Option<f64> {
 mod tests {
     #[test]
     fn perfect_and_undefined() {
-        assert!((super::pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.5], 3).unwrap() - 0.9994).abs() < 1e-3);
+        assert!(
+            (super::pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.5], 3).unwrap() - 0.9994).abs() < 1e-3
+        );
         assert_eq!(super::pearson(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0], 3), None);
-        assert_eq!(super::pearson(&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0], 3), None);
+        assert_eq!(
+            super::pearson(&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0], 3),
+            None
+        );
     }
 }

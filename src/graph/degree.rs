@@ -32,7 +32,12 @@ pub fn degrees(g: &Graph) -> Degrees {
     let out: Vec<usize> = (0..n).map(|u| g.neighbors(u).0.len()).collect();
     let out_s: Vec<f64> = (0..n).map(|u| g.neighbors(u).1.iter().sum()).collect();
     if !g.directed {
-        return Degrees { degree: out, strength: out_s, in_degree: None, out_degree: None };
+        return Degrees {
+            degree: out,
+            strength: out_s,
+            in_degree: None,
+            out_degree: None,
+        };
     }
     let inn: Vec<usize> = (0..n).map(|u| g.in_neighbors(u).0.len()).collect();
     let in_s: Vec<f64> = (0..n).map(|u| g.in_neighbors(u).1.iter().sum()).collect();

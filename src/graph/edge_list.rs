@@ -58,12 +58,27 @@ pub struct EdgeList {
     pub directed: bool,
 }
 
-fn find_col(header: &[String], want: &Option<String>, cands: &[&str], file: &str) -> Result<Option<usize>> {
+fn find_col(
+    header: &[String],
+    want: &Option<String>,
+    cands: &[&str],
+    file: &str,
+) -> Result<Option<usize>> {
     match want {
-        Some(w) => header.iter().position(|h| h.eq_ignore_ascii_case(w)).map(Some).ok_or_else(|| {
-            Error::new(ErrorCode::MissingColumn, format!("no column '{w}'; the file has: {}", header.join(", "))).at(Location::file(file).with_column(w))
-        }),
-        None => Ok(cands.iter().find_map(|c| header.iter().position(|h| h.eq_ignore_ascii_case(c)))),
+        Some(w) => header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(w))
+            .map(Some)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::MissingColumn,
+                    format!("no column '{w}'; the file has: {}", header.join(", ")),
+                )
+                .at(Location::file(file).with_column(w))
+            }),
+        None => Ok(cands
+            .iter()
+            .find_map(|c| header.iter().position(|h| h.eq_ignore_ascii_case(c)))),
     }
 }
 
@@ -76,16 +91,48 @@ fn find_col(header: &[String], want: &Option<String>, cands: &[&str], file: &str
 ///
 /// # Complexity
 /// O(m) expected (hash map of pairs).
-pub fn parse_edge_list(bytes: &[u8], name: &str, opts: &EdgeListOptions) -> Result<(EdgeList, Vec<Warning>)> {
+pub fn parse_edge_list(
+    bytes: &[u8],
+    name: &str,
+    opts: &EdgeListOptions,
+) -> Result<(EdgeList, Vec<Warning>)> {
     let g = parse_grid(bytes, name)?;
-    let sc = find_col(&g.header, &opts.source_col, &["source", "from", "src", "supplier", "seller"], name)?.unwrap_or(0);
-    let tc = find_col(&g.header, &opts.target_col, &["target", "to", "dst", "customer", "buyer"], name)?.unwrap_or(1);
-    let wc = find_col(&g.header, &opts.weight_col, &["weight", "value", "amount", "w"], name)?;
-    let rc = find_col(&g.header, &opts.relation_col, &["relation", "relation_type", "type"], name)?;
+    let sc = find_col(
+        &g.header,
+        &opts.source_col,
+        &["source", "from", "src", "supplier", "seller"],
+        name,
+    )?
+    .unwrap_or(0);
+    let tc = find_col(
+        &g.header,
+        &opts.target_col,
+        &["target", "to", "dst", "customer", "buyer"],
+        name,
+    )?
+    .unwrap_or(1);
+    let wc = find_col(
+        &g.header,
+        &opts.weight_col,
+        &["weight", "value", "amount", "w"],
+        name,
+    )?;
+    let rc = find_col(
+        &g.header,
+        &opts.relation_col,
+        &["relation", "relation_type", "type"],
+        name,
+    )?;
     let mut ids: Vec<String> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut pair: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut out = EdgeList { ids: vec![], edges: vec![], relation: vec![], lines: vec![], directed: opts.directed };
+    let mut out = EdgeList {
+        ids: vec![],
+        edges: vec![],
+        relation: vec![],
+        lines: vec![],
+        directed: opts.directed,
+    };
     let mut warnings = Vec::new();
     let (mut loops, mut dups) = (Vec::new(), Vec::new());
     for (k, r) in g.rows.iter().enumerate() {
@@ -94,13 +141,32 @@ pub fn parse_edge_list(bytes: &[u8], name: &str, opts: &EdgeListOptions) -> Resu
         let s = r.get(sc).cloned().unwrap_or_default();
         let t = r.get(tc).cloned().unwrap_or_default();
         if s.is_empty() || t.is_empty() {
-            return Err(Error::new(ErrorCode::UnknownNode, "an edge needs both a source and a target id").at(loc().with_column(g.header.get(if s.is_empty() { sc } else { tc }).cloned().unwrap_or_default())));
+            return Err(Error::new(
+                ErrorCode::UnknownNode,
+                "an edge needs both a source and a target id",
+            )
+            .at(loc().with_column(
+                g.header
+                    .get(if s.is_empty() { sc } else { tc })
+                    .cloned()
+                    .unwrap_or_default(),
+            )));
         }
-        let w = match wc.and_then(|c| r.get(c)).map(|x| x.trim()).filter(|x| !x.is_empty()) {
+        let w = match wc
+            .and_then(|c| r.get(c))
+            .map(|x| x.trim())
+            .filter(|x| !x.is_empty())
+        {
             None => 1.0,
             Some(x) => {
                 let col = g.header.get(wc.unwrap_or(0)).cloned().unwrap_or_default();
-                let v = crate::ingest::parse_number(x, false).ok_or_else(|| Error::new(ErrorCode::NonNumeric, format!("weight '{x}' is not a number")).at(loc().with_column(&col).with_value(x)))?;
+                let v = crate::ingest::parse_number(x, false).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::NonNumeric,
+                        format!("weight '{x}' is not a number"),
+                    )
+                    .at(loc().with_column(&col).with_value(x))
+                })?;
                 if v <= 0.0 {
                     return Err(Error::new(ErrorCode::InvalidParameter, format!("weight {v} of edge {s} – {t} must be positive (drop the row for no tie)")).at(loc().with_column(&col).with_value(x)));
                 }
@@ -109,7 +175,12 @@ pub fn parse_edge_list(bytes: &[u8], name: &str, opts: &EdgeListOptions) -> Resu
         };
         if s == t {
             match opts.self_loops {
-                SelfLoopRule::Error => return Err(Error::new(ErrorCode::SelfLoop, format!("self-loop on '{s}'")).at(loc().with_value(&s))),
+                SelfLoopRule::Error => {
+                    return Err(
+                        Error::new(ErrorCode::SelfLoop, format!("self-loop on '{s}'"))
+                            .at(loc().with_value(&s)),
+                    )
+                }
                 SelfLoopRule::Drop => {
                     loops.push(line);
                     continue;
@@ -125,12 +196,20 @@ pub fn parse_edge_list(bytes: &[u8], name: &str, opts: &EdgeListOptions) -> Resu
             ids.len() - 1
         };
         let (u, v) = (id(&s), id(&t));
-        let key = if opts.directed || u < v { (u, v) } else { (v, u) };
+        let key = if opts.directed || u < v {
+            (u, v)
+        } else {
+            (v, u)
+        };
         if let Some(&e) = pair.get(&key) {
             match opts.duplicates {
                 DuplicateRule::Error => {
                     let first = out.lines.get(e).copied().unwrap_or(0);
-                    return Err(Error::new(ErrorCode::DuplicateEdge, format!("edge {s} – {t} repeats the edge on line {first}")).at(loc().with_value(format!("{s} – {t}"))));
+                    return Err(Error::new(
+                        ErrorCode::DuplicateEdge,
+                        format!("edge {s} – {t} repeats the edge on line {first}"),
+                    )
+                    .at(loc().with_value(format!("{s} – {t}"))));
                 }
                 DuplicateRule::Sum => {
                     if let Some(x) = out.edges.get_mut(e) {
@@ -148,16 +227,47 @@ pub fn parse_edge_list(bytes: &[u8], name: &str, opts: &EdgeListOptions) -> Resu
         }
         pair.insert(key, out.edges.len());
         out.edges.push((u, v, w));
-        out.relation.push(rc.and_then(|c| r.get(c)).filter(|x| !x.is_empty()).cloned());
+        out.relation
+            .push(rc.and_then(|c| r.get(c)).filter(|x| !x.is_empty()).cloned());
         out.lines.push(line);
     }
-    let lines = |v: &[u64]| v.iter().take(10).map(|l| l.to_string()).collect::<Vec<_>>().join(", ");
+    let lines = |v: &[u64]| {
+        v.iter()
+            .take(10)
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if !loops.is_empty() {
-        warnings.push(Warning::new("W_SELF_LOOP_DROPPED", format!("{} self-loop(s) dropped (lines {})", loops.len(), lines(&loops))).at(Location::file(name).with_row(loops.first().copied().unwrap_or(0))));
+        warnings.push(
+            Warning::new(
+                "W_SELF_LOOP_DROPPED",
+                format!(
+                    "{} self-loop(s) dropped (lines {})",
+                    loops.len(),
+                    lines(&loops)
+                ),
+            )
+            .at(Location::file(name).with_row(loops.first().copied().unwrap_or(0))),
+        );
     }
     if !dups.is_empty() {
-        let how = if opts.duplicates == DuplicateRule::Max { "largest weight kept" } else { "weights summed" };
-        warnings.push(Warning::new("W_DUPLICATE_EDGE_MERGED", format!("{} repeated edge(s) merged, {how} (lines {})", dups.len(), lines(&dups))).at(Location::file(name).with_row(dups.first().copied().unwrap_or(0))));
+        let how = if opts.duplicates == DuplicateRule::Max {
+            "largest weight kept"
+        } else {
+            "weights summed"
+        };
+        warnings.push(
+            Warning::new(
+                "W_DUPLICATE_EDGE_MERGED",
+                format!(
+                    "{} repeated edge(s) merged, {how} (lines {})",
+                    dups.len(),
+                    lines(&dups)
+                ),
+            )
+            .at(Location::file(name).with_row(dups.first().copied().unwrap_or(0))),
+        );
     }
     out.ids = ids;
     Ok((out, warnings))
@@ -187,16 +297,41 @@ pub struct NodeTableOptions {
 /// `E_DUPLICATE_ID` naming the id and both lines; `E_MISSING_COLUMN`; `E_NON_NUMERIC` for a size.
 pub fn parse_node_table(bytes: &[u8], name: &str, opts: &NodeTableOptions) -> Result<NodeTable> {
     let g = parse_grid(bytes, name)?;
-    let ic = find_col(&g.header, &opts.id_col, &["id", "firm", "node", "firm_id", "name"], name)?.unwrap_or(0);
-    let gc = find_col(&g.header, &opts.group_col, &["group", "municipality", "sector", "region"], name)?;
-    let zc = find_col(&g.header, &opts.size_col, &["size", "employees", "employment"], name)?;
+    let ic = find_col(
+        &g.header,
+        &opts.id_col,
+        &["id", "firm", "node", "firm_id", "name"],
+        name,
+    )?
+    .unwrap_or(0);
+    let gc = find_col(
+        &g.header,
+        &opts.group_col,
+        &["group", "municipality", "sector", "region"],
+        name,
+    )?;
+    let zc = find_col(
+        &g.header,
+        &opts.size_col,
+        &["size", "employees", "employment"],
+        name,
+    )?;
     let mut seen: HashMap<String, u64> = HashMap::new();
-    let mut t = NodeTable { ids: vec![], group: gc.map(|_| vec![]), size: zc.map(|_| vec![]), lines: vec![] };
+    let mut t = NodeTable {
+        ids: vec![],
+        group: gc.map(|_| vec![]),
+        size: zc.map(|_| vec![]),
+        lines: vec![],
+    };
     for (k, r) in g.rows.iter().enumerate() {
         let line = k as u64 + 2;
         let id = r.get(ic).cloned().unwrap_or_default();
         if let Some(first) = seen.get(&id) {
-            return Err(Error::new(ErrorCode::DuplicateId, format!("node '{id}' is listed twice (lines {first} and {line})")).at(Location::file(name).with_row(line).with_value(&id)));
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                format!("node '{id}' is listed twice (lines {first} and {line})"),
+            )
+            .at(Location::file(name).with_row(line).with_value(&id)));
         }
         seen.insert(id.clone(), line);
         if let (Some(c), Some(v)) = (gc, t.group.as_mut()) {
@@ -207,7 +342,10 @@ pub fn parse_node_table(bytes: &[u8], name: &str, opts: &NodeTableOptions) -> Re
             v.push(if s.is_empty() {
                 None
             } else {
-                Some(crate::ingest::parse_number(s, false).ok_or_else(|| Error::new(ErrorCode::NonNumeric, format!("size '{s}' is not a number")).at(Location::file(name).with_row(line).with_value(s)))?)
+                Some(crate::ingest::parse_number(s, false).ok_or_else(|| {
+                    Error::new(ErrorCode::NonNumeric, format!("size '{s}' is not a number"))
+                        .at(Location::file(name).with_row(line).with_value(s))
+                })?)
             });
         }
         t.ids.push(id);
@@ -224,9 +362,17 @@ pub fn parse_node_table(bytes: &[u8], name: &str, opts: &NodeTableOptions) -> Re
 pub fn firm_graph(edges: &EdgeList, nodes: Option<&NodeTable>) -> Result<(Graph, Vec<Warning>)> {
     let mut warnings = Vec::new();
     let Some(nt) = nodes else {
-        return Ok((Graph::new(edges.ids.clone(), edges.edges.clone(), edges.directed)?, warnings));
+        return Ok((
+            Graph::new(edges.ids.clone(), edges.edges.clone(), edges.directed)?,
+            warnings,
+        ));
     };
-    let index: HashMap<&str, usize> = nt.ids.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = nt
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
     let mut unknown = Vec::new();
     let mut out = Vec::with_capacity(edges.edges.len());
     for (k, (u, v, w)) in edges.edges.iter().enumerate() {
@@ -241,13 +387,30 @@ pub fn firm_graph(edges: &EdgeList, nodes: Option<&NodeTable>) -> Result<(Graph,
         }
     }
     if let Some((id, line)) = unknown.first() {
-        let list = unknown.iter().take(5).map(|(i, l)| format!("'{i}' (line {l})")).collect::<Vec<_>>().join(", ");
-        return Err(Error::new(ErrorCode::UnknownNode, format!("{} edge(s) name firms missing from the node table: {list}", unknown.len())).at(Location::default().with_row(*line).with_value(id)));
+        let list = unknown
+            .iter()
+            .take(5)
+            .map(|(i, l)| format!("'{i}' (line {l})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Error::new(
+            ErrorCode::UnknownNode,
+            format!(
+                "{} edge(s) name firms missing from the node table: {list}",
+                unknown.len()
+            ),
+        )
+        .at(Location::default().with_row(*line).with_value(id)));
     }
     let g = Graph::new(nt.ids.clone(), out, edges.directed)?;
-    let isolates = (0..g.n()).filter(|u| g.neighbors(*u).0.is_empty() && g.in_neighbors(*u).0.is_empty()).count();
+    let isolates = (0..g.n())
+        .filter(|u| g.neighbors(*u).0.is_empty() && g.in_neighbors(*u).0.is_empty())
+        .count();
     if isolates > 0 {
-        warnings.push(Warning::new("W_ISOLATED_NODES", format!("{isolates} node(s) of the node table have no edge")));
+        warnings.push(Warning::new(
+            "W_ISOLATED_NODES",
+            format!("{isolates} node(s) of the node table have no edge"),
+        ));
     }
     Ok((g, warnings))
 }

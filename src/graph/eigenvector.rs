@@ -26,7 +26,10 @@ use crate::error::{Error, ErrorCode, Result};
 pub fn eigenvector_centrality(g: &Graph, weighted: bool) -> Result<Vec<f64>> {
     let n = g.n();
     if g.m() == 0 {
-        return Err(Error::new(ErrorCode::EmptyGraph, "eigenvector centrality needs at least one edge"));
+        return Err(Error::new(
+            ErrorCode::EmptyGraph,
+            "eigenvector centrality needs at least one edge",
+        ));
     }
     let mut x = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
@@ -53,5 +56,8 @@ pub fn eigenvector_centrality(g: &Graph, weighted: bool) -> Result<Vec<f64>> {
             return Ok(x);
         }
     }
-    Err(Error::new(ErrorCode::InsufficientData, "eigenvector centrality did not converge in 10 000 iterations"))
+    Err(Error::new(
+        ErrorCode::InsufficientData,
+        "eigenvector centrality did not converge in 10 000 iterations",
+    ))
 }

@@ -2,7 +2,7 @@
 
 use super::betweenness::{betweenness, BetweennessParams};
 use super::brokerage::{gould_fernandez, BrokerageRoles};
-use super::community_core::{CommunityParams, Communities};
+use super::community_core::{Communities, CommunityParams};
 use super::components::{bridges_and_articulation_points, connected_components};
 use super::degree::degrees;
 use super::network::Graph;
@@ -66,7 +66,12 @@ pub struct FirmNetworkReport {
 ///
 /// # Complexity
 /// Dominated by exact betweenness, O(nm).
-pub fn firm_network_report(g: &Graph, groups: Option<&[String]>, params: &FirmNetworkParams, progress: &mut dyn FnMut(usize, usize) -> bool) -> Result<FirmNetworkReport> {
+pub fn firm_network_report(
+    g: &Graph,
+    groups: Option<&[String]>,
+    params: &FirmNetworkParams,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<FirmNetworkReport> {
     let n = g.n();
     let total = 2 * n + 10;
     let d = degrees(g);
@@ -74,8 +79,12 @@ pub fn firm_network_report(g: &Graph, groups: Option<&[String]>, params: &FirmNe
     let cuts = bridges_and_articulation_points(g);
     let communities: Option<Communities> = if g.m() > 0 {
         let c = match params.method {
-            CommunityMethod::Louvain => super::louvain::louvain(g, &params.communities, &mut |_, _| progress(0, total))?,
-            CommunityMethod::Leiden => super::leiden::leiden(g, &params.communities, &mut |_, _| progress(0, total))?,
+            CommunityMethod::Louvain => {
+                super::louvain::louvain(g, &params.communities, &mut |_, _| progress(0, total))?
+            }
+            CommunityMethod::Leiden => {
+                super::leiden::leiden(g, &params.communities, &mut |_, _| progress(0, total))?
+            }
         };
         Some(c)
     } else {
@@ -95,7 +104,11 @@ pub fn firm_network_report(g: &Graph, groups: Option<&[String]>, params: &FirmNe
     let nf = n as f64;
     let density = if n > 1 {
         let m = g.m() as f64;
-        if g.directed { m / (nf * (nf - 1.0)) } else { 2.0 * m / (nf * (nf - 1.0)) }
+        if g.directed {
+            m / (nf * (nf - 1.0))
+        } else {
+            2.0 * m / (nf * (nf - 1.0))
+        }
     } else {
         0.0
     };
@@ -107,7 +120,9 @@ pub fn firm_network_report(g: &Graph, groups: Option<&[String]>, params: &FirmNe
             strength: d.strength.get(i).copied().unwrap_or(0.0),
             betweenness: bt.get(i).copied().unwrap_or(0.0),
             component: comps.membership.get(i).copied().unwrap_or(0),
-            community: communities.as_ref().and_then(|c| c.membership.get(i).copied()),
+            community: communities
+                .as_ref()
+                .and_then(|c| c.membership.get(i).copied()),
             articulation_point: is_ap.get(i).copied().unwrap_or(false),
             brokerage: roles.as_ref().and_then(|r| r.get(i).cloned()),
         })

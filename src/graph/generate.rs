@@ -13,10 +13,21 @@ use std::collections::HashSet;
 ///
 /// # Errors
 /// `E_INVALID_PARAMETER` when `m` exceeds the possible edges or `groups` is 0 or `p_within` ∉ [0, 1].
-pub fn planted_partition(n: usize, m: usize, groups: usize, p_within: f64, seed: u64) -> Result<Graph> {
+pub fn planted_partition(
+    n: usize,
+    m: usize,
+    groups: usize,
+    p_within: f64,
+    seed: u64,
+) -> Result<Graph> {
     let per = n / groups.max(1);
     if groups == 0 || per < 2 || !(0.0..=1.0).contains(&p_within) || m > n * (n - 1) / 4 {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("cannot place {m} edges on {n} nodes in {groups} groups with p_within {p_within}")));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!(
+                "cannot place {m} edges on {n} nodes in {groups} groups with p_within {p_within}"
+            ),
+        ));
     }
     let mut rng = Pcg64::seed_from_u64(seed);
     let mut seen: HashSet<(u32, u32)> = HashSet::with_capacity(m * 2);

@@ -45,18 +45,33 @@ pub struct IoGraphParams {
 /// let g = io_linkage_graph(&["1".into(), "2".into()], &[150.0, 500.0, 200.0, 100.0], &[1000.0, 2000.0], &IoGraphParams::default()).unwrap();
 /// assert_eq!(g.edges[0].weight, 0.25); // max(a_12 = 0.25, a_21 = 0.2)
 /// ```
-pub fn io_linkage_graph(sectors: &[String], z: &[f64], x: &[f64], params: &IoGraphParams) -> Result<Graph> {
+pub fn io_linkage_graph(
+    sectors: &[String],
+    z: &[f64],
+    x: &[f64],
+    params: &IoGraphParams,
+) -> Result<Graph> {
     let n = sectors.len();
     if z.len() != n * n || x.len() != n {
-        return Err(Error::new(ErrorCode::NotSquare, format!("{n} sectors need {} flows and {n} outputs", n * n)));
+        return Err(Error::new(
+            ErrorCode::NotSquare,
+            format!("{n} sectors need {} flows and {n} outputs", n * n),
+        ));
     }
     let zz = |i: usize, j: usize| z.get(i * n + j).copied().unwrap_or(0.0);
     let mut edges = Vec::new();
     match params.method {
         IoGraphMethod::MaxCoefficient => {
             if let Some(j) = (0..n).find(|j| !x.get(*j).is_some_and(|v| *v > 0.0)) {
-                return Err(Error::new(ErrorCode::ZeroOutput, format!("sector '{}' has no positive output", sectors.get(j).cloned().unwrap_or_default()))
-                    .at(crate::error::Location::default().with_industry(sectors.get(j).cloned().unwrap_or_default())));
+                return Err(Error::new(
+                    ErrorCode::ZeroOutput,
+                    format!(
+                        "sector '{}' has no positive output",
+                        sectors.get(j).cloned().unwrap_or_default()
+                    ),
+                )
+                .at(crate::error::Location::default()
+                    .with_industry(sectors.get(j).cloned().unwrap_or_default())));
             }
             let xx = |j: usize| x.get(j).copied().unwrap_or(1.0);
             for i in 0..n {
@@ -72,18 +87,49 @@ pub fn io_linkage_graph(sectors: &[String], z: &[f64], x: &[f64], params: &IoGra
             let colsum: Vec<f64> = (0..n).map(|j| (0..n).map(|i| zz(i, j)).sum()).collect();
             let rowsum: Vec<f64> = (0..n).map(|i| (0..n).map(|j| zz(i, j)).sum()).collect();
             let p: Vec<Vec<f64>> = (0..n)
-                .map(|j| (0..n).map(|i| { let s = colsum.get(j).copied().unwrap_or(0.0); if s != 0.0 { zz(i, j) / s } else { f64::NAN } }).collect())
+                .map(|j| {
+                    (0..n)
+                        .map(|i| {
+                            let s = colsum.get(j).copied().unwrap_or(0.0);
+                            if s != 0.0 {
+                                zz(i, j) / s
+                            } else {
+                                f64::NAN
+                            }
+                        })
+                        .collect()
+                })
                 .collect();
             let s: Vec<Vec<f64>> = (0..n)
-                .map(|i| (0..n).map(|j| { let t = rowsum.get(i).copied().unwrap_or(0.0); if t != 0.0 { zz(i, j) / t } else { f64::NAN } }).collect())
+                .map(|i| {
+                    (0..n)
+                        .map(|j| {
+                            let t = rowsum.get(i).copied().unwrap_or(0.0);
+                            if t != 0.0 {
+                                zz(i, j) / t
+                            } else {
+                                f64::NAN
+                            }
+                        })
+                        .collect()
+                })
                 .collect();
             for i in 0..n {
                 for j in (i + 1)..n {
-                    let (Some(pi), Some(pj), Some(si), Some(sj)) = (p.get(i), p.get(j), s.get(i), s.get(j)) else { continue };
-                    let w = [pearson(pi, pj, 3), pearson(si, sj, 3), pearson(pi, sj, 3), pearson(si, pj, 3)]
-                        .into_iter()
-                        .flatten()
-                        .fold(f64::NEG_INFINITY, f64::max);
+                    let (Some(pi), Some(pj), Some(si), Some(sj)) =
+                        (p.get(i), p.get(j), s.get(i), s.get(j))
+                    else {
+                        continue;
+                    };
+                    let w = [
+                        pearson(pi, pj, 3),
+                        pearson(si, sj, 3),
+                        pearson(pi, sj, 3),
+                        pearson(si, pj, 3),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .fold(f64::NEG_INFINITY, f64::max);
                     if w.is_finite() && w > params.min_weight && w > 0.0 {
                         edges.push((i, j, w));
                     }

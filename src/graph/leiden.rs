@@ -1,7 +1,9 @@
 //! Leiden community detection (Traag, Waltman & van Eck 2019) on weighted modularity.
 #![allow(clippy::indexing_slicing)] // see community_core.rs
 
-use super::community_core::{cancelled, order_by_size, renumber, CommunityParams, Communities, Progress, WGraph};
+use super::community_core::{
+    cancelled, order_by_size, renumber, Communities, CommunityParams, Progress, WGraph,
+};
 use super::louvain::weighted_view;
 use super::network::Graph;
 use crate::error::Result;
@@ -216,12 +218,23 @@ pub fn leiden(g: &Graph, params: &CommunityParams, progress: Progress<'_>) -> Re
         if !improved {
             break;
         }
-        best = Some(Communities { membership, n_communities: k, modularity: q, levels });
+        best = Some(Communities {
+            membership,
+            n_communities: k,
+            modularity: q,
+            levels,
+        });
     }
     best.ok_or_else(|| crate::error::Error::new(crate::error::ErrorCode::Internal, "no Leiden run"))
 }
 
-fn leiden_run(base: &WGraph, start: Option<Vec<usize>>, params: &CommunityParams, rng: &mut Pcg64, progress: Progress<'_>) -> Result<(Vec<usize>, usize)> {
+fn leiden_run(
+    base: &WGraph,
+    start: Option<Vec<usize>>,
+    params: &CommunityParams,
+    rng: &mut Pcg64,
+    progress: Progress<'_>,
+) -> Result<(Vec<usize>, usize)> {
     let gamma = params.resolution;
     let mut node_to_agg: Vec<usize> = (0..base.n).collect();
     let mut cur: Option<WGraph> = None;

@@ -1,7 +1,9 @@
 //! Louvain community detection (Blondel et al. 2008) on weighted modularity.
 #![allow(clippy::indexing_slicing)] // see community_core.rs
 
-use super::community_core::{cancelled, order_by_size, renumber, CommunityParams, Communities, Progress, WGraph};
+use super::community_core::{
+    cancelled, order_by_size, renumber, Communities, CommunityParams, Progress, WGraph,
+};
 use super::network::Graph;
 use crate::error::Result;
 use rand::seq::SliceRandom;
@@ -114,12 +116,25 @@ pub fn louvain(g: &Graph, params: &CommunityParams, progress: Progress<'_>) -> R
         if !improved {
             break;
         }
-        best = Some(Communities { membership, n_communities: k, modularity: q, levels });
+        best = Some(Communities {
+            membership,
+            n_communities: k,
+            modularity: q,
+            levels,
+        });
     }
-    best.ok_or_else(|| crate::error::Error::new(crate::error::ErrorCode::Internal, "no Louvain run"))
+    best.ok_or_else(|| {
+        crate::error::Error::new(crate::error::ErrorCode::Internal, "no Louvain run")
+    })
 }
 
-fn louvain_run(base: &WGraph, start: Option<Vec<usize>>, params: &CommunityParams, rng: &mut Pcg64, progress: Progress<'_>) -> Result<(Vec<usize>, usize)> {
+fn louvain_run(
+    base: &WGraph,
+    start: Option<Vec<usize>>,
+    params: &CommunityParams,
+    rng: &mut Pcg64,
+    progress: Progress<'_>,
+) -> Result<(Vec<usize>, usize)> {
     let n0 = base.n;
     let mut node_to_agg: Vec<usize> = (0..n0).collect();
     let mut cur: Option<WGraph> = None;

@@ -7,7 +7,7 @@ mod louvain;
 mod modularity;
 mod network;
 
-pub use community_core::{CommunityParams, Communities};
+pub use community_core::{Communities, CommunityParams};
 pub use leiden::leiden;
 pub use louvain::louvain;
 pub use modularity::modularity;
@@ -42,9 +42,16 @@ pub use backbone::{backbone, Backbone};
 pub use brokerage::{gould_fernandez, BrokerageRoles};
 pub use cluster_export::{communities_to_definitions, definitions_csv, ClusterDefinitionRow};
 pub use colocation::{colocation_graph, ColocationMeasure, ColocationParams};
-pub use components::{bridges_and_articulation_points, connected_components, Components, CutStructure};
-pub use edge_list::{firm_graph, parse_edge_list, parse_node_table, DuplicateRule, EdgeList, EdgeListOptions, NodeTable, NodeTableOptions, SelfLoopRule};
-pub use firms::{firm_network_report, CommunityMethod, FirmNetworkParams, FirmNetworkReport, FirmNode};
+pub use components::{
+    bridges_and_articulation_points, connected_components, Components, CutStructure,
+};
+pub use edge_list::{
+    firm_graph, parse_edge_list, parse_node_table, DuplicateRule, EdgeList, EdgeListOptions,
+    NodeTable, NodeTableOptions, SelfLoopRule,
+};
+pub use firms::{
+    firm_network_report, CommunityMethod, FirmNetworkParams, FirmNetworkReport, FirmNode,
+};
 pub use io_graph::{io_linkage_graph, IoGraphMethod, IoGraphParams};
 pub use relatedness::{proximity_from_binary, relatedness_graph};
 

@@ -29,17 +29,26 @@ use crate::error::{Error, ErrorCode, Result};
 /// ```
 pub fn modularity(g: &Graph, membership: &[usize], resolution: f64) -> Result<f64> {
     if membership.len() != g.n() {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("{} community labels for {} nodes", membership.len(), g.n())));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("{} community labels for {} nodes", membership.len(), g.n()),
+        ));
     }
     let m: f64 = g.edges.iter().map(|e| e.weight).sum();
     if m <= 0.0 {
-        return Err(Error::new(ErrorCode::EmptyGraph, "modularity is undefined for a graph without edges"));
+        return Err(Error::new(
+            ErrorCode::EmptyGraph,
+            "modularity is undefined for a graph without edges",
+        ));
     }
     let k = membership.iter().copied().max().map_or(0, |x| x + 1);
     let mut inside = vec![0.0; k];
     let mut tot = vec![0.0; k];
     for e in &g.edges {
-        let (cu, cv) = (membership.get(e.source).copied().unwrap_or(0), membership.get(e.target).copied().unwrap_or(0));
+        let (cu, cv) = (
+            membership.get(e.source).copied().unwrap_or(0),
+            membership.get(e.target).copied().unwrap_or(0),
+        );
         if cu == cv {
             if let Some(x) = inside.get_mut(cu) {
                 *x += e.weight;
@@ -52,5 +61,9 @@ pub fn modularity(g: &Graph, membership: &[usize], resolution: f64) -> Result<f6
             *x += e.weight;
         }
     }
-    Ok(inside.iter().zip(&tot).map(|(w, t)| w / m - resolution * (t / (2.0 * m)).powi(2)).sum())
+    Ok(inside
+        .iter()
+        .zip(&tot)
+        .map(|(w, t)| w / m - resolution * (t / (2.0 * m)).powi(2))
+        .sum())
 }

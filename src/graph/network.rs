@@ -26,7 +26,10 @@ pub struct Graph {
     in_w: Vec<f64>,
 }
 
-fn csr(n: usize, pairs: impl Iterator<Item = (usize, usize, f64)> + Clone) -> (Vec<usize>, Vec<usize>, Vec<f64>) {
+fn csr(
+    n: usize,
+    pairs: impl Iterator<Item = (usize, usize, f64)> + Clone,
+) -> (Vec<usize>, Vec<usize>, Vec<f64>) {
     let mut off = vec![0usize; n + 1];
     for (u, _, _) in pairs.clone() {
         if let Some(o) = off.get_mut(u + 1) {
@@ -72,19 +75,46 @@ impl Graph {
         for (k, (u, v, w)) in edges.iter().enumerate() {
             let loc = Location::default().with_row(k as u64 + 1);
             if *u >= n || *v >= n {
-                return Err(Error::new(ErrorCode::UnknownNode, format!("edge {} refers to node index {} but there are {n} nodes", k + 1, (*u).max(*v))).at(loc));
+                return Err(Error::new(
+                    ErrorCode::UnknownNode,
+                    format!(
+                        "edge {} refers to node index {} but there are {n} nodes",
+                        k + 1,
+                        (*u).max(*v)
+                    ),
+                )
+                .at(loc));
             }
             if u == v {
-                return Err(Error::new(ErrorCode::SelfLoop, format!("edge {} is a self-loop on node '{}'", k + 1, name(*u))).at(loc.with_value(name(*u))));
+                return Err(Error::new(
+                    ErrorCode::SelfLoop,
+                    format!("edge {} is a self-loop on node '{}'", k + 1, name(*u)),
+                )
+                .at(loc.with_value(name(*u))));
             }
             if !(w.is_finite() && *w > 0.0) {
-                return Err(Error::new(ErrorCode::InvalidParameter, format!("edge {} ({} – {}) has weight {w}; weights must be positive and finite", k + 1, name(*u), name(*v))).at(loc.with_value(w.to_string())));
+                return Err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!(
+                        "edge {} ({} – {}) has weight {w}; weights must be positive and finite",
+                        k + 1,
+                        name(*u),
+                        name(*v)
+                    ),
+                )
+                .at(loc.with_value(w.to_string())));
             }
         }
         let mut keys: Vec<(usize, usize, usize)> = edges
             .iter()
             .enumerate()
-            .map(|(k, (u, v, _))| if directed || u < v { (*u, *v, k) } else { (*v, *u, k) })
+            .map(|(k, (u, v, _))| {
+                if directed || u < v {
+                    (*u, *v, k)
+                } else {
+                    (*v, *u, k)
+                }
+            })
             .collect();
         keys.sort_unstable();
         for w in keys.windows(2) {
@@ -92,22 +122,50 @@ impl Graph {
                 if a.0 == b.0 && a.1 == b.1 {
                     return Err(Error::new(
                         ErrorCode::DuplicateEdge,
-                        format!("edges {} and {} both join '{}' and '{}'", a.2 + 1, b.2 + 1, name(a.0), name(a.1)),
+                        format!(
+                            "edges {} and {} both join '{}' and '{}'",
+                            a.2 + 1,
+                            b.2 + 1,
+                            name(a.0),
+                            name(a.1)
+                        ),
                     )
                     .at(Location::default().with_row(b.2 as u64 + 1)));
                 }
             }
         }
-        let e2: Vec<Edge> = edges.iter().map(|(u, v, w)| Edge { source: *u, target: *v, weight: *w }).collect();
+        let e2: Vec<Edge> = edges
+            .iter()
+            .map(|(u, v, w)| Edge {
+                source: *u,
+                target: *v,
+                weight: *w,
+            })
+            .collect();
         let (out_off, out_nbr, out_w, in_off, in_nbr, in_w);
         if directed {
             (out_off, out_nbr, out_w) = csr(n, edges.iter().map(|(u, v, w)| (*u, *v, *w)));
             (in_off, in_nbr, in_w) = csr(n, edges.iter().map(|(u, v, w)| (*v, *u, *w)));
         } else {
-            (out_off, out_nbr, out_w) = csr(n, edges.iter().flat_map(|(u, v, w)| [(*u, *v, *w), (*v, *u, *w)]));
+            (out_off, out_nbr, out_w) = csr(
+                n,
+                edges
+                    .iter()
+                    .flat_map(|(u, v, w)| [(*u, *v, *w), (*v, *u, *w)]),
+            );
             (in_off, in_nbr, in_w) = (vec![], vec![], vec![]);
         }
-        Ok(Graph { ids, directed, edges: e2, out_off, out_nbr, out_w, in_off, in_nbr, in_w })
+        Ok(Graph {
+            ids,
+            directed,
+            edges: e2,
+            out_off,
+            out_nbr,
+            out_w,
+            in_off,
+            in_nbr,
+            in_w,
+        })
     }
 
     pub fn n(&self) -> usize {
@@ -122,7 +180,10 @@ impl Graph {
     pub fn neighbors(&self, u: usize) -> (&[usize], &[f64]) {
         let a = self.out_off.get(u).copied().unwrap_or(0);
         let b = self.out_off.get(u + 1).copied().unwrap_or(a);
-        (self.out_nbr.get(a..b).unwrap_or(&[]), self.out_w.get(a..b).unwrap_or(&[]))
+        (
+            self.out_nbr.get(a..b).unwrap_or(&[]),
+            self.out_w.get(a..b).unwrap_or(&[]),
+        )
     }
 
     /// In-neighbours (all neighbours when undirected).
@@ -132,7 +193,10 @@ impl Graph {
         }
         let a = self.in_off.get(u).copied().unwrap_or(0);
         let b = self.in_off.get(u + 1).copied().unwrap_or(a);
-        (self.in_nbr.get(a..b).unwrap_or(&[]), self.in_w.get(a..b).unwrap_or(&[]))
+        (
+            self.in_nbr.get(a..b).unwrap_or(&[]),
+            self.in_w.get(a..b).unwrap_or(&[]),
+        )
     }
 
     /// The undirected view: a directed graph's reciprocal edges merged (weights summed).

@@ -23,23 +23,38 @@ use crate::error::{Error, ErrorCode, Result};
 /// ```
 pub fn pagerank(g: &Graph, alpha: f64, weighted: bool) -> Result<Vec<f64>> {
     if !(0.0..1.0).contains(&alpha) {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("PageRank alpha must be in [0, 1); got {alpha}")));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("PageRank alpha must be in [0, 1); got {alpha}"),
+        ));
     }
     let n = g.n();
     if n == 0 {
-        return Err(Error::new(ErrorCode::EmptyGraph, "PageRank of an empty graph"));
+        return Err(Error::new(
+            ErrorCode::EmptyGraph,
+            "PageRank of an empty graph",
+        ));
     }
     let nf = n as f64;
     let out_s: Vec<f64> = (0..n)
         .map(|u| {
             let (vs, ws) = g.neighbors(u);
-            if weighted { ws.iter().sum() } else { vs.len() as f64 }
+            if weighted {
+                ws.iter().sum()
+            } else {
+                vs.len() as f64
+            }
         })
         .collect();
     let mut p = vec![1.0 / nf; n];
     let mut next = vec![0.0; n];
     for _ in 0..10_000 {
-        let dangling: f64 = p.iter().zip(&out_s).filter(|(_, s)| **s <= 0.0).map(|(x, _)| x).sum();
+        let dangling: f64 = p
+            .iter()
+            .zip(&out_s)
+            .filter(|(_, s)| **s <= 0.0)
+            .map(|(x, _)| x)
+            .sum();
         let base = (1.0 - alpha) / nf + alpha * dangling / nf;
         next.iter_mut().for_each(|v| *v = base);
         for u in 0..n {
@@ -61,5 +76,8 @@ pub fn pagerank(g: &Graph, alpha: f64, weighted: bool) -> Result<Vec<f64>> {
             return Ok(p);
         }
     }
-    Err(Error::new(ErrorCode::InsufficientData, "PageRank did not converge in 10 000 iterations"))
+    Err(Error::new(
+        ErrorCode::InsufficientData,
+        "PageRank did not converge in 10 000 iterations",
+    ))
 }

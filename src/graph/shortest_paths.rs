@@ -47,7 +47,15 @@ pub(crate) struct Sssp {
 
 impl Sssp {
     pub fn new(n: usize) -> Self {
-        Sssp { order: Vec::with_capacity(n), sigma: vec![0.0; n], dist: vec![f64::INFINITY; n], pred: vec![Vec::new(); n], queue: VecDeque::new(), heap: BinaryHeap::new(), done: vec![false; n] }
+        Sssp {
+            order: Vec::with_capacity(n),
+            sigma: vec![0.0; n],
+            dist: vec![f64::INFINITY; n],
+            pred: vec![Vec::new(); n],
+            queue: VecDeque::new(),
+            heap: BinaryHeap::new(),
+            done: vec![false; n],
+        }
     }
 
     /// Shortest paths from `s`, following out-edges (`reverse`: in-edges). Fills `order`
@@ -62,7 +70,13 @@ impl Sssp {
         self.order.clear();
         self.sigma[s] = 1.0;
         self.dist[s] = 0.0;
-        let nb = |u: usize| if reverse { g.in_neighbors(u) } else { g.neighbors(u) };
+        let nb = |u: usize| {
+            if reverse {
+                g.in_neighbors(u)
+            } else {
+                g.neighbors(u)
+            }
+        };
         if rule == DistanceRule::Unweighted {
             self.queue.push_back(s);
             while let Some(u) = self.queue.pop_front() {
@@ -93,7 +107,11 @@ impl Sssp {
             self.order.push(u);
             let (vs, ws) = nb(u);
             for (&v, &w) in vs.iter().zip(ws) {
-                let len = if rule == DistanceRule::Inverse { 1.0 / w } else { w };
+                let len = if rule == DistanceRule::Inverse {
+                    1.0 / w
+                } else {
+                    w
+                };
                 let nd = d + len;
                 if self.done[v] {
                     continue;

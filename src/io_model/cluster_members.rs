@@ -10,19 +10,40 @@ use crate::error::{Error, ErrorCode, Location, Result};
 ///
 /// # Errors
 /// `E_MISSING_COLUMN`; `E_UNKNOWN_CLUSTER` naming the cluster and a few available ones.
-pub fn cluster_industries(bytes: &[u8], name: &str, cluster: &str) -> Result<(String, String, Vec<String>)> {
+pub fn cluster_industries(
+    bytes: &[u8],
+    name: &str,
+    cluster: &str,
+) -> Result<(String, String, Vec<String>)> {
     let g = parse_grid(bytes, name)?;
-    let col = |cands: &[&str]| cands.iter().find_map(|c| g.header.iter().position(|h| h.eq_ignore_ascii_case(c)));
+    let col = |cands: &[&str]| {
+        cands
+            .iter()
+            .find_map(|c| g.header.iter().position(|h| h.eq_ignore_ascii_case(c)))
+    };
     let ic = col(&["naics_code", "industry_code", "industry"]).ok_or_else(|| {
-        Error::new(ErrorCode::MissingColumn, "cluster definitions need an 'industry_code' (or 'naics_code') column").at(Location::file(name))
+        Error::new(
+            ErrorCode::MissingColumn,
+            "cluster definitions need an 'industry_code' (or 'naics_code') column",
+        )
+        .at(Location::file(name))
     })?;
     let cc = col(&["cluster_code"]).ok_or_else(|| {
-        Error::new(ErrorCode::MissingColumn, "cluster definitions need a 'cluster_code' column").at(Location::file(name))
+        Error::new(
+            ErrorCode::MissingColumn,
+            "cluster definitions need a 'cluster_code' column",
+        )
+        .at(Location::file(name))
     })?;
     let nc = col(&["cluster_name"]);
     let set_c = col(&["definition_set"]);
     let vin_c = col(&["naics_vintage"]);
-    let newest = vin_c.and_then(|v| g.rows.iter().filter_map(|r| r.get(v).and_then(|s| s.parse::<i32>().ok())).max());
+    let newest = vin_c.and_then(|v| {
+        g.rows
+            .iter()
+            .filter_map(|r| r.get(v).and_then(|s| s.parse::<i32>().ok()))
+            .max()
+    });
     let keep = |r: &Vec<String>| {
         set_c.is_none_or(|s| r.get(s).is_some_and(|x| x == "DPS2016"))
             && vin_c.is_none_or(|v| r.get(v).and_then(|s| s.parse::<i32>().ok()) == newest)
@@ -45,15 +66,26 @@ pub fn cluster_industries(bytes: &[u8], name: &str, cluster: &str) -> Result<(St
         }
     }
     if members.is_empty() {
-        let mut avail: Vec<String> = g.rows.iter().filter(|r| keep(r)).filter_map(|r| {
-            let c = r.get(cc)?;
-            Some(format!("{c} {}", nc.and_then(|k| r.get(k)).cloned().unwrap_or_default()))
-        }).collect();
+        let mut avail: Vec<String> = g
+            .rows
+            .iter()
+            .filter(|r| keep(r))
+            .filter_map(|r| {
+                let c = r.get(cc)?;
+                Some(format!(
+                    "{c} {}",
+                    nc.and_then(|k| r.get(k)).cloned().unwrap_or_default()
+                ))
+            })
+            .collect();
         avail.dedup();
         avail.truncate(8);
         return Err(Error::new(
             ErrorCode::UnknownCluster,
-            format!("no cluster '{want}' in the definitions (by code or name); e.g. {}", avail.join("; ")),
+            format!(
+                "no cluster '{want}' in the definitions (by code or name); e.g. {}",
+                avail.join("; ")
+            ),
         )
         .at(Location::file(name).with_value(want)));
     }

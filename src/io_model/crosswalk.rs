@@ -32,21 +32,38 @@ pub fn parse_crosswalk(bytes: &[u8], name: &str, opts: &CrosswalkOptions) -> Res
     let g = parse_grid(bytes, name)?;
     let find = |want: &Option<String>, defaults: &[&str], fallback: usize| -> Result<usize> {
         match want {
-            Some(w) => g.header.iter().position(|h| h.eq_ignore_ascii_case(w)).ok_or_else(|| {
-                Error::new(ErrorCode::MissingColumn, format!("crosswalk has no column '{w}'; it has: {}", g.header.join(", ")))
+            Some(w) => g
+                .header
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(w))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::MissingColumn,
+                        format!(
+                            "crosswalk has no column '{w}'; it has: {}",
+                            g.header.join(", ")
+                        ),
+                    )
                     .at(Location::file(name).with_column(w))
-            }),
+                }),
             None => Ok(defaults
                 .iter()
                 .find_map(|d| g.header.iter().position(|h| h.eq_ignore_ascii_case(d)))
                 .unwrap_or(fallback)),
         }
     };
-    let fc = find(&opts.from_col, &["naics_2017_code", "naics_code", "naics", "from"], 0)?;
+    let fc = find(
+        &opts.from_col,
+        &["naics_2017_code", "naics_code", "naics", "from"],
+        0,
+    )?;
     let tc = find(&opts.to_col, &["bea_summary_code", "io_code", "to"], 1)?;
     let wc = match &opts.weight_col {
         Some(_) => Some(find(&opts.weight_col, &[], 0)?),
-        None => g.header.iter().position(|h| h.eq_ignore_ascii_case("weight")),
+        None => g
+            .header
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case("weight")),
     };
     let mut raw: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
     for (k, r) in g.rows.iter().enumerate() {
@@ -58,10 +75,15 @@ pub fn parse_crosswalk(bytes: &[u8], name: &str, opts: &CrosswalkOptions) -> Res
         let w = match wc {
             Some(c) => {
                 let s = r.get(c).cloned().unwrap_or_default();
-                crate::ingest::parse_number(&s, false).filter(|w| *w >= 0.0).ok_or_else(|| {
-                    Error::new(ErrorCode::NonNumeric, format!("weight '{s}' is not a non-negative number"))
+                crate::ingest::parse_number(&s, false)
+                    .filter(|w| *w >= 0.0)
+                    .ok_or_else(|| {
+                        Error::new(
+                            ErrorCode::NonNumeric,
+                            format!("weight '{s}' is not a non-negative number"),
+                        )
                         .at(Location::file(name).with_row(k as u64 + 2).with_value(&s))
-                })?
+                    })?
             }
             None => 1.0,
         };

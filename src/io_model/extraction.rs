@@ -36,14 +36,20 @@ pub struct Extraction {
 /// // (1.5181518 - 1) * 1000 / 1.2541254 = 413.1578947...
 /// assert!((e[0].total_linkage - 413.1578947368421).abs() < 1e-9);
 /// ```
-pub fn hypothetical_extraction(model: &LeontiefModel, sectors: Option<&[usize]>) -> Result<Vec<Extraction>> {
+pub fn hypothetical_extraction(
+    model: &LeontiefModel,
+    sectors: Option<&[usize]>,
+) -> Result<Vec<Extraction>> {
     let n = model.n;
     let idx: Vec<usize> = match sectors {
         Some(s) => s.to_vec(),
         None => (0..n).collect(),
     };
     if let Some(bad) = idx.iter().find(|j| **j >= n) {
-        return Err(Error::new(ErrorCode::UnknownIndustry, format!("sector index {bad} out of range (n = {n})")));
+        return Err(Error::new(
+            ErrorCode::UnknownIndustry,
+            format!("sector index {bad} out of range (n = {n})"),
+        ));
     }
     let m = model.solve_transpose(&vec![1.0; n]);
     let xsum: f64 = model.x.iter().sum();

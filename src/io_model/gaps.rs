@@ -64,7 +64,10 @@ pub fn supplier_gaps(
 ) -> Result<SupplierGaps> {
     let n = model.n;
     if cluster_output.len() != n || regional.n != n {
-        return Err(Error::new(ErrorCode::NotSquare, format!("{} cluster outputs for {n} sectors", cluster_output.len())));
+        return Err(Error::new(
+            ErrorCode::NotSquare,
+            format!("{} cluster outputs for {n} sectors", cluster_output.len()),
+        ));
     }
     let mut rows = Vec::new();
     for i in 0..n {
@@ -114,7 +117,9 @@ pub fn supplier_gaps(
 /// member starts with it (coarser data, e.g. NAICS-4 vs NAICS-6 definitions: approximate), or it
 /// starts with a member.
 pub fn in_cluster(code: &str, members: &[String]) -> bool {
-    members.iter().any(|m| m == code || m.starts_with(code) || code.starts_with(m.as_str()))
+    members
+        .iter()
+        .any(|m| m == code || m.starts_with(code) || code.starts_with(m.as_str()))
 }
 
 /// Everything [`supplier_gaps_for_region`] derives from the panel, for display.
@@ -155,7 +160,11 @@ pub fn supplier_gaps_for_region(
 ) -> Result<RegionalGapAnalysis> {
     let n = table.n;
     if region >= mx.n_regions {
-        return Err(Error::new(ErrorCode::UnknownRegion, format!("no region '{region_code}'")).at(Location::default().with_region(region_code)));
+        return Err(Error::new(
+            ErrorCode::UnknownRegion,
+            format!("no region '{region_code}'"),
+        )
+        .at(Location::default().with_region(region_code)));
     }
     let mut warnings = Vec::new();
     let mut regional = vec![0.0; n];
@@ -166,7 +175,9 @@ pub fn supplier_gaps_for_region(
     let mut missing = 0usize;
     for (i, code) in industries.iter().enumerate() {
         let Some(targets) = crosswalk.lookup(code) else {
-            if mx.get(region, i).is_some() || reference.industry_totals.get(i).is_some_and(|v| *v > 0.0) {
+            if mx.get(region, i).is_some()
+                || reference.industry_totals.get(i).is_some_and(|v| *v > 0.0)
+            {
                 unmapped.push(code.clone());
             }
             continue;
@@ -176,13 +187,20 @@ pub fn supplier_gaps_for_region(
             missing += 1;
         }
         let rv = r.unwrap_or(0.0);
-        let nv = reference.industry_totals.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.0);
+        let nv = reference
+            .industry_totals
+            .get(i)
+            .copied()
+            .filter(|v| v.is_finite())
+            .unwrap_or(0.0);
         let member = in_cluster(code, cluster_members);
         if member && rv > 0.0 {
             cluster_inds.push(code.clone());
         }
         for (t, w) in targets {
-            let Some(k) = table.sector_index(t) else { continue };
+            let Some(k) = table.sector_index(t) else {
+                continue;
+            };
             if let Some(s) = regional.get_mut(k) {
                 *s += rv * w;
             }
@@ -199,7 +217,16 @@ pub fn supplier_gaps_for_region(
     if !unmapped.is_empty() {
         warnings.push(Warning::new(
             "W_UNMAPPED_INDUSTRY",
-            format!("{} data industr(ies) have no IO sector in the crosswalk and are left out: {}", unmapped.len(), unmapped.iter().take(10).cloned().collect::<Vec<_>>().join(", ")),
+            format!(
+                "{} data industr(ies) have no IO sector in the crosswalk and are left out: {}",
+                unmapped.len(),
+                unmapped
+                    .iter()
+                    .take(10)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ));
     }
     if missing > 0 {
@@ -227,7 +254,11 @@ pub fn supplier_gaps_for_region(
             (e > 0.0).then(|| table.x.get(k).copied().unwrap_or(0.0) / e)
         })
         .collect();
-    let x_c: Vec<f64> = cluster.iter().zip(&ope).map(|(c, o)| c * o.unwrap_or(0.0)).collect();
+    let x_c: Vec<f64> = cluster
+        .iter()
+        .zip(&ope)
+        .map(|(c, o)| c * o.unwrap_or(0.0))
+        .collect();
     let reg = regionalise(&model.a, &emp, params)?;
     let mut gaps = supplier_gaps(model, &table.names, &reg, &emp, &x_c)?;
     gaps.warnings.extend(warnings);

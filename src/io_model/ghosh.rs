@@ -32,8 +32,17 @@ pub fn ghosh(model: &LeontiefModel) -> Ghosh {
     let n = model.n;
     let x = &model.x;
     let xi = |i: usize| x.get(i).copied().unwrap_or(1.0);
-    let b = model.a.iter().enumerate().map(|(k, a)| a * xi(k % n) / xi(k / n)).collect();
+    let b = model
+        .a
+        .iter()
+        .enumerate()
+        .map(|(k, a)| a * xi(k % n) / xi(k / n))
+        .collect();
     let l = model.inverse();
-    let g = l.iter().enumerate().map(|(k, v)| v * xi(k % n) / xi(k / n)).collect();
+    let g = l
+        .iter()
+        .enumerate()
+        .map(|(k, v)| v * xi(k % n) / xi(k / n))
+        .collect();
     Ghosh { n, b, g }
 }

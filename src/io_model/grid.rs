@@ -51,8 +51,10 @@ pub fn parse_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         .map(|s| s.trim().to_string())
         .collect();
     if header.iter().all(|h| h.is_empty()) {
-        return Err(Error::new(ErrorCode::NoHeader, "the first line has no column names")
-            .at(Location::file(name).with_row(1)));
+        return Err(
+            Error::new(ErrorCode::NoHeader, "the first line has no column names")
+                .at(Location::file(name).with_row(1)),
+        );
     }
     let mut rows = Vec::new();
     for (k, rec) in rdr.records().enumerate() {
@@ -78,8 +80,10 @@ pub fn parse_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         rows.push(row);
     }
     if rows.is_empty() {
-        return Err(Error::new(ErrorCode::NoData, "the file has a header but no data rows")
-            .at(Location::file(name)));
+        return Err(
+            Error::new(ErrorCode::NoData, "the file has a header but no data rows")
+                .at(Location::file(name)),
+        );
     }
     Ok(Grid {
         file: name.to_string(),
@@ -118,7 +122,13 @@ pub fn is_name_header(h: &str) -> bool {
     let l = h.to_ascii_lowercase();
     matches!(
         l.as_str(),
-        "name" | "names" | "description" | "title" | "label" | "sector name" | "industry name"
+        "name"
+            | "names"
+            | "description"
+            | "title"
+            | "label"
+            | "sector name"
+            | "industry name"
             | "commodity name"
     )
 }

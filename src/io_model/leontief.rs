@@ -85,10 +85,22 @@ impl LeontiefModel {
         if n == 0 {
             return Err(Error::new(ErrorCode::NoData, "the table has no sectors"));
         }
-        let name = |i: usize| table.sectors.get(i).cloned().unwrap_or_else(|| i.to_string());
+        let name = |i: usize| {
+            table
+                .sectors
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| i.to_string())
+        };
         let bad: Vec<String> = (0..n)
             .filter(|j| !table.x.get(*j).is_some_and(|x| *x > 0.0 && x.is_finite()))
-            .map(|j| format!("{} ({})", name(j), table.x.get(j).copied().unwrap_or(f64::NAN)))
+            .map(|j| {
+                format!(
+                    "{} ({})",
+                    name(j),
+                    table.x.get(j).copied().unwrap_or(f64::NAN)
+                )
+            })
             .collect();
         if !bad.is_empty() {
             return Err(Error::new(
@@ -104,8 +116,13 @@ impl LeontiefModel {
                 neg.push(format!("{} → {} ({z})", name(k / n), name(k % n)));
             }
             if !z.is_finite() {
-                return Err(Error::new(ErrorCode::NonNumeric, format!("flow {} → {} is not finite", name(k / n), name(k % n)))
-                    .at(Location::default().with_industry(name(k / n)).with_column(name(k % n))));
+                return Err(Error::new(
+                    ErrorCode::NonNumeric,
+                    format!("flow {} → {} is not finite", name(k / n), name(k % n)),
+                )
+                .at(Location::default()
+                    .with_industry(name(k / n))
+                    .with_column(name(k % n))));
             }
         }
         if !neg.is_empty() {
@@ -113,13 +130,21 @@ impl LeontiefModel {
                 NegativeFlowRule::Error => {
                     return Err(Error::new(
                         ErrorCode::NegativeFlow,
-                        format!("negative inter-industry flows (seller → buyer): {}", list(&neg, 10)),
+                        format!(
+                            "negative inter-industry flows (seller → buyer): {}",
+                            list(&neg, 10)
+                        ),
                     )
-                    .at(Location::default().with_industry(neg.first().cloned().unwrap_or_default())))
+                    .at(
+                        Location::default().with_industry(neg.first().cloned().unwrap_or_default())
+                    ))
                 }
                 NegativeFlowRule::Warn => warnings.push(Warning::new(
                     "W_NEGATIVE_FLOW",
-                    format!("negative inter-industry flows kept (seller → buyer): {}", list(&neg, 10)),
+                    format!(
+                        "negative inter-industry flows kept (seller → buyer): {}",
+                        list(&neg, 10)
+                    ),
                 )),
             }
         }
@@ -147,11 +172,22 @@ impl LeontiefModel {
         if a.len() != n * n || x.len() != n {
             return Err(Error::new(
                 ErrorCode::NotSquare,
-                format!("{n} sectors need {} coefficients and {n} outputs; got {} and {}", n * n, a.len(), x.len()),
+                format!(
+                    "{n} sectors need {} coefficients and {n} outputs; got {} and {}",
+                    n * n,
+                    a.len(),
+                    x.len()
+                ),
             ));
         }
         if !(params.singular_tolerance >= 0.0 && params.singular_tolerance < 1.0) {
-            return Err(Error::new(ErrorCode::InvalidParameter, format!("singular_tolerance must be in [0, 1); got {}", params.singular_tolerance)));
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                format!(
+                    "singular_tolerance must be in [0, 1); got {}",
+                    params.singular_tolerance
+                ),
+            ));
         }
         let name = |i: usize| sectors.get(i).cloned().unwrap_or_else(|| i.to_string());
         let colsum = column_sums(&a, n);
@@ -196,10 +232,28 @@ impl LeontiefModel {
             }
         }
         if colsum.iter().any(|s| *s < 0.0) {
-            let negc: Vec<String> = colsum.iter().enumerate().filter(|(_, s)| **s < 0.0).map(|(j, s)| format!("{} ({s:.6})", name(j))).collect();
-            warnings.push(Warning::new("W_NEGATIVE_COLUMN_SUM", format!("sectors with negative total input coefficients: {}", list(&negc, 10))));
+            let negc: Vec<String> = colsum
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s < 0.0)
+                .map(|(j, s)| format!("{} ({s:.6})", name(j)))
+                .collect();
+            warnings.push(Warning::new(
+                "W_NEGATIVE_COLUMN_SUM",
+                format!(
+                    "sectors with negative total input coefficients: {}",
+                    list(&negc, 10)
+                ),
+            ));
         }
-        Ok(LeontiefModel { n, sectors, a, x, warnings, lu })
+        Ok(LeontiefModel {
+            n,
+            sectors,
+            a,
+            x,
+            warnings,
+            lu,
+        })
     }
 
     fn to_mat(&self, rhs: &[f64], k: usize) -> Mat<f64> {

@@ -117,19 +117,33 @@ pub fn rasmussen_linkages(model: &LeontiefModel, params: &LinkageParams) -> Link
             let direct = (0..n)
                 .map(|i| {
                     let xi = model.x.get(i).copied().unwrap_or(1.0);
-                    model.a.iter().skip(i * n).take(n).zip(&model.x).map(|(a, x)| a * x).sum::<f64>() / xi
+                    model
+                        .a
+                        .iter()
+                        .skip(i * n)
+                        .take(n)
+                        .zip(&model.x)
+                        .map(|(a, x)| a * x)
+                        .sum::<f64>()
+                        / xi
                 })
                 .collect();
             (direct, total)
         }
         ForwardMethod::LeontiefRow => {
             let total = model.solve(&vec![1.0; n]);
-            let direct = (0..n).map(|i| model.a.iter().skip(i * n).take(n).sum()).collect();
+            let direct = (0..n)
+                .map(|i| model.a.iter().skip(i * n).take(n).sum())
+                .collect();
             (direct, total)
         }
     };
     let forward = normalise(&forward_total);
-    let key_sector = backward.iter().zip(&forward).map(|(b, f)| KeySector::classify(*b, *f)).collect();
+    let key_sector = backward
+        .iter()
+        .zip(&forward)
+        .map(|(b, f)| KeySector::classify(*b, *f))
+        .collect();
     Linkages {
         backward_direct,
         backward_total,

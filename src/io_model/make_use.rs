@@ -46,7 +46,12 @@ pub fn parse_make_use(
     let mlc = label_columns(&mg);
     let ulc = label_columns(&ug);
     let ind_rows: Vec<usize> = (0..mg.rows.len())
-        .filter(|r| mg.rows.get(*r).and_then(|x| x.first()).is_some_and(|l| !has_total(l)))
+        .filter(|r| {
+            mg.rows
+                .get(*r)
+                .and_then(|x| x.first())
+                .is_some_and(|l| !has_total(l))
+        })
         .collect();
     let industries: Vec<String> = ind_rows
         .iter()
@@ -56,16 +61,27 @@ pub fn parse_make_use(
         .iter()
         .map(|r| {
             if mlc == 2 {
-                mg.rows.get(*r).and_then(|x| x.get(1)).cloned().unwrap_or_default()
+                mg.rows
+                    .get(*r)
+                    .and_then(|x| x.get(1))
+                    .cloned()
+                    .unwrap_or_default()
             } else {
                 String::new()
             }
         })
         .collect();
     let com_cols: Vec<usize> = (mlc..mg.header.len())
-        .filter(|c| mg.header.get(*c).is_some_and(|h| !has_total(h) && !h.is_empty()))
+        .filter(|c| {
+            mg.header
+                .get(*c)
+                .is_some_and(|h| !has_total(h) && !h.is_empty())
+        })
         .collect();
-    let commodities: Vec<String> = com_cols.iter().filter_map(|c| mg.header.get(*c).cloned()).collect();
+    let commodities: Vec<String> = com_cols
+        .iter()
+        .filter_map(|c| mg.header.get(*c).cloned())
+        .collect();
     let ni = industries.len();
     let nc = commodities.len();
     if ni == 0 || nc == 0 {
@@ -95,7 +111,9 @@ pub fn parse_make_use(
             .iter()
             .map(|r| cell_number(&mg, *r, c, *r as u64 + 2))
             .collect::<Result<_>>()?,
-        None => (0..ni).map(|a| v.iter().skip(a * nc).take(nc).sum()).collect(),
+        None => (0..ni)
+            .map(|a| v.iter().skip(a * nc).take(nc).sum())
+            .collect(),
     };
     let q_row = (0..mg.rows.len()).find(|r| {
         mg.rows.get(*r).and_then(|x| x.first()).is_some_and(|l| {
@@ -109,7 +127,11 @@ pub fn parse_make_use(
             .map(|c| cell_number(&mg, r, *c, r as u64 + 2))
             .collect::<Result<_>>()?,
         None => (0..nc)
-            .map(|b| (0..ni).map(|a| v.get(a * nc + b).copied().unwrap_or(0.0)).sum())
+            .map(|b| {
+                (0..ni)
+                    .map(|a| v.get(a * nc + b).copied().unwrap_or(0.0))
+                    .sum()
+            })
             .collect(),
     };
     // Use: commodity rows and industry columns located by label.
@@ -147,13 +169,21 @@ pub fn parse_make_use(
         if commodities.contains(h) {
             return Err(Error::new(
                 ErrorCode::LabelMismatch,
-                format!("Use column '{h}' looks like an industry but is not a row of the Make table"),
+                format!(
+                    "Use column '{h}' looks like an industry but is not a row of the Make table"
+                ),
             )
             .at(Location::file(use_name).with_column(h)));
         }
     }
     let fd_cols: Vec<usize> = (ulc..ug.header.len())
-        .filter(|c| !u_cols.contains(c) && ug.header.get(*c).is_some_and(|h| !has_total(h) && !h.is_empty()))
+        .filter(|c| {
+            !u_cols.contains(c)
+                && ug
+                    .header
+                    .get(*c)
+                    .is_some_and(|h| !has_total(h) && !h.is_empty())
+        })
         .collect();
     // Z = D U with D = V diag(q)^-1: z_ij = sum_c v_ic / q_c * u_cj.
     let mut d = vec![0.0; ni * nc];
@@ -201,16 +231,33 @@ pub fn parse_make_use(
         }
     }
     let f: Vec<f64> = (0..ni)
-        .map(|i| (0..nc).map(|b| d.get(i * nc + b).copied().unwrap_or(0.0) * fcom.get(b).copied().unwrap_or(0.0)).sum())
+        .map(|i| {
+            (0..nc)
+                .map(|b| {
+                    d.get(i * nc + b).copied().unwrap_or(0.0) * fcom.get(b).copied().unwrap_or(0.0)
+                })
+                .sum()
+        })
         .collect();
     let va_row = (0..ug.rows.len()).find(|r| {
-        ug.rows.get(*r).and_then(|x| x.first()).is_some_and(|l| l.to_ascii_lowercase().contains("value added"))
+        ug.rows
+            .get(*r)
+            .and_then(|x| x.first())
+            .is_some_and(|l| l.to_ascii_lowercase().contains("value added"))
     });
     let value_added = match va_row {
-        Some(r) => Some(u_cols.iter().map(|c| cell_number(&ug, r, *c, r as u64 + 2)).collect::<Result<Vec<f64>>>()?),
+        Some(r) => Some(
+            u_cols
+                .iter()
+                .map(|c| cell_number(&ug, r, *c, r as u64 + 2))
+                .collect::<Result<Vec<f64>>>()?,
+        ),
         None => None,
     };
-    let final_demand_columns = fd_cols.iter().filter_map(|c| ug.header.get(*c).cloned()).collect();
+    let final_demand_columns = fd_cols
+        .iter()
+        .filter_map(|c| ug.header.get(*c).cloned())
+        .collect();
     Ok((
         IoTable {
             n: ni,

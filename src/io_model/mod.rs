@@ -4,9 +4,9 @@
 mod cluster_members;
 mod crosswalk;
 mod extraction;
+mod gaps;
 mod ghosh;
 mod grid;
-mod gaps;
 mod leontief;
 mod linkages;
 mod make_use;
@@ -18,13 +18,20 @@ mod table;
 pub use cluster_members::cluster_industries;
 pub use crosswalk::{parse_crosswalk, Crosswalk, CrosswalkOptions};
 pub use extraction::{hypothetical_extraction, Extraction};
-pub use gaps::{in_cluster, supplier_gaps, supplier_gaps_for_region, GapRow, RegionalGapAnalysis, SupplierGaps};
+pub use gaps::{
+    in_cluster, supplier_gaps, supplier_gaps_for_region, GapRow, RegionalGapAnalysis, SupplierGaps,
+};
 pub use ghosh::{ghosh, Ghosh};
 pub use grid::{parse_grid, Grid};
 pub use leontief::{leontief_inverse, IoParams, LeontiefModel, NegativeFlowRule};
 pub use linkages::{rasmussen_linkages, ForwardMethod, KeySector, LinkageParams, Linkages};
 pub use make_use::parse_make_use;
-pub use multipliers::{employment_multipliers, output_multipliers, EmploymentMultipliers, OutputMultipliers};
-pub use regionalise::{regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams, SectorEmployment};
+pub use multipliers::{
+    employment_multipliers, output_multipliers, EmploymentMultipliers, OutputMultipliers,
+};
+pub use regionalise::{
+    regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams,
+    SectorEmployment,
+};
 pub use synthetic::{multipliers_and_linkages, splitmix_unit, synthetic_table};
 pub use table::{parse_io_table, IoTable, IoTableOptions};

@@ -38,8 +38,16 @@ pub struct OutputMultipliers {
 pub fn output_multipliers(model: &LeontiefModel) -> OutputMultipliers {
     let total = model.solve_transpose(&vec![1.0; model.n]);
     let direct = model.a_column_sums();
-    let indirect = total.iter().zip(&direct).map(|(t, d)| t - 1.0 - d).collect();
-    OutputMultipliers { total, direct, indirect }
+    let indirect = total
+        .iter()
+        .zip(&direct)
+        .map(|(t, d)| t - 1.0 - d)
+        .collect();
+    OutputMultipliers {
+        total,
+        direct,
+        indirect,
+    }
 }
 
 /// Employment multipliers per sector `j`.
@@ -61,26 +69,44 @@ pub struct EmploymentMultipliers {
 ///
 /// # Reference
 /// Miller & Blair (2009), §6.3.
-pub fn employment_multipliers(model: &LeontiefModel, employment: &[f64]) -> Result<EmploymentMultipliers> {
+pub fn employment_multipliers(
+    model: &LeontiefModel,
+    employment: &[f64],
+) -> Result<EmploymentMultipliers> {
     if employment.len() != model.n {
         return Err(Error::new(
             ErrorCode::NotSquare,
-            format!("{} employment values for {} sectors", employment.len(), model.n),
+            format!(
+                "{} employment values for {} sectors",
+                employment.len(),
+                model.n
+            ),
         ));
     }
     for (i, e) in employment.iter().enumerate() {
         if !(e.is_finite() && *e >= 0.0) {
             let s = model.sectors.get(i).cloned().unwrap_or_default();
-            return Err(Error::new(ErrorCode::NegativeValue, format!("employment of sector '{s}' is {e}"))
-                .at(Location::default().with_industry(s)));
+            return Err(Error::new(
+                ErrorCode::NegativeValue,
+                format!("employment of sector '{s}' is {e}"),
+            )
+            .at(Location::default().with_industry(s)));
         }
     }
-    let coefficients: Vec<f64> = employment.iter().zip(&model.x).map(|(e, x)| e / x).collect();
+    let coefficients: Vec<f64> = employment
+        .iter()
+        .zip(&model.x)
+        .map(|(e, x)| e / x)
+        .collect();
     let total = model.solve_transpose(&coefficients);
     let type_i = total
         .iter()
         .zip(&coefficients)
         .map(|(t, e)| if *e > 0.0 { Some(t / e) } else { None })
         .collect();
-    Ok(EmploymentMultipliers { coefficients, total, type_i })
+    Ok(EmploymentMultipliers {
+        coefficients,
+        total,
+        type_i,
+    })
 }

@@ -26,7 +26,10 @@ pub struct RegionalParams {
 
 impl Default for RegionalParams {
     fn default() -> Self {
-        RegionalParams { method: RegionalMethod::Flq, delta: 0.3 }
+        RegionalParams {
+            method: RegionalMethod::Flq,
+            delta: 0.3,
+        }
     }
 }
 
@@ -80,21 +83,36 @@ pub struct RegionalCoefficients {
 /// ```
 #[doc(alias = "flq")]
 #[doc(alias = "slq")]
-pub fn regionalise(a: &[f64], emp: &SectorEmployment, params: &RegionalParams) -> Result<RegionalCoefficients> {
+pub fn regionalise(
+    a: &[f64],
+    emp: &SectorEmployment,
+    params: &RegionalParams,
+) -> Result<RegionalCoefficients> {
     let n = emp.regional.len();
     if emp.national.len() != n || a.len() != n * n {
         return Err(Error::new(
             ErrorCode::NotSquare,
-            format!("{} regional and {} national employment values for a {}-entry coefficient matrix", n, emp.national.len(), a.len()),
+            format!(
+                "{} regional and {} national employment values for a {}-entry coefficient matrix",
+                n,
+                emp.national.len(),
+                a.len()
+            ),
         ));
     }
     if !(params.delta >= 0.0 && params.delta < 1.0) {
-        return Err(Error::new(ErrorCode::InvalidParameter, format!("FLQ delta must be in [0, 1); got {}", params.delta)));
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("FLQ delta must be in [0, 1); got {}", params.delta),
+        ));
     }
     if !(emp.region_total > 0.0 && emp.nation_total > 0.0) {
         return Err(Error::new(
             ErrorCode::ZeroTotal,
-            format!("region total {} and national total {} must be positive", emp.region_total, emp.nation_total),
+            format!(
+                "region total {} and national total {} must be positive",
+                emp.region_total, emp.nation_total
+            ),
         )
         .at(Location::default()));
     }
@@ -118,7 +136,9 @@ pub fn regionalise(a: &[f64], emp: &SectorEmployment, params: &RegionalParams) -
             format!("{undefined} sector(s) have no national employment in the data: their coefficients are not regionalised (treated as locally supplied)"),
         ));
     }
-    let lambda = (1.0 + emp.region_total / emp.nation_total).log2().powf(params.delta);
+    let lambda = (1.0 + emp.region_total / emp.nation_total)
+        .log2()
+        .powf(params.delta);
     let mut ar = a.to_vec();
     for (k, v) in ar.iter_mut().enumerate() {
         let (i, j) = (k / n, k % n);
@@ -149,7 +169,17 @@ pub fn regionalise(a: &[f64], emp: &SectorEmployment, params: &RegionalParams) -
 ///
 /// # Errors
 /// As [`LeontiefModel::from_coefficients`].
-pub fn regional_multipliers(sectors: &[String], r: &RegionalCoefficients, x: &[f64]) -> Result<Vec<f64>> {
-    let m = LeontiefModel::from_coefficients(sectors.to_vec(), r.a.clone(), x.to_vec(), &IoParams::default(), vec![])?;
+pub fn regional_multipliers(
+    sectors: &[String],
+    r: &RegionalCoefficients,
+    x: &[f64],
+) -> Result<Vec<f64>> {
+    let m = LeontiefModel::from_coefficients(
+        sectors.to_vec(),
+        r.a.clone(),
+        x.to_vec(),
+        &IoParams::default(),
+        vec![],
+    )?;
     Ok(m.solve_transpose(&vec![1.0; r.n]))
 }

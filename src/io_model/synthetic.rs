@@ -20,7 +20,9 @@ pub fn splitmix_unit(k: u64, seed: u64) -> f64 {
 /// `x_j = 1000 (1 + u_j)`, flows `z_ij = a_ij x_j`; `u` from [`splitmix_unit`].
 pub fn synthetic_table(n: usize, seed: u64) -> IoTable {
     let nn = (n * n) as u64;
-    let x: Vec<f64> = (0..n).map(|j| 1000.0 * (1.0 + splitmix_unit(nn + j as u64, seed))).collect();
+    let x: Vec<f64> = (0..n)
+        .map(|j| 1000.0 * (1.0 + splitmix_unit(nn + j as u64, seed)))
+        .collect();
     let mut z = Vec::with_capacity(n * n);
     for i in 0..n {
         for (j, xj) in x.iter().enumerate() {
@@ -47,5 +49,8 @@ pub fn synthetic_table(n: usize, seed: u64) -> IoTable {
 /// As [`LeontiefModel::new`].
 pub fn multipliers_and_linkages(table: &IoTable) -> Result<(OutputMultipliers, Linkages)> {
     let m = LeontiefModel::new(table, &IoParams::default())?;
-    Ok((output_multipliers(&m), rasmussen_linkages(&m, &LinkageParams::default())))
+    Ok((
+        output_multipliers(&m),
+        rasmussen_linkages(&m, &LinkageParams::default()),
+    ))
 }

@@ -49,7 +49,9 @@ fn is_total_output(l: &str, opt: &Option<String>) -> bool {
         return l.eq_ignore_ascii_case(o);
     }
     let l = l.to_ascii_lowercase();
-    l == "x" || l == "output" || (l.contains("total") && l.contains("output") && !l.contains("commodity"))
+    l == "x"
+        || l == "output"
+        || (l.contains("total") && l.contains("output") && !l.contains("commodity"))
 }
 fn is_employment(l: &str, opt: &Option<String>) -> bool {
     if let Some(o) = opt {
@@ -72,8 +74,9 @@ pub(crate) fn label_columns(g: &Grid) -> usize {
     let second_is_name = g.header.get(1).is_some_and(|h| is_name_header(h))
         || (g.rows.len() >= 2
             && g.rows.iter().take(20).all(|r| {
-                r.get(1)
-                    .is_some_and(|c| !c.is_empty() && crate::ingest::parse_number(c, false).is_none())
+                r.get(1).is_some_and(|c| {
+                    !c.is_empty() && crate::ingest::parse_number(c, false).is_none()
+                })
             }));
     if second_is_name {
         2
@@ -131,7 +134,13 @@ pub fn parse_io_table(
         .rows
         .iter()
         .take(n)
-        .map(|r| if lc == 2 { r.get(1).cloned().unwrap_or_default() } else { String::new() })
+        .map(|r| {
+            if lc == 2 {
+                r.get(1).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
         .collect();
     for (k, s) in sectors.iter().enumerate() {
         if sectors.iter().take(k).any(|t| t == s) {
@@ -158,14 +167,17 @@ pub fn parse_io_table(
             let msg = if cols.iter().any(|h| *h == s) {
                 format!("column {} is '{c}' but row {} is '{s}': columns must list the sectors in the same order as the rows", k + lc + 1, k + 2)
             } else {
-                format!("row sector '{s}' has no column; column {} is '{c}'", k + lc + 1)
+                format!(
+                    "row sector '{s}' has no column; column {} is '{c}'",
+                    k + lc + 1
+                )
             };
-            return Err(Error::new(ErrorCode::LabelMismatch, msg).at(
-                Location::file(name)
+            return Err(
+                Error::new(ErrorCode::LabelMismatch, msg).at(Location::file(name)
                     .with_row(k as u64 + 2)
                     .with_column(c)
-                    .with_industry(s),
-            ));
+                    .with_industry(s)),
+            );
         }
     }
     // A sector-looking column after the block (e.g. a 73rd commodity) means the matrix is not square.
@@ -215,7 +227,9 @@ pub fn parse_io_table(
     let mut employment = None;
     let mut value_added = None;
     let read_row = |r: usize| -> Result<Vec<f64>> {
-        (0..n).map(|j| cell_number(&g, r, lc + j, r as u64 + 2)).collect()
+        (0..n)
+            .map(|j| cell_number(&g, r, lc + j, r as u64 + 2))
+            .collect()
     };
     for (r, row) in g.rows.iter().enumerate().skip(n) {
         let l = label(row);
@@ -231,7 +245,9 @@ pub fn parse_io_table(
                 format!("row '{l}' is a sector column but appears after a non-sector row; sector rows must come first, in column order"),
             )
             .at(Location::file(name).with_row(r as u64 + 2).with_industry(&l)));
-        } else if l.to_ascii_lowercase().contains("total") || l.to_ascii_lowercase().starts_with('v') {
+        } else if l.to_ascii_lowercase().contains("total")
+            || l.to_ascii_lowercase().starts_with('v')
+        {
             warnings.push(
                 Warning::new("W_IO_ROW_IGNORED", format!("row '{l}' is not used"))
                     .at(Location::file(name).with_row(r as u64 + 2)),
@@ -247,7 +263,9 @@ pub fn parse_io_table(
     let (x, source) = if let Some(t) = total_row {
         (t, "total_row")
     } else if let Some(c) = total_col {
-        let x: Result<Vec<f64>> = (0..n).map(|i| cell_number(&g, i, c, i as u64 + 2)).collect();
+        let x: Result<Vec<f64>> = (0..n)
+            .map(|i| cell_number(&g, i, c, i as u64 + 2))
+            .collect();
         (x?, "total_column")
     } else {
         if fd_cols.is_empty() {
@@ -294,12 +312,22 @@ impl IoTable {
     ///
     /// # Errors
     /// `E_NOT_SQUARE` when `z.len() != n²` or `x`/`f` lengths differ from n.
-    pub fn from_flows(sectors: Vec<String>, z: Vec<f64>, x: Vec<f64>, final_demand: Option<Vec<f64>>) -> Result<Self> {
+    pub fn from_flows(
+        sectors: Vec<String>,
+        z: Vec<f64>,
+        x: Vec<f64>,
+        final_demand: Option<Vec<f64>>,
+    ) -> Result<Self> {
         let n = sectors.len();
         if z.len() != n * n || x.len() != n {
             return Err(Error::new(
                 ErrorCode::NotSquare,
-                format!("{n} sectors need {} flows and {n} outputs; got {} and {}", n * n, z.len(), x.len()),
+                format!(
+                    "{n} sectors need {} flows and {n} outputs; got {} and {}",
+                    n * n,
+                    z.len(),
+                    x.len()
+                ),
             ));
         }
         let f = match final_demand {
@@ -311,7 +339,9 @@ impl IoTable {
                 ))
             }
             None => (0..n)
-                .map(|i| x.get(i).copied().unwrap_or(0.0) - z.iter().skip(i * n).take(n).sum::<f64>())
+                .map(|i| {
+                    x.get(i).copied().unwrap_or(0.0) - z.iter().skip(i * n).take(n).sum::<f64>()
+                })
                 .collect(),
         };
         Ok(IoTable {

@@ -10,23 +10,41 @@ pub fn refcase(name: &str) -> Value {
 }
 
 pub fn graph(r: &Value) -> Graph {
-    let ids: Vec<String> = r["nodes"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = r["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
     let edges = r["edges_0based_u_v_w"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e[0].as_u64().unwrap() as usize, e[1].as_u64().unwrap() as usize, e[2].as_f64().unwrap()))
+        .map(|e| {
+            (
+                e[0].as_u64().unwrap() as usize,
+                e[1].as_u64().unwrap() as usize,
+                e[2].as_f64().unwrap(),
+            )
+        })
         .collect();
     Graph::new(ids, edges, false).unwrap()
 }
 
 pub fn vecf(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
 }
 
 pub fn close(a: &[f64], b: &[f64], abs: f64, what: &str) {
     assert_eq!(a.len(), b.len(), "{what}: length");
     for (k, (x, y)) in a.iter().zip(b).enumerate() {
-        assert!((x - y).abs() <= abs * y.abs().max(1.0), "{what}[{k}]: {x} vs {y}");
+        assert!(
+            (x - y).abs() <= abs * y.abs().max(1.0),
+            "{what}[{k}]: {x} vs {y}"
+        );
     }
 }

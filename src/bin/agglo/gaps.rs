@@ -2,13 +2,19 @@
 
 use crate::common::{file_name, read_file, to_value, DataArgs, Format};
 use crate::io::TableArgs;
-use agglo::io_model::{cluster_industries, parse_crosswalk, supplier_gaps_for_region, CrosswalkOptions, RegionalMethod, RegionalParams};
+use agglo::io_model::{
+    cluster_industries, parse_crosswalk, supplier_gaps_for_region, CrosswalkOptions,
+    RegionalMethod, RegionalParams,
+};
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
 use serde_json::{json, Value};
 
 /// The US Cluster Mapping definitions shipped in `data/`, used when --definitions is absent.
-const USCMP: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/cluster_definitions_uscmp.csv"));
+const USCMP: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/cluster_definitions_uscmp.csv"
+));
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Method {
@@ -53,22 +59,62 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let mut loaded = a.data.load()?;
     let y = match a.year {
         Some(y) => loaded.panel.year_index(y)?,
-        None => loaded.panel.years.iter().enumerate().max_by_key(|(_, y)| **y).map(|(k, _)| k).ok_or_else(|| Error::new(ErrorCode::NoData, "the data has no year"))?,
+        None => loaded
+            .panel
+            .years
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, y)| **y)
+            .map(|(k, _)| k)
+            .ok_or_else(|| Error::new(ErrorCode::NoData, "the data has no year"))?,
     };
     let reference = loaded.reference_for(y)?;
-    let cw = parse_crosswalk(&read_file(&a.crosswalk)?, &file_name(&a.crosswalk), &CrosswalkOptions::default())?;
+    let cw = parse_crosswalk(
+        &read_file(&a.crosswalk)?,
+        &file_name(&a.crosswalk),
+        &CrosswalkOptions::default(),
+    )?;
     let (code, name, members) = match (&a.cluster, &a.industries) {
-        (_, Some(list)) => ("custom".to_string(), "Selected industries".to_string(), list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()),
+        (_, Some(list)) => (
+            "custom".to_string(),
+            "Selected industries".to_string(),
+            list.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        ),
         (Some(c), None) => match &a.definitions {
             Some(p) => cluster_industries(&read_file(p)?, &file_name(p), c)?,
             None => cluster_industries(USCMP, "cluster_definitions_uscmp.csv", c)?,
         },
-        _ => return Err(Error::new(ErrorCode::InvalidParameter, "give --cluster or --industries")),
+        _ => {
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "give --cluster or --industries",
+            ))
+        }
     };
     let p = &loaded.panel;
     let r = p.region_index(&a.region)?;
-    let params = RegionalParams { method: match a.method { Method::Slq => RegionalMethod::Slq, Method::Flq => RegionalMethod::Flq }, delta: a.delta };
-    let res = supplier_gaps_for_region(&table, &model, &p.matrix(loaded.measure, y), &p.industries, &reference, r, &a.region, &cw, &members, &params)?;
+    let params = RegionalParams {
+        method: match a.method {
+            Method::Slq => RegionalMethod::Slq,
+            Method::Flq => RegionalMethod::Flq,
+        },
+        delta: a.delta,
+    };
+    let res = supplier_gaps_for_region(
+        &table,
+        &model,
+        &p.matrix(loaded.measure, y),
+        &p.industries,
+        &reference,
+        r,
+        &a.region,
+        &cw,
+        &members,
+        &params,
+    )?;
     warnings.extend(loaded.warnings.drain(..));
     warnings.extend(res.gaps.warnings.iter().cloned());
     let rows = to_value(&res.gaps.rows)?;

@@ -2,8 +2,10 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::graph::{
-    betweenness, closeness, communities_to_definitions, definitions_csv, degrees, firm_graph, gould_fernandez, leiden, louvain, pagerank, parse_edge_list, parse_node_table, BetweennessParams,
-    CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, NodeTableOptions,
+    betweenness, closeness, communities_to_definitions, definitions_csv, degrees, firm_graph,
+    gould_fernandez, leiden, louvain, pagerank, parse_edge_list, parse_node_table,
+    BetweennessParams, CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions,
+    NodeTableOptions,
 };
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
@@ -73,25 +75,51 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         target_col: a.target_col.clone(),
         weight_col: a.weight_col.clone(),
         directed: a.directed,
-        duplicates: match a.duplicates { Dups::Sum => DuplicateRule::Sum, Dups::Max => DuplicateRule::Max, Dups::Error => DuplicateRule::Error },
+        duplicates: match a.duplicates {
+            Dups::Sum => DuplicateRule::Sum,
+            Dups::Max => DuplicateRule::Max,
+            Dups::Error => DuplicateRule::Error,
+        },
         ..Default::default()
     };
     let (el, mut warnings) = parse_edge_list(&read_file(&a.edges)?, &file_name(&a.edges), &opts)?;
     let nt = match &a.nodes {
-        Some(p) => Some(parse_node_table(&read_file(p)?, &file_name(p), &NodeTableOptions { group_col: a.group_col.clone(), ..Default::default() })?),
+        Some(p) => Some(parse_node_table(
+            &read_file(p)?,
+            &file_name(p),
+            &NodeTableOptions {
+                group_col: a.group_col.clone(),
+                ..Default::default()
+            },
+        )?),
         None => None,
     };
     let (g, w) = firm_graph(&el, nt.as_ref())?;
     warnings.extend(w);
-    let rule = match a.distance { Distance::Inverse => DistanceRule::Inverse, Distance::Weight => DistanceRule::Weight, Distance::Unweighted => DistanceRule::Unweighted };
-    let cp = CommunityParams { resolution: a.resolution, seed: a.seed, ..Default::default() };
+    let rule = match a.distance {
+        Distance::Inverse => DistanceRule::Inverse,
+        Distance::Weight => DistanceRule::Weight,
+        Distance::Unweighted => DistanceRule::Unweighted,
+    };
+    let cp = CommunityParams {
+        resolution: a.resolution,
+        seed: a.seed,
+        ..Default::default()
+    };
     let comm = match a.communities {
         Algo::Louvain => Some(louvain(&g, &cp, &mut |_, _| true)?),
         Algo::Leiden => Some(leiden(&g, &cp, &mut |_, _| true)?),
         Algo::None => None,
     };
     let d = degrees(&g);
-    let bt = betweenness(&g, &BetweennessParams { distance: rule, normalized: true }, &mut |_, _| true)?;
+    let bt = betweenness(
+        &g,
+        &BetweennessParams {
+            distance: rule,
+            normalized: true,
+        },
+        &mut |_, _| true,
+    )?;
     let cl = closeness(&g, rule, &mut |_, _| true)?;
     let pr = pagerank(&g, 0.85, true)?;
     let roles = match nt.as_ref().and_then(|t| t.group.as_ref()) {
@@ -112,12 +140,17 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         .collect();
     if let (Some(path), Some(c)) = (&a.definitions_out, &comm) {
         let csv = definitions_csv(&communities_to_definitions(&g, None, &c.membership, "C")?)?;
-        std::fs::write(path, csv).map_err(|e| Error::new(ErrorCode::Internal, format!("cannot write {path}: {e}")))?;
+        std::fs::write(path, csv)
+            .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot write {path}: {e}")))?;
     }
     if let Format::Csv = a.format {
         return Ok((json!({ "rows": nodes, "warnings": warnings }), a.format));
     }
-    let edges: Vec<Value> = g.edges.iter().map(|e| json!({"source": g.ids[e.source], "target": g.ids[e.target], "weight": e.weight})).collect();
+    let edges: Vec<Value> = g
+        .edges
+        .iter()
+        .map(|e| json!({"source": g.ids[e.source], "target": g.ids[e.target], "weight": e.weight}))
+        .collect();
     Ok((
         json!({
             "directed": g.directed,

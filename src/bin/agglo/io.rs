@@ -3,8 +3,9 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::io_model::{
-    employment_multipliers, hypothetical_extraction, output_multipliers, parse_io_table, parse_make_use, rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
-    NegativeFlowRule,
+    employment_multipliers, hypothetical_extraction, output_multipliers, parse_io_table,
+    parse_make_use, rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions,
+    LeontiefModel, LinkageParams, NegativeFlowRule,
 };
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
@@ -26,7 +27,12 @@ pub struct TableArgs {
     #[arg(long, requires = "use_table", conflicts_with = "table")]
     pub make: Option<String>,
     /// Use table (commodity × industry, plus final-demand columns).
-    #[arg(long = "use", id = "use_table", requires = "make", conflicts_with = "table")]
+    #[arg(
+        long = "use",
+        id = "use_table",
+        requires = "make",
+        conflicts_with = "table"
+    )]
     pub use_table: Option<String>,
     /// Reject negative flows instead of warning.
     #[arg(long)]
@@ -36,11 +42,27 @@ pub struct TableArgs {
 impl TableArgs {
     pub fn load(&self) -> Result<(IoTable, LeontiefModel, Vec<Warning>)> {
         let (table, mut warnings) = match (&self.table, &self.make, &self.use_table) {
-            (Some(t), _, _) => parse_io_table(&read_file(t)?, &file_name(t), &IoTableOptions::default())?,
-            (None, Some(m), Some(u)) => parse_make_use(&read_file(m)?, &file_name(m), &read_file(u)?, &file_name(u))?,
-            _ => return Err(Error::new(ErrorCode::InvalidParameter, "give --table, or --make with --use")),
+            (Some(t), _, _) => {
+                parse_io_table(&read_file(t)?, &file_name(t), &IoTableOptions::default())?
+            }
+            (None, Some(m), Some(u)) => {
+                parse_make_use(&read_file(m)?, &file_name(m), &read_file(u)?, &file_name(u))?
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    "give --table, or --make with --use",
+                ))
+            }
         };
-        let params = IoParams { negative_flows: if self.strict_negative { NegativeFlowRule::Error } else { NegativeFlowRule::Warn }, ..Default::default() };
+        let params = IoParams {
+            negative_flows: if self.strict_negative {
+                NegativeFlowRule::Error
+            } else {
+                NegativeFlowRule::Warn
+            },
+            ..Default::default()
+        };
         let model = LeontiefModel::new(&table, &params)?;
         warnings.extend(model.warnings.iter().cloned());
         Ok((table, model, warnings))
@@ -69,9 +91,18 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let (table, model, warnings) = a.table.load()?;
     let n = table.n;
     let om = output_multipliers(&model);
-    let lp = LinkageParams { forward: match a.forward { Forward::Ghosh => ForwardMethod::Ghosh, Forward::LeontiefRow => ForwardMethod::LeontiefRow } };
+    let lp = LinkageParams {
+        forward: match a.forward {
+            Forward::Ghosh => ForwardMethod::Ghosh,
+            Forward::LeontiefRow => ForwardMethod::LeontiefRow,
+        },
+    };
     let lk = rasmussen_linkages(&model, &lp);
-    let key: Vec<Value> = lk.key_sector.iter().map(|k| to_value(k)).collect::<Result<_>>()?;
+    let key: Vec<Value> = lk
+        .key_sector
+        .iter()
+        .map(|k| to_value(k))
+        .collect::<Result<_>>()?;
     if let Format::Csv = a.format {
         let rows: Vec<Value> = (0..n)
             .map(|i| {
