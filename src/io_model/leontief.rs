@@ -223,7 +223,7 @@ impl LeontiefModel {
         }
         for k in 0..n {
             let p = u.get(k, k).abs();
-            if !(p > params.singular_tolerance * umax.max(1.0)) {
+            if p.is_nan() || p <= params.singular_tolerance * umax.max(1.0) {
                 return Err(Error::new(
                     ErrorCode::SingularMatrix,
                     format!("I − A is singular or nearly so: elimination found a zero pivot ({p:.3e}) at sector '{}' — its inputs are a combination of other sectors'", name(k)),

@@ -98,11 +98,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         },
     };
     let lk = rasmussen_linkages(&model, &lp);
-    let key: Vec<Value> = lk
-        .key_sector
-        .iter()
-        .map(|k| to_value(k))
-        .collect::<Result<_>>()?;
+    let key: Vec<Value> = lk.key_sector.iter().map(to_value).collect::<Result<_>>()?;
     if let Format::Csv = a.format {
         let rows: Vec<Value> = (0..n)
             .map(|i| {
