@@ -19,10 +19,10 @@ pub enum TextEncoding {
 /// Windows-1252 bytes 0x80–0x9F (the rest is Latin-1). Undefined bytes map to the C1 control of the
 /// same value, as the WHATWG decoder does.
 const W1252_HIGH: [char; 32] = [
-    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2C6}',
-    '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}', '\u{90}', '\u{2018}',
-    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}',
-    '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
 ];
 
 impl TextEncoding {
@@ -46,16 +46,16 @@ impl TextEncoding {
     /// ```
     pub fn for_label(label: &str) -> Option<Self> {
         match label.trim().to_ascii_lowercase().as_str() {
-            "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8" | "x-unicode20utf8" => {
-                Some(TextEncoding::Utf8)
-            }
-            "utf-16" | "utf-16le" | "unicode" | "unicodefeff" | "ucs-2" | "csunicode" | "iso-10646-ucs-2" => {
-                Some(TextEncoding::Utf16Le)
-            }
+            "utf-8" | "utf8" | "unicode-1-1-utf-8" | "unicode11utf8" | "unicode20utf8"
+            | "x-unicode20utf8" => Some(TextEncoding::Utf8),
+            "utf-16" | "utf-16le" | "unicode" | "unicodefeff" | "ucs-2" | "csunicode"
+            | "iso-10646-ucs-2" => Some(TextEncoding::Utf16Le),
             "utf-16be" | "unicodefffe" => Some(TextEncoding::Utf16Be),
-            "windows-1252" | "cp1252" | "x-cp1252" | "latin1" | "l1" | "iso-8859-1" | "iso8859-1" | "iso_8859-1"
-            | "iso88591" | "iso-ir-100" | "ibm819" | "cp819" | "csisolatin1" | "ascii" | "us-ascii"
-            | "ansi_x3.4-1968" | "iso_8859-1:1987" => Some(TextEncoding::Windows1252),
+            "windows-1252" | "cp1252" | "x-cp1252" | "latin1" | "l1" | "iso-8859-1"
+            | "iso8859-1" | "iso_8859-1" | "iso88591" | "iso-ir-100" | "ibm819" | "cp819"
+            | "csisolatin1" | "ascii" | "us-ascii" | "ansi_x3.4-1968" | "iso_8859-1:1987" => {
+                Some(TextEncoding::Windows1252)
+            }
             _ => None,
         }
     }
@@ -78,7 +78,12 @@ impl TextEncoding {
 
     /// A streaming decoder (BOM not handled: strip it before).
     pub fn new_decoder(self) -> TextDecoder {
-        TextDecoder { encoding: self, pending: Vec::with_capacity(4), high_surrogate: None, consumed: 0 }
+        TextDecoder {
+            encoding: self,
+            pending: Vec::with_capacity(4),
+            high_surrogate: None,
+            consumed: 0,
+        }
     }
 
     /// Decode a complete buffer (no BOM handling); `Err(offset)` at the first malformed byte.
@@ -122,9 +127,14 @@ impl TextDecoder {
         let start = self.consumed;
         let r = match self.encoding {
             TextEncoding::Windows1252 => {
-                dst.extend(src.iter().map(|&b| match b {
-                    0x80..=0x9F => W1252_HIGH.get(usize::from(b - 0x80)).copied().unwrap_or('\u{FFFD}'),
-                    _ => char::from(b),
+                dst.extend(src.iter().map(|&b| {
+                    match b {
+                        0x80..=0x9F => W1252_HIGH
+                            .get(usize::from(b - 0x80))
+                            .copied()
+                            .unwrap_or('\u{FFFD}'),
+                        _ => char::from(b),
+                    }
                 }));
                 Ok(())
             }
@@ -163,7 +173,13 @@ impl TextDecoder {
         self.utf8_plain(src, dst, last, base)
     }
 
-    fn utf8_plain(&mut self, src: &[u8], dst: &mut String, last: bool, base: u64) -> Result<(), u64> {
+    fn utf8_plain(
+        &mut self,
+        src: &[u8],
+        dst: &mut String,
+        last: bool,
+        base: u64,
+    ) -> Result<(), u64> {
         match std::str::from_utf8(src) {
             Ok(s) => {
                 dst.push_str(s);
@@ -191,8 +207,15 @@ impl TextDecoder {
         bytes.extend_from_slice(src);
         let mut units = bytes.chunks_exact(2);
         for pair in units.by_ref() {
-            let (a, b) = (pair.first().copied().unwrap_or(0), pair.get(1).copied().unwrap_or(0));
-            let u = if le { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) };
+            let (a, b) = (
+                pair.first().copied().unwrap_or(0),
+                pair.get(1).copied().unwrap_or(0),
+            );
+            let u = if le {
+                u16::from_le_bytes([a, b])
+            } else {
+                u16::from_be_bytes([a, b])
+            };
             match (self.high_surrogate.take(), u) {
                 (None, 0xD800..=0xDBFF) => self.high_surrogate = Some(u),
                 (None, 0xDC00..=0xDFFF) => return Err(pos),
@@ -231,7 +254,11 @@ mod tests {
     fn utf8_split_anywhere() {
         let text = "Köln;Besançon;€ 1.234,5;𝄞 music\n";
         for size in 1..8 {
-            assert_eq!(chunked(TextEncoding::Utf8, text.as_bytes(), size).unwrap(), text, "chunk {size}");
+            assert_eq!(
+                chunked(TextEncoding::Utf8, text.as_bytes(), size).unwrap(),
+                text,
+                "chunk {size}"
+            );
         }
     }
 
@@ -248,7 +275,12 @@ mod tests {
 
     #[test]
     fn windows_1252_high_half() {
-        assert_eq!(TextEncoding::Windows1252.decode(b"K\xF6ln \x80 \x93x\x94").unwrap(), "Köln € “x”");
+        assert_eq!(
+            TextEncoding::Windows1252
+                .decode(b"K\xF6ln \x80 \x93x\x94")
+                .unwrap(),
+            "Köln € “x”"
+        );
     }
 
     #[test]

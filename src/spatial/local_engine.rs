@@ -16,6 +16,9 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// One optional value per region.
+pub(crate) type PerRegion = Vec<Option<f64>>;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Sim {
     /// `(n-1) z_i Σ w z_perm / den`
@@ -167,7 +170,7 @@ impl Engine {
 
     /// Folded pseudo p-value, simulated mean and z per region (`None` when skipped or no
     /// permutations).
-    pub(crate) fn results(&self) -> (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>) {
+    pub(crate) fn results(&self) -> (PerRegion, PerRegion, PerRegion) {
         let r = self.perms as f64;
         let mut p = Vec::with_capacity(self.total());
         let mut m = Vec::with_capacity(self.total());

@@ -6,8 +6,8 @@ use agglo::ingest::boundaries::{load_boundaries, Boundaries, BoundaryOptions};
 use agglo::ingest::{load_panel, parse_number, LoadOptions};
 use agglo::panel::Reference;
 use agglo::spatial::{
-    build_weights, indicator_values, Adjust, ContiguityParams, Indicator, MissingPolicy,
-    PermutationParams, SpatialWeights, Transform, WeightsSpec,
+    build_weights, indicator_values, Adjust, ContiguityParams, Indicator, IndicatorSpec,
+    MissingPolicy, PermutationParams, SpatialWeights, Transform, WeightsSpec,
 };
 use agglo::{Error, ErrorCode, Location, Result, Warning};
 use serde_json::Value;
@@ -170,16 +170,14 @@ impl StatArgs {
                         None => Reference::sum_of_regions(&panel, m, y),
                     };
                     let missing = MissingPolicy::parse(self.missing.as_deref().unwrap_or("zero"))?;
-                    let iv = indicator_values(
-                        &panel,
-                        &reference,
-                        m,
-                        y,
-                        industry,
-                        Indicator::parse(&self.indicator)?,
+                    let spec = IndicatorSpec {
+                        measure: m,
+                        year: y,
+                        industry: industry.clone(),
+                        indicator: Indicator::parse(&self.indicator)?,
                         missing,
-                        &b.ids,
-                    )?;
+                    };
+                    let iv = indicator_values(&panel, &reference, &spec, &b.ids)?;
                     warnings.extend(iv.warnings);
                     (iv.values, Some(iv.industry_values), b)
                 }
