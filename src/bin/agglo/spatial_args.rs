@@ -51,6 +51,30 @@ impl GeoArgs {
     }
 
     pub fn weights(&self, b: &Boundaries, spec: &str) -> Result<(SpatialWeights, Vec<Warning>)> {
+        let lower = spec.to_ascii_lowercase();
+        if lower.ends_with(".gal") || lower.ends_with(".gwt") {
+            // GeoDa weights brought by the user, aligned to the boundary ids.
+            let text = String::from_utf8_lossy(&read_file(spec)?).into_owned();
+            let w = if lower.ends_with(".gal") {
+                agglo::spatial::read_gal(&text, &file_name(spec))?
+            } else {
+                agglo::spatial::read_gwt(&text, &file_name(spec))?
+            };
+            let (w, missing) = w.reorder(&b.ids)?;
+            let mut warnings = Vec::new();
+            if !missing.is_empty() {
+                warnings.push(Warning::new(
+                    "W_ISLANDS",
+                    format!(
+                        "{} region(s) have no entry in {} and are islands",
+                        missing.len(),
+                        file_name(spec)
+                    ),
+                ));
+            }
+            let t = Transform::parse(&self.transform)?;
+            return Ok((w.transform(t), warnings));
+        }
         let p = ContiguityParams {
             tolerance: self.tolerance,
             ..Default::default()
@@ -68,7 +92,7 @@ impl GeoArgs {
 pub struct StatArgs {
     #[command(flatten)]
     pub geo: GeoArgs,
-    /// queen, rook, knn:K, band:D or idw:D[:alpha].
+    /// queen, rook, knn:K, band:D, idw:D[:alpha], or a GeoDa .gal / .gwt file.
     #[arg(long, default_value = "queen")]
     pub weights: String,
     /// Values table (CSV) or panel (with --industry); omitted = the geometry's own properties.
