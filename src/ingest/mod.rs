@@ -459,7 +459,7 @@ pub fn load_panel(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<(Panel
     // The whole file is at hand: decide UTF-8 vs Windows-1252 on all of it, not only the first
     // 64 KiB (an accented name deep in an Excel export must not turn into an encoding error).
     if opts.encoding.is_none()
-        && encoding_rs::Encoding::for_bom(bytes).is_none()
+        && TextEncoding::for_bom(bytes).is_none()
         && !bytes.starts_with(b"PK\x03\x04")
         && !bytes.contains(&0)
         && std::str::from_utf8(bytes).is_err()

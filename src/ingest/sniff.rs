@@ -1,8 +1,11 @@
 //! Byte-level sniffing: empty, binary, XLSX (zip), encoding (BOM, UTF-16 without BOM, UTF-8 or
 //! Windows-1252), then the delimiter of the decoded text.
 
+use super::text_encoding::TextEncoding;
 use crate::error::{Error, ErrorCode, Location, Result};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use TextEncoding::{
+    Utf16Be as UTF_16BE, Utf16Le as UTF_16LE, Utf8 as UTF_8, Windows1252 as WINDOWS_1252,
+};
 
 /// How many raw bytes the sniffers look at (the streaming loader buffers this much first).
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
@@ -11,10 +14,7 @@ pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Kind {
     /// Delimited text in this encoding; `bom` = length of the byte-order mark.
-    Text {
-        encoding: &'static Encoding,
-        bom: usize,
-    },
+    Text { encoding: TextEncoding, bom: usize },
     /// A zip container (XLSX).
     Zip,
 }
@@ -58,19 +58,19 @@ pub(crate) fn sniff_kind(head: &[u8], name: &str, forced: Option<&str>) -> Resul
         }
     }
     if let Some(label) = forced {
-        let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        let enc = TextEncoding::for_label(label).ok_or_else(|| {
             Error::new(
                 ErrorCode::Encoding,
                 format!("unknown encoding '{label}' (try utf-8, utf-16le, windows-1252)"),
             )
             .at(loc())
         })?;
-        let bom = Encoding::for_bom(head)
+        let bom = TextEncoding::for_bom(head)
             .filter(|(e, _)| *e == enc)
             .map_or(0, |(_, n)| n);
         return Ok(Kind::Text { encoding: enc, bom });
     }
-    if let Some((enc, bom)) = Encoding::for_bom(head) {
+    if let Some((enc, bom)) = TextEncoding::for_bom(head) {
         return Ok(Kind::Text { encoding: enc, bom });
     }
     // UTF-16 without BOM: text in the Latin range has a NUL in every other byte.
