@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 REPS="${1:-5}"
 OUT=bench/out
 mkdir -p "$OUT"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/cargo-target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 
 ATLAS=node_modules/us-atlas/counties-10m.json
 if [ ! -f "$ATLAS" ]; then
