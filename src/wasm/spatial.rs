@@ -155,8 +155,10 @@ fn prepare(
 ) -> Result<Prepared, JsValue> {
     let params = o.params()?;
     let industry = o.industry.clone().ok_or_else(|| {
-        err(Error::new(ErrorCode::InvalidParameter, "choose an industry")
-            .at(Location::default().with_column("industry")))
+        err(
+            Error::new(ErrorCode::InvalidParameter, "choose an industry")
+                .at(Location::default().with_column("industry")),
+        )
     })?;
     if !b.ids.iter().any(|id| panel.regions.contains(id)) {
         let first = b.ids.first().cloned().unwrap_or_default();
@@ -512,7 +514,9 @@ impl Workspace {
         let binary = p.weights.clone().transform(Transform::Binary);
         let out = common(&p)?.ser("moran", &m)?.ser("geary", &g)?;
         let out = match general_g(&binary, &p.values, &p.params) {
-            Ok(gg) => out.ser("generalG", &gg)?.set("generalGError", JsValue::NULL),
+            Ok(gg) => out
+                .ser("generalG", &gg)?
+                .set("generalGError", JsValue::NULL),
             Err(e) => out
                 .set("generalG", JsValue::NULL)
                 .set("generalGError", format!("{}: {}", e.code_str(), e.message)),
@@ -561,13 +565,9 @@ impl Workspace {
         let (p, _) = self.spatial_inputs(options)?;
         let gr = match m.method.as_deref().unwrap_or("lisa") {
             "lisa" => {
-                let l = crate::spatial::local_moran(
-                    &p.weights,
-                    &p.values,
-                    &p.params,
-                    &mut |_, _| true,
-                )
-                .map_err(err)?;
+                let l =
+                    crate::spatial::local_moran(&p.weights, &p.values, &p.params, &mut |_, _| true)
+                        .map_err(err)?;
                 lisa_groups(&p, &l)?
             }
             "gistar" | "gi" => {

@@ -171,8 +171,8 @@ test('LISA with many permutations reports progress and can be cancelled', async 
   await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 30000 });
   await page.click(x('#tab-spatial'));
   await waitForRun(page, 159);
-  // 200 000 permutations on 159 counties: long enough to see progress and cancel.
-  await page.fill(x('#sp-permutations'), '200000');
+  // A million permutations on 159 counties: long enough to see progress and cancel.
+  await page.fill(x('#sp-permutations'), '999999');
   await page.press(x('#sp-permutations'), 'Enter');
   await page.locator(x('#sp-permutations')).blur();
   await page.waitForFunction(() => {

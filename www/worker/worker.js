@@ -115,9 +115,14 @@ const special = {
   // localFinish in src/wasm/spatial.rs) so progress is posted and a cancel is seen between steps.
   async localStatistics(id, args) {
     let p = ws.localBegin(args);
+    let last = 0;
     try {
       while (!p.finished) {
-        postMessage({ id, type: 'progress', phase: 'local statistics (permutations)', done: p.done, total: p.total });
+        if (performance.now() - last > 150) {
+          // Throttled: every progress message re-renders the page.
+          postMessage({ id, type: 'progress', phase: 'LISA and Gi* permutations', done: p.done, total: p.total });
+          last = performance.now();
+        }
         await tick();
         if (cancelled.has(id)) throw cancelledError();
         p = ws.localStep();

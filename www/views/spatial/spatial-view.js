@@ -131,9 +131,10 @@ export class SpatialView {
     const host = this.host;
     const args = this.args();
     try {
+      // The stepped (cancellable) job first: a cancel stops the whole run.
+      const local = await host.call('localStatistics', args, `LISA and Gi* (${args.permutations} permutations)`);
       const weights = await host.call('spatialWeights', args, 'building spatial weights');
       const global = await host.call('spatialGlobal', args, `global Moran's I (${args.permutations} permutations)`);
-      const local = await host.call('localStatistics', args, `LISA and Gi* (${args.permutations} permutations)`);
       this.result = { weights, global, local, args, layout: scatterLayout(local.lisa.zValue, local.lisa.lag) };
       this.brushed = new Set();
       this.activeGroup = null;
@@ -229,10 +230,14 @@ export class SpatialView {
   indicatorLabel(r = this.result) {
     const s = this.host.state;
     const ind = r?.local?.indicator ?? this.opts.indicator;
-    const measure = s.data?.measures?.[0] ?? 'employment';
+    const measure = this.measureName();
     if (ind === 'lq') return `LQ of ${this.host.industryLabel()} in ${r?.local?.year ?? s.year}`;
     if (ind === 'value') return `${measure} in ${this.host.industryLabel()}, ${r?.local?.year ?? s.year}`;
     return `change in ${measure} in ${this.host.industryLabel()}, ${r?.local?.yearStart ?? s.yearStart}–${r?.local?.year ?? s.year}`;
+  }
+
+  measureName() {
+    return this.host.state.lq?.measure ?? 'employment';
   }
 
   counts() {
@@ -264,7 +269,7 @@ export class SpatialView {
       `. ` +
       (l.g ? `${l.g.star ? 'Gi*' : 'Gi'}: ${g.hot} hot and ${g.cold} cold spots. ` : `Gi* not computed: ${l.gError}. `) +
       (first
-        ? `${l.lisaGroups.length} group${l.lisaGroups.length === 1 ? '' : 's'} of neighbouring High–High regions; the largest: ${named(first)}, ${first.crosses_border ? 'crossing the border between' : 'within'} ${first.admin_units.join(', ')}.`
+        ? `${l.lisaGroups.length} group${l.lisaGroups.length === 1 ? '' : 's'} of neighbouring High–High regions; the largest: ${named(first)}, ${first.crosses_border ? 'crossing the borders between administrative units' : 'within administrative unit'} ${first.admin_units.join(', ')}.`
         : 'No group of significant High–High regions.')
     );
   }
@@ -308,7 +313,7 @@ export class SpatialView {
         <label>Indicator
           <select id="sp-indicator" @change=${(e) => this.set({ indicator: e.target.value })}>
             <option value="lq" ?selected=${o.indicator === 'lq'}>Location quotient (LQ)</option>
-            <option value="value" ?selected=${o.indicator === 'value'}>${s.data?.measures?.[0] ?? 'Employment'}</option>
+            <option value="value" ?selected=${o.indicator === 'value'}>${this.measureName()}</option>
             <option value="growth" ?selected=${o.indicator === 'growth'} ?disabled=${!(s.yearStart !== null && s.yearStart < s.year)}>Growth: change ${s.yearStart ?? ''}–${s.year}</option>
           </select>
         </label>
@@ -333,7 +338,7 @@ export class SpatialView {
             <option value="b" ?selected=${o.transform === 'b'}>Binary</option>
           </select>
         </label>
-        ${num('permutations', 'Permutations', { min: 0, max: 99999, step: 1 })}
+        ${num('permutations', 'Permutations', { min: 0, max: 1000000, step: 1 })}
         ${num('seed', 'Seed', { min: 0, step: 1 })}
         <label>Significance level
           <select id="sp-alpha" @change=${(e) => this.set({ alpha: Number(e.target.value) })}>
@@ -357,7 +362,7 @@ export class SpatialView {
       </div>
       <p class="sp-note">
         Counting a missing cell as zero treats “no published employment” as none (right for County Business Patterns, where a missing row means no establishment); “exclude” drops those regions
-        and their links from the weights, so fewer regions are tested and some may become islands. Growth is the change of ${s.data?.measures?.[0] ?? 'the measure'} between the “Growth from” year and the selected year.
+        and their links from the weights, so fewer regions are tested and some may become islands. Growth is the change of ${this.measureName()} (v1 − v0) between the “Growth from” year and the selected year.
       </p>
     </section>`;
   }
@@ -469,8 +474,8 @@ export class SpatialView {
             ${groups.map(
               (g) => html`<li class=${this.activeGroup === g.group ? 'active' : ''} data-group=${g.group} data-ids=${g.ids.join(' ')}>
                 <strong>Group ${g.group}</strong>: ${g.ids.map((id, k) => `${g.names[k] || id} (${id})`).join(', ')}
-                <br /><span class="units">${g.size} region${g.size === 1 ? '' : 's'}; ${g.crosses_border ? 'crosses a border: ' : 'within '}${g.admin_units.join(', ')};
-                  combined ${this.host.state.data?.measures?.[0] ?? 'value'} ${fmtInt(g.total)}; indicator mean ${fmt(g.indicator_mean)}, max ${fmt(g.indicator_max)}</span>
+                <br /><span class="units">${g.size} region${g.size === 1 ? '' : 's'}; ${g.crosses_border ? 'crosses the borders of administrative units ' : 'within administrative unit '}${g.admin_units.join(', ')};
+                  combined ${this.measureName()} ${fmtInt(g.total)}; indicator mean ${fmt(g.indicator_mean)}, max ${fmt(g.indicator_max)}</span>
                 <br /><button class="link" @click=${() => this.highlightGroup(g)}>Highlight group ${g.group} on the map and the plot</button>
               </li>`,
             )}
