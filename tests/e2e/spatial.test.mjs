@@ -98,7 +98,7 @@ test('Georgia 3141: LISA finds the Dalton carpet HH group, matching the CLI; "ex
   assert.equal(Object.keys(got).length, want.rows.length);
   for (const r of want.rows) {
     const g = got[r.id];
-    assert.equal(g.cluster, r.cluster, r.id);
+    assert.equal(g.cluster, r.cluster.replace('_', ' '), r.id);
     if (r.i === null) assert.equal(g.i, null);
     else close(g.i, r.i, `I ${r.id}`);
     close(g.p, r.p_sim, `p_sim ${r.id}`);
@@ -133,6 +133,15 @@ test('Georgia 3141: LISA finds the Dalton carpet HH group, matching the CLI; "ex
   for (const id of CARPET) assert.match(await page.getAttribute(x(`svg.map path[data-id="${id}"]`), 'data-class'), /^hot/, id);
   await page.click(x('#sp-mode-significance'));
   assert.equal(await page.getAttribute(x('svg.map path[data-id="13313"]'), 'data-class'), 'p001');
+  await page.locator(x('.map-panel')).screenshot({ path: join(OUT, 'spatial-3141-significance.png') });
+  // Neighbours mode: the selected county's queen neighbours are highlighted.
+  await page.click(x('#sp-clear'));
+  await page.click(x('#sp-mode-weights'));
+  await page.click(x('svg.map path[data-id="13313"]'));
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#sp-selected')?.textContent.includes('Whitfield'));
+  const nb = await page.$$eval(x('svg.map path.region.highlight'), (els) => els.map((e) => e.dataset.id).sort());
+  assert.deepEqual(nb, ['13047', '13129', '13213', '13295'], 'Catoosa, Gordon, Murray, Walker');
+  await page.locator(x('.map-panel')).screenshot({ path: join(OUT, 'spatial-3141-neighbours.png') });
   await page.click(x('#sp-mode-lisa'));
 
   assert.deepEqual(await axe(page), [], 'axe on the spatial view');
@@ -146,7 +155,7 @@ test('Georgia 3141: LISA finds the Dalton carpet HH group, matching the CLI; "ex
   const gotEx = await pageLisa(page);
   assert.deepEqual(Object.keys(gotEx).sort(), ex.rows.map((r) => r.id).sort());
   for (const r of ex.rows) {
-    assert.equal(gotEx[r.id].cluster, r.cluster, r.id);
+    assert.equal(gotEx[r.id].cluster, r.cluster.replace('_', ' '), r.id);
     if (r.i !== null) close(gotEx[r.id].i, r.i, `I ${r.id} (exclude)`);
     if (r.p_sim !== null) close(gotEx[r.id].p, r.p_sim, `p_sim ${r.id} (exclude)`);
   }
