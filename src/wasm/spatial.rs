@@ -351,7 +351,7 @@ fn common(p: &Prepared) -> Result<Obj, JsValue> {
 
 fn lisa_obj(o: Obj, l: &LocalMoran) -> Result<Obj, JsValue> {
     let quadrant: Vec<Option<&str>> = l.quadrant.iter().map(|q| q.map(|q| q.as_str())).collect();
-    Ok(o.f64s("i", &opt(&l.i))
+    o.f64s("i", &opt(&l.i))
         .f64s("zValue", &l.z_value)
         .f64s("lag", &l.lag)
         .ser("quadrant", &quadrant)?
@@ -365,11 +365,11 @@ fn lisa_obj(o: Obj, l: &LocalMoran) -> Result<Obj, JsValue> {
         .set("permutations", l.permutations as u32)
         .set("seed", l.seed as f64)
         .set("alpha", l.alpha)
-        .ser("adjust", &l.adjust)?)
+        .ser("adjust", &l.adjust)
 }
 
 fn g_obj(o: Obj, g: &LocalG) -> Result<Obj, JsValue> {
-    Ok(o.set("star", g.star)
+    o.set("star", g.star)
         .f64s("g", &opt(&g.g))
         .f64s("z", &opt(&g.z))
         .f64s("pNorm", &opt(&g.p_norm))
@@ -381,7 +381,7 @@ fn g_obj(o: Obj, g: &LocalG) -> Result<Obj, JsValue> {
         .set("permutations", g.permutations as u32)
         .set("seed", g.seed as f64)
         .set("alpha", g.alpha)
-        .ser("adjust", &g.adjust)?)
+        .ser("adjust", &g.adjust)
 }
 
 fn groups(p: &Prepared, hot: &[bool]) -> Result<Vec<HotspotGroup>, JsValue> {
