@@ -575,6 +575,9 @@ export class SpatialView {
       z: l.lisa.z[k],
       p_sim: l.lisa.pSim[k],
       significant: l.lisa.significant[k] ? 'yes' : 'no',
+      z_value: l.lisa.zValue[k],
+      lag: l.lisa.lag[k],
+      neighbours: this.result.weights.cardinality[k],
     }));
     const select = (r) => this.host.selectRegion(r.id);
     const n3 = (v) => fmt(v, 3);
@@ -582,7 +585,7 @@ export class SpatialView {
       html`<section class="panel" aria-labelledby="sp-lisa-h">
         <h2 id="sp-lisa-h">LISA (local Moran's I) by region</h2>
         <details open>
-          <summary>Table of the LISA cluster and significance maps</summary>
+          <summary>Table of the LISA cluster, significance and neighbours maps and of the scatter plot</summary>
           ${dataTable({
             id: 'lisa-table',
             caption: `Local Moran's I of ${label}: ${l.lisa.permutations} conditional permutations, seed ${l.lisa.seed}, significance ${l.lisa.alpha} (${ADJUST[l.lisa.adjust]})`,
@@ -596,6 +599,9 @@ export class SpatialView {
               { key: 'z', label: 'z', num: true, format: (v) => fmt(v) },
               { key: 'p_sim', label: 'Pseudo p', num: true, format: n3 },
               { key: 'significant', label: 'Significant' },
+              { key: 'z_value', label: 'Standardised value (scatter x)', num: true, format: n3 },
+              { key: 'lag', label: 'Spatial lag (scatter y)', num: true, format: n3 },
+              { key: 'neighbours', label: 'Neighbours', num: true },
             ],
             rows: lisaRows,
             rowKey: 'id',
