@@ -168,6 +168,19 @@ test('Georgia 3141: LISA finds the Dalton carpet HH group, matching the CLI; "ex
   await page.screenshot({ path: join(OUT, 'spatial-3141-exclude.png'), fullPage: true });
   assert.deepEqual(await axe(page), [], 'axe after exclude');
 
+  // Growth (change in employment 2017-2021) can be negative: LISA runs, Gi* says why it cannot.
+  await page.check(x('#sp-missing-zero'));
+  await page.selectOption(x('#sp-indicator'), 'growth');
+  await page.waitForFunction(
+    () => /change in employment .* 2017–2021/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#spatial-summary')?.textContent ?? ''),
+    null,
+    { timeout: 60000 },
+  );
+  await waitForRun(page, 159);
+  const growth = await page.locator(x('#spatial-summary')).textContent();
+  assert.match(growth, /Gi\* not computed: E_NEGATIVE_VALUE/);
+  assert.equal(await page.locator(x('#sp-mode-gistar')).isDisabled(), true);
+
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();
