@@ -26,7 +26,10 @@ fn grid() -> String {
             ));
         }
     }
-    format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, f.join(","))
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        f.join(",")
+    )
 }
 
 /// Industry `x` high in the lower-left corner, unpublished in r33; industry `y` everywhere.
@@ -34,7 +37,11 @@ fn csv() -> String {
     let mut s = String::from("region_code,industry_code,year,employment\n");
     for r in 0..4 {
         for c in 0..4 {
-            let x = if r + c <= 2 { 50 + 10 * (3 - r - c) } else { 3 + r * c };
+            let x = if r + c <= 2 {
+                50 + 10 * (3 - r - c)
+            } else {
+                3 + r * c
+            };
             if !(r == 3 && c == 3) {
                 s.push_str(&format!("r{r}{c},x,2021,{x}\n"));
             }

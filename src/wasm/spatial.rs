@@ -20,9 +20,9 @@ use crate::ingest::boundaries::{value_text, Boundaries};
 use crate::panel::Panel;
 use crate::spatial::{
     admin_by_prefix, build_weights, geary, general_g, hotspot_groups, indicator_values, moran,
-    Adjust, Cluster, ContiguityParams, HotspotGroup, Indicator, LocalG, LocalGJob, LocalMoran,
-    LocalMoranJob, MissingPolicy, PermutationParams, SpatialWeights, Spot, Transform, WeightsSpec,
-    DEFAULT_PERMUTATIONS, DEFAULT_SEED,
+    Adjust, Cluster, ContiguityParams, HotspotGroup, Indicator, IndicatorSpec, LocalG, LocalGJob,
+    LocalMoran, LocalMoranJob, MissingPolicy, PermutationParams, SpatialWeights, Spot, Transform,
+    WeightsSpec, DEFAULT_PERMUTATIONS, DEFAULT_SEED,
 };
 use crate::{Error, ErrorCode, Location, Warning};
 use js_sys::{Array, Uint32Array};
@@ -193,28 +193,15 @@ fn prepare(
                 )
                 .at(Location::default().with_column("yearStart"))));
             }
-            let end = indicator_values(
-                panel,
-                &reference,
-                m,
-                y,
-                &industry,
-                Indicator::Value,
-                policy,
-                &b.ids,
-            )
-            .map_err(err)?;
-            let start = indicator_values(
-                panel,
-                &reference,
-                m,
-                y0,
-                &industry,
-                Indicator::Value,
-                policy,
-                &b.ids,
-            )
-            .map_err(err)?;
+            let spec = |year: usize| IndicatorSpec {
+                measure: m,
+                year,
+                industry: industry.clone(),
+                indicator: Indicator::Value,
+                missing: policy,
+            };
+            let end = indicator_values(panel, &reference, &spec(y), &b.ids).map_err(err)?;
+            let start = indicator_values(panel, &reference, &spec(y0), &b.ids).map_err(err)?;
             let values: Vec<Option<f64>> = end
                 .values
                 .iter()
@@ -247,8 +234,14 @@ fn prepare(
         }
         other => {
             let ind = Indicator::parse(other).map_err(err)?;
-            let iv = indicator_values(panel, &reference, m, y, &industry, ind, policy, &b.ids)
-                .map_err(err)?;
+            let spec = IndicatorSpec {
+                measure: m,
+                year: y,
+                industry: industry.clone(),
+                indicator: ind,
+                missing: policy,
+            };
+            let iv = indicator_values(panel, &reference, &spec, &b.ids).map_err(err)?;
             warnings.extend(iv.warnings);
             let label = match ind {
                 Indicator::Lq => "lq",
