@@ -85,6 +85,19 @@ export class SpatialView {
 
   hostConnected() {}
 
+  /** Saved with the session: the options and the map mode (results are recomputed). */
+  getState() {
+    return { opts: this.opts, mode: this.mode };
+  }
+
+  setState(state) {
+    if (!state) return;
+    const known = Object.fromEntries(Object.entries(state.opts ?? {}).filter(([k, v]) => k in DEFAULTS && typeof v === typeof DEFAULTS[k]));
+    this.opts = { ...DEFAULTS, ...known };
+    if (MODES.some(([m]) => m === state.mode)) this.mode = state.mode;
+    this.lastKey = null;
+  }
+
   onData() {
     this.version++;
     this.host.requestUpdate();
