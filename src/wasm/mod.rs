@@ -13,6 +13,8 @@ mod convert;
 #[cfg(feature = "xlsx-module")]
 mod extras;
 #[cfg(not(feature = "xlsx-module"))]
+mod spatial;
+#[cfg(not(feature = "xlsx-module"))]
 mod workspace;
 
 #[cfg(not(feature = "xlsx-module"))]

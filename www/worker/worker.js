@@ -111,6 +111,28 @@ const special = {
   async classBreaks(id, { values, k, method }) {
     return ws.classBreaks(values, k, method);
   },
+  // Spatial view: LISA and Gi* with permutations run as a stepped job (localBegin / localStep /
+  // localFinish in src/wasm/spatial.rs) so progress is posted and a cancel is seen between steps.
+  async localStatistics(id, args) {
+    let p = ws.localBegin(args);
+    let last = 0;
+    try {
+      while (!p.finished) {
+        if (performance.now() - last > 150) {
+          // Throttled: every progress message re-renders the page.
+          postMessage({ id, type: 'progress', phase: 'LISA and Gi* permutations', done: p.done, total: p.total });
+          last = performance.now();
+        }
+        await tick();
+        if (cancelled.has(id)) throw cancelledError();
+        p = ws.localStep();
+      }
+      return ws.localFinish();
+    } catch (e) {
+      ws.localCancel();
+      throw e;
+    }
+  },
 };
 
 self.onmessage = async (ev) => {
