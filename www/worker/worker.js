@@ -4,11 +4,30 @@
 // its event loop, so a {type: 'cancel', id} message is seen and the load abandoned without losing
 // what was loaded before. XLSX workbooks and zipped Shapefiles go through the extras module, loaded
 // the first time one is opened (so the first page load does not pay for it).
-import init, { Workspace } from '../pkg/agglo.js';
+import init, { Workspace as CoreWorkspace } from '../pkg/agglo.js';
 import wasmUrl from '../pkg/agglo_bg.wasm?url';
 
+// Two builds of the same core: `agglo` (ingest, indicators, clusters: the first load) and
+// `agglo_full` (plus spatial statistics and input-output / network analysis), fetched the first time
+// a view calls a method the first one lacks. The loads done so far are then replayed into the full
+// module's workspace from the files this worker kept, so nothing is asked of the user twice.
 const ready = init({ module_or_path: wasmUrl });
 let ws = null;
+let full = false;
+const replay = []; // [method, args] of every state-changing call, in order
+
+async function upgrade() {
+  const mod = await import('../pkg/agglo_full.js');
+  const url = (await import('../pkg/agglo_full_bg.wasm?url')).default;
+  await mod.default({ module_or_path: url });
+  const old = ws;
+  ws = new mod.Workspace();
+  full = true;
+  for (const [method, args] of replay) await run(0, method, args, false);
+  old?.free();
+}
+
+const stateful = (method) => /^(load|clear|set|begin)/.test(method) && method !== 'beginLoad';
 let extras = null;
 const cancelled = new Set();
 const CHUNK = 1 << 20; // 1 MiB pushes keep progress smooth and memory bounded
@@ -135,6 +154,26 @@ const special = {
   },
 };
 
+// Methods of the full module that the worker drives in steps (special entries use them).
+const NEEDS_FULL = { localStatistics: 'localBegin' };
+
+async function run(id, method, args, record = true) {
+  const probe = NEEDS_FULL[method] ?? method;
+  if (!full && !special[method] && typeof ws[probe] !== 'function') await upgrade();
+  if (!full && NEEDS_FULL[method] && typeof ws[probe] !== 'function') await upgrade();
+  let value;
+  if (special[method]) value = await special[method](id, args ?? {});
+  else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
+  else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
+  if (record && stateful(method)) {
+    // A new data file replaces the old one: keep only the latest load of each kind.
+    const k = replay.findIndex(([m]) => m === method && /^load(Data|Reference|Boundaries)$/.test(m));
+    if (k >= 0) replay.splice(k, 1);
+    replay.push([method, args]);
+  }
+  return value;
+}
+
 self.onmessage = async (ev) => {
   const msg = ev.data;
   if (msg.type === 'cancel') {
@@ -144,11 +183,8 @@ self.onmessage = async (ev) => {
   const { id, method, args } = msg;
   try {
     await ready;
-    ws ??= new Workspace();
-    let value;
-    if (special[method]) value = await special[method](id, args ?? {});
-    else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
-    else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
+    ws ??= new CoreWorkspace();
+    const value = await run(id, method, args);
     postMessage({ id, type: 'result', value });
   } catch (e) {
     postMessage({ id, type: 'error', error: errorPayload(e) });
