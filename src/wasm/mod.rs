@@ -7,6 +7,8 @@
 //! only turns XLSX workbooks and zipped Shapefiles into plain data the main module reads; the worker
 //! loads it the first time a user opens such a file.
 
+#[cfg(not(feature = "xlsx-module"))]
+mod clusters;
 mod convert;
 #[cfg(feature = "xlsx-module")]
 mod extras;
