@@ -6,13 +6,13 @@
 //! table) is re-derived on each call: it is O(measures × years × regions × industries), a few
 //! milliseconds on a state's counties, so a newly loaded data file can never meet a stale cache.
 
-use super::convert::{from_js, to_js, Obj};
+use super::convert::{from_js, Obj};
 use super::workspace::{err, measure, Workspace};
 use crate::clusters::{
     aggregate_to_clusters, cluster_definitions_from_table, cluster_profiles, cluster_view,
-    parse_cluster_definitions, peer_regions, prioritise, region_profile_view, ClusterDefinitions, ClusterPanel,
-    ClusterViewParams, Criterion, DefinitionFilter, EcoParams, LqBase, Normalisation, PeerMetric,
-    PriorityParams, ReferenceTables, RegionProfileParams, TypologyParams,
+    parse_cluster_definitions, peer_regions, prioritise, region_profile_view, ClusterDefinitions,
+    ClusterPanel, ClusterViewParams, Criterion, DefinitionFilter, EcoParams, LqBase, Normalisation,
+    PeerMetric, PriorityParams, ReferenceTables, RegionProfileParams, TypologyParams,
 };
 use crate::indicators::shift_share::{
     shift_share_panel, ShiftShareMethod, ShiftShareParams, ShiftShareRow,
@@ -97,7 +97,8 @@ struct ClusterInfo {
     code: String,
     name: String,
     traded: bool,
-    members: usize,
+    /// The data's industry codes in the cluster.
+    members: Vec<String>,
 }
 
 /// The data aggregated to clusters, with the reference table aggregated the same way.
@@ -220,19 +221,33 @@ impl Workspace {
     pub fn cluster_mapping(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let clusters: Vec<ClusterInfo> = p
-            .cp
-            .panel
-            .industries
-            .iter()
-            .enumerate()
-            .map(|(c, code)| ClusterInfo {
-                code: code.clone(),
-                name: p.cp.panel.industry_names.get(c).cloned().unwrap_or_default(),
-                traded: p.cp.traded.get(c).copied().unwrap_or(false),
-                members: p.cp.members.get(c).map_or(0, Vec::len),
-            })
-            .collect();
+        let clusters: Vec<ClusterInfo> =
+            p.cp.panel
+                .industries
+                .iter()
+                .enumerate()
+                .map(|(c, code)| ClusterInfo {
+                    code: code.clone(),
+                    name: p
+                        .cp
+                        .panel
+                        .industry_names
+                        .get(c)
+                        .cloned()
+                        .unwrap_or_default(),
+                    traded: p.cp.traded.get(c).copied().unwrap_or(false),
+                    members: p
+                        .cp
+                        .members
+                        .get(c)
+                        .map(|ms| {
+                            ms.iter()
+                                .filter_map(|i| p.cp.source_industries.get(*i).cloned())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect();
         let (source, def_warnings) =
             with_defs(|l| Ok((l.defs.source.clone(), l.warnings.clone())))?;
         Obj::new()
@@ -257,12 +272,10 @@ impl Workspace {
     pub fn cluster_region_profile(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let region = o.region.clone().ok_or_else(|| {
-            err(Error::new(
-                ErrorCode::InvalidParameter,
-                "choose a region",
-            ))
-        })?;
+        let region = o
+            .region
+            .clone()
+            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))?;
         let mut eco = EcoParams::default();
         if let Some(v) = o.size_top_share {
             eco.size_top_share = v;
@@ -336,12 +349,10 @@ impl Workspace {
     pub fn cluster_view_js(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let cluster = o.cluster.clone().ok_or_else(|| {
-            err(Error::new(
-                ErrorCode::InvalidParameter,
-                "choose a cluster",
-            ))
-        })?;
+        let cluster = o
+            .cluster
+            .clone()
+            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a cluster")))?;
         let params = ClusterViewParams {
             cluster,
             year: p.to_year,
@@ -371,12 +382,10 @@ impl Workspace {
     pub fn cluster_priorities(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let region = o.region.clone().ok_or_else(|| {
-            err(Error::new(
-                ErrorCode::InvalidParameter,
-                "choose a region",
-            ))
-        })?;
+        let region = o
+            .region
+            .clone()
+            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))?;
         let params = PriorityParams {
             criteria: o.criteria.clone(),
             weights: o.weights.clone(),
@@ -389,8 +398,8 @@ impl Workspace {
         let y = p.cp.panel.year_index(p.to_year).map_err(err)?;
         let rf = match &p.reference {
             Some((_, name, rcp)) => {
-                let (r, _) = Reference::from_table(&rcp.panel, name, &p.cp.panel, p.m, y)
-                    .map_err(err)?;
+                let (r, _) =
+                    Reference::from_table(&rcp.panel, name, &p.cp.panel, p.m, y).map_err(err)?;
                 Some(r)
             }
             None => None,
@@ -401,8 +410,7 @@ impl Workspace {
             .into_iter()
             .filter(|x| x.region == region && (!o.traded_only || x.traded))
             .collect();
-        let rows = prioritise(&mine, &params)
-        .map_err(err)?;
+        let rows = prioritise(&mine, &params).map_err(err)?;
         Obj::new()
             .set("region", region)
             .ser("rows", &rows)?
@@ -533,12 +541,10 @@ impl Workspace {
             },
         )
         .map_err(err)?;
-        warnings.extend(w.into_iter().filter(|w| {
-            w.location
-                .region
-                .as_deref()
-                .is_none_or(|x| x == region)
-        }));
+        warnings.extend(
+            w.into_iter()
+                .filter(|w| w.location.region.as_deref().is_none_or(|x| x == region)),
+        );
         Ok((rows.into_iter().find(|x| x.region == region), warnings))
     }
 }

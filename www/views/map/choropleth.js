@@ -47,8 +47,11 @@ export function project(featureCollection, width = 640, height = 560) {
  * @param {(id: string) => void} p.onSelect
  * @param {(id: string|null, ev?: Event) => void} p.onHover
  * @param {Map<string,string>} p.names
+ * @param {Set<string>} [p.highlight]  regions drawn with a heavy outline (class `highlight`); pair
+ *   it with a text cue (`values` entry `note`, appended to the accessible name, and a list)
+ * @param {unknown} [p.marks]  extra SVG content drawn on top (e.g. symbols at `projected.centroids`)
  */
-export function choropleth({ projected, values, breaks, label, selected, onSelect, onHover, names, title }) {
+export function choropleth({ projected, values, breaks, label, selected, onSelect, onHover, names, title, highlight, marks }) {
   const colours = palette(breaks.length);
   const regions = [...projected.paths.entries()];
   return html`
@@ -60,11 +63,12 @@ export function choropleth({ projected, values, breaks, label, selected, onSelec
         const c = classOf(v, breaks);
         const fill = c < 0 ? NO_DATA : colours[c];
         const name = names.get(id) || id;
-        const text = c < 0 ? `${name} (${id}): no published value` : `${name} (${id}): ${label} ${fmt(v)}`;
+        const note = entry?.note ? `, ${entry.note}` : '';
+        const text = (c < 0 ? `${name} (${id}): no published value` : `${name} (${id}): ${label} ${fmt(v)}`) + note;
         return svg`<path
           d=${d}
           fill=${fill}
-          class=${'region' + (id === selected ? ' selected' : '') + (c < 0 ? ' nodata' : '')}
+          class=${'region' + (id === selected ? ' selected' : '') + (c < 0 ? ' nodata' : '') + (highlight?.has(id) ? ' highlight' : '')}
           data-id=${id}
           tabindex="0"
           role="button"
@@ -83,6 +87,7 @@ export function choropleth({ projected, values, breaks, label, selected, onSelec
           @blur=${() => onHover(null)}
         ></path>`;
       })}
+      ${marks ?? ''}
     </svg>`;
 }
 
