@@ -5,6 +5,11 @@
 //! [`panel::Panel`] → a method → result rows.
 //!
 //! ## Catalogue
+//! * [`ingest::inspect`] — format (encoding, delimiter, decimal style, header row, sheet), layout
+//!   (long / wide) and proposed column roles of a CSV/TSV/XLSX file.
+//! * [`ingest::load_panel`], [`ingest::load_panel_from_reader`], [`ingest::LongLoader`] — streaming,
+//!   validated ingest into the panel (suppression markers → missing; located, coded errors).
+//! * [`ingest::xlsx_to_table`], [`ingest::load_table`] — XLSX sheet → text grid → panel (feature `xlsx`).
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
 //! * [`indicators::cagr`] — compound annual growth rate.
 //! * [`indicators::industry_portfolio`] — portfolio / quadrant chart of one industry (METHODS §3).

@@ -69,10 +69,97 @@ impl Interner {
     }
 }
 
+/// Cell values of one row, `[i * m + k]` for industry `i`, measure `k`. Counts (employment,
+/// establishments) are whole numbers, so a row starts as `u32` (half the memory; `u32::MAX` =
+/// missing) and turns into `f64` at its first value that is not a whole number in range.
+enum Vals {
+    Int(Vec<u32>),
+    Float(Vec<f64>),
+}
+
+const INT_NAN: u32 = u32::MAX;
+
+impl Default for Vals {
+    fn default() -> Self {
+        Vals::Int(Vec::new())
+    }
+}
+
+impl Vals {
+    fn len(&self) -> usize {
+        match self {
+            Vals::Int(v) => v.len(),
+            Vals::Float(v) => v.len(),
+        }
+    }
+    fn grow(&mut self, n: usize, frontier: bool) {
+        match self {
+            Vals::Int(v) => grow(v, n, INT_NAN, frontier),
+            Vals::Float(v) => grow(v, n, f64::NAN, frontier),
+        }
+    }
+    fn set(&mut self, at: usize, vals: &[f64]) {
+        if let Vals::Int(v) = self {
+            let fits = vals
+                .iter()
+                .all(|x| x.is_nan() || (x.fract() == 0.0 && *x >= 0.0 && *x < f64::from(INT_NAN)));
+            if !fits {
+                let f: Vec<f64> = v
+                    .iter()
+                    .map(|u| {
+                        if *u == INT_NAN {
+                            f64::NAN
+                        } else {
+                            f64::from(*u)
+                        }
+                    })
+                    .collect();
+                *self = Vals::Float(f);
+            }
+        }
+        match self {
+            Vals::Int(v) => {
+                if let Some(dst) = v.get_mut(at..at + vals.len()) {
+                    for (d, x) in dst.iter_mut().zip(vals) {
+                        *d = if x.is_nan() { INT_NAN } else { *x as u32 };
+                    }
+                }
+            }
+            Vals::Float(v) => {
+                if let Some(dst) = v.get_mut(at..at + vals.len()) {
+                    dst.copy_from_slice(vals);
+                }
+            }
+        }
+    }
+    fn get(&self, at: usize) -> f64 {
+        match self {
+            Vals::Int(v) => match v.get(at) {
+                Some(u) if *u != INT_NAN => f64::from(*u),
+                _ => f64::NAN,
+            },
+            Vals::Float(v) => v.get(at).copied().unwrap_or(f64::NAN),
+        }
+    }
+}
+
+/// Grow a row once to the number of industries known so far (not by doubling, which would waste
+/// up to half of every row); the row at the frontier of new industries grows amortised.
+fn grow<T: Copy>(v: &mut Vec<T>, n: usize, fill: T, frontier: bool) {
+    if v.len() >= n {
+        return;
+    }
+    if frontier {
+        v.reserve(n - v.len());
+    } else {
+        v.reserve_exact(n - v.len());
+    }
+    v.resize(n, fill);
+}
+
 #[derive(Default)]
 struct RowStore {
-    /// `vals[i * m + k]` for industry `i`, measure `k`.
-    vals: Vec<f64>,
+    vals: Vals,
     /// Source line of each industry cell; 0 = not given.
     lines: Vec<u32>,
     /// Data-given all-industry total (`m` values) and its line.
@@ -190,12 +277,10 @@ impl Builder {
             Some(i) => {
                 let iu = i as usize;
                 if row.lines.len() <= iu {
-                    // Grow once to the number of industries known so far, not by doubling.
                     let n = (iu + 1).max(n_ind);
-                    row.lines.reserve_exact(n - row.lines.len());
-                    row.lines.resize(n, 0);
-                    row.vals.reserve_exact(n * m - row.vals.len());
-                    row.vals.resize(n * m, f64::NAN);
+                    let frontier = iu + 1 == n_ind;
+                    grow(&mut row.lines, n, 0, frontier);
+                    row.vals.grow(n * m, frontier);
                 }
                 let first = row.lines.get(iu).copied().unwrap_or(0);
                 if first != 0 {
@@ -205,9 +290,7 @@ impl Builder {
                 if let Some(slot) = row.lines.get_mut(iu) {
                     *slot = u32::try_from(line).unwrap_or(u32::MAX);
                 }
-                if let Some(dst) = row.vals.get_mut(iu * m..iu * m + m) {
-                    dst.copy_from_slice(vals.get(..m).unwrap_or(&[]));
-                }
+                row.vals.set(iu * m, vals.get(..m).unwrap_or(&[]));
             }
         }
         Ok(())
@@ -251,11 +334,13 @@ impl Builder {
             };
             for (r, row) in rows.iter_mut().enumerate() {
                 let row = std::mem::take(row);
-                for (i, chunk) in row.vals.chunks_exact(m.max(1)).enumerate() {
-                    for (k, v) in chunk.iter().enumerate() {
+                let n = row.vals.len() / m.max(1);
+                for i in 0..n {
+                    for k in 0..m {
+                        let v = row.vals.get(i * m + k);
                         if !v.is_nan() {
                             loaded += 1;
-                            panel.set(k, new_y, r, i, *v)?;
+                            panel.set(k, new_y, r, i, v)?;
                         }
                     }
                 }

@@ -26,6 +26,7 @@ pub(crate) struct Plan {
     pub region: Option<usize>,
     pub region_name: Option<usize>,
     pub industry: Option<usize>,
+    pub industry_name: Option<usize>,
     pub year: Option<usize>,
     /// Long: measure columns and names.
     pub measures: Vec<(usize, String)>,
@@ -132,12 +133,13 @@ pub(crate) fn make_plan(
         }
     };
     // Duplicate non-empty header names.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (c, h) in headers.iter().enumerate() {
         let t = h.trim();
         if t.is_empty() {
             continue;
         }
-        if let Some(first) = headers.iter().take(c).position(|o| o.trim() == t) {
+        if let Some(first) = seen.insert(t, c) {
             return Err(Error::new(
                 ErrorCode::DuplicateColumn,
                 format!(
@@ -261,6 +263,7 @@ pub(crate) fn make_plan(
         region,
         region_name,
         industry,
+        industry_name: col(Role::IndustryName),
         year,
         measures: Vec::new(),
         wide: Vec::new(),

@@ -311,7 +311,12 @@ impl LongLoader {
         match &mut self.stage {
             Stage::Sniff(buf) => {
                 buf.extend_from_slice(chunk);
-                if buf.len() >= SNIFF_BYTES {
+                // Enough to see the header and some rows, even when rows are very long (wide
+                // files with thousands of columns).
+                if buf.len() >= SNIFF_BYTES
+                    && (buf.len() >= 64 * SNIFF_BYTES
+                        || buf.iter().filter(|b| **b == b'\n').count() >= 40)
+                {
                     let buf = std::mem::take(buf);
                     self.start(buf, false)?;
                 }

@@ -21,12 +21,14 @@ mod roles;
 mod rows;
 mod sniff;
 mod suppression;
+mod text_encoding;
 mod xlsx;
 
 pub use loader::{LongLoader, Progress, DEFAULT_MAX_CELLS};
 pub use number::parse_number;
 pub use roles::{propose_roles, Role};
 pub use suppression::{is_suppression_marker, SUPPRESSION_MARKERS};
+pub use text_encoding::{TextDecoder, TextEncoding};
 pub use xlsx::xlsx_to_table;
 
 use crate::error::{Error, ErrorCode, Location, Result, Warning};

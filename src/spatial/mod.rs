@@ -30,6 +30,7 @@ mod moran;
 mod permutation;
 mod spec;
 mod weights;
+pub mod workloads;
 
 pub use contiguity::{contiguity_from_polygons, queen, rook, Contiguity, ContiguityParams};
 pub use distance::{centroids, distance_band, inverse_distance, knn};
