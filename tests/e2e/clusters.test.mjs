@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer, launch, openPage, ROOT } from './harness.mjs';
@@ -165,5 +165,39 @@ test('NAICS-6 sample: Textile Manufacturing is strong in Whitfield and Murray; p
 
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+test('an uploaded mapping replaces the default: unmapped codes are reported with their employment, as the CLI does', async () => {
+  const dir = join(OUT, 'clusters-defs');
+  mkdirSync(dir, { recursive: true });
+  const defs = join(dir, 'my_clusters.csv');
+  const text = 'industry_code;cluster;cluster_name;traded_local\n314110;FLOOR;Floor coverings;traded\n313110;FLOOR;Floor coverings;traded\n722511;FOOD;Restaurants;local\n314110;FOOD;Restaurants;local\n';
+  writeFileSync(defs, text);
+  const cliOut = run(['clusters', '--data', DATA, '--definitions', defs, '--unmapped']);
+  const cliUnmapped = [...cliOut.rows].sort((a, b) => b.value_by_year.at(-1) - a.value_by_year.at(-1));
+
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 120000 });
+  await page.click(x('#tab-cluster-view'));
+  await page.waitForSelector(x('#cl-strong-list'), { timeout: 60000 });
+  await page.setInputFiles(x('#cl-defs-file'), { name: 'my_clusters.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await inShadow(page, () => document.querySelector('agglo-explorer').shadowRoot.querySelector('#cl-defs-summary')?.textContent.includes('my_clusters.csv'));
+  // Two clusters; the duplicate row of 314110 is reported (first definition wins).
+  assert.match(await page.locator(x('#cl-defs-summary')).textContent(), /2 clusters, 3 industry codes/);
+  const options = await page.$$eval(x('#cl-cluster option'), (os) => os.map((o) => o.value).sort());
+  assert.deepEqual(options, ['FLOOR', 'FOOD']);
+  await page.click(x('.cl-settings details > summary'));
+  const rows = await page.$$eval(x('#cl-unmapped tbody tr'), (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+  assert.equal(rows.length, cliUnmapped.length, 'as many unmapped codes as the CLI lists');
+  assert.equal(rows[0][0], cliUnmapped[0].industry);
+  assert.equal(rows[0].at(-1), cliUnmapped[0].value_by_year.at(-1).toLocaleString('en-US', { maximumFractionDigits: 0 }));
+  assert.match(await page.locator(x('.cl-settings details')).textContent(), /314110' is defined again/);
+  assert.deepEqual(await axe(page), [], 'axe with the unmapped report open');
+  await page.screenshot({ path: join(OUT, 'clusters-uploaded-definitions.png'), fullPage: true });
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(consoleErrors, []);
   await page.context().close();
 });

@@ -8,7 +8,8 @@ import { fmtInt } from '../format.js';
 const fmtTick = (t) => new Intl.NumberFormat(undefined, { maximumSignificantDigits: 3 }).format(t);
 
 /**
- * Horizontal bars from a zero line, one per component, the value printed beside each bar.
+ * Horizontal bars from a zero line, one per component, the value printed right of the bar (right of
+ * the zero line for negative bars, so it never meets the row label).
  * @param {{key: string, label: string, value: number, total?: boolean}[]} bars
  */
 export function componentBars({ bars, title, format = fmtInt, width = 640 }) {
@@ -29,7 +30,7 @@ export function componentBars({ bars, title, format = fmtInt, width = 640 }) {
       return svg`<g class=${'bar' + (b.value < 0 ? ' negative' : ' positive') + (b.total ? ' total' : '')}>
         <text x=${m.left - 8} y=${yy + y.bandwidth() / 2 + 4} text-anchor="end">${b.label}</text>
         <rect x=${x0} y=${yy} width=${Math.max(w, 0.5)} height=${y.bandwidth()}></rect>
-        <text class="value" x=${b.value < 0 ? x0 - 4 : x0 + w + 4} y=${yy + y.bandwidth() / 2 + 4} text-anchor=${b.value < 0 ? 'end' : 'start'}>${format(b.value)}</text>
+        <text class="value" x=${b.value < 0 ? x(0) + 4 : x0 + w + 4} y=${yy + y.bandwidth() / 2 + 4}>${format(b.value)}</text>
       </g>`;
     })}
     <line class="zero" x1=${x(0)} x2=${x(0)} y1=${m.top} y2=${height - m.bottom}></line>

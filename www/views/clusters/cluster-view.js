@@ -215,7 +215,7 @@ export class ClusterView {
       </div>
       <details>
         <summary>Chart data as a table (every region)</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Employment and LQ by region and year">
           <table class="twin" id="cl-ts-table">
             <thead>
               <tr><th scope="col">Region</th>${v.years.map((yy) => html`<th scope="col" class="num">${r.measure} ${yy}</th>`)}${v.years.map((yy) => html`<th scope="col" class="num">LQ ${yy}</th>`)}</tr>

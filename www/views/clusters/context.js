@@ -202,7 +202,7 @@ export class ClusterContext {
     const last = m.years.length - 1;
     const rows = [...m.unmapped].sort((a, b) => (b.value_by_year[last] ?? 0) - (a.value_by_year[last] ?? 0));
     if (!rows.length) return html`<p>Every industry code of the data falls in a cluster.</p>`;
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Unmapped industry codes">
       <table id="cl-unmapped">
         <caption>${rows.length} industry codes of the data in no cluster (${m.measure} summed over regions)</caption>
         <thead>

@@ -231,7 +231,7 @@ export class RegionProfileView {
     return html`<section class="panel" aria-labelledby="cl-ss-h">
       <h2 id="cl-ss-h">Shift-share of ${name}, ${ss.from_year}–${ss.to_year} (Esteban-Marquillas)</h2>
       <p class="summary" id="cl-ss-summary">
-        ${r.measure} went from ${fmtInt(ss.value_from)} to ${fmtInt(ss.value_to)} (${fmtInt(ss.change)}).
+        ${name}’s ${r.measure} went from ${fmtInt(ss.value_from)} to ${fmtInt(ss.value_to)} (${fmtInt(ss.change)}).
         Growing like the reference economy would have given ${fmtInt(ss.national_share)}; the industry mix adds ${fmtInt(ss.industry_mix)}
         and the regional share (competitive ${fmtInt(ss.competitive)} plus allocation ${fmtInt(ss.allocation)}) adds ${fmtInt(ss.regional_share)}.
         ${ss.industries_left_out ? `${ss.industries_left_out} industries missing in a year are left out${r.missingAsZero ? '' : ' (tick “count missing cells as zero” to include them)'}.` : ''}
@@ -246,7 +246,7 @@ export class RegionProfileView {
       </details>
       <details>
         <summary>Shift-share by cluster</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Shift-share by cluster">
           <table class="twin" id="cl-ss-clusters">
             <thead><tr><th scope="col">Cluster</th><th scope="col" class="num">${ss.from_year}</th><th scope="col" class="num">${ss.to_year}</th><th scope="col" class="num">Change</th><th scope="col" class="num">National share</th><th scope="col" class="num">Industry mix</th><th scope="col" class="num">Regional share</th></tr></thead>
             <tbody>
