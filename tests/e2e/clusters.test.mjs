@@ -35,6 +35,8 @@ async function axe(page) {
 const run = (args) => JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
 const x = (sel) => `agglo-explorer >> ${sel}`;
 const inShadow = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 60000 });
+// Open every <details> (chart data tables) so the axe scan covers the table twins too.
+const openDetails = (page) => page.evaluate(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('details').forEach((d) => { d.open = true; }));
 
 test('NAICS-6 sample: Textile Manufacturing is strong in Whitfield and Murray; priorities re-rank on a weight change', async () => {
   // The CLI on the same inputs: the sample page loads the US file as its reference table.
@@ -98,6 +100,7 @@ test('NAICS-6 sample: Textile Manufacturing is strong in Whitfield and Murray; p
     tradedCli.lq,
   );
   await page.selectOption(x('#cl-base'), 'all');
+  await openDetails(page);
   assert.deepEqual(await axe(page), [], 'axe on the region profile');
   await page.screenshot({ path: join(OUT, 'clusters-region-profile.png'), fullPage: true });
 
@@ -118,6 +121,7 @@ test('NAICS-6 sample: Textile Manufacturing is strong in Whitfield and Murray; p
   assert.ok((await page.locator(x('svg.chart.lines')).count()) === 2, 'employment and LQ lines');
   assert.ok((await page.locator(x('#cl-ts-table tbody tr')).count()) >= 3);
   assert.ok((await page.locator(x('#cl-conc-table tbody tr')).count()) >= 5);
+  await openDetails(page);
   assert.deepEqual(await axe(page), [], 'axe on the cluster view');
   await page.screenshot({ path: join(OUT, 'clusters-cluster-view.png'), fullPage: true });
 
@@ -160,6 +164,7 @@ test('NAICS-6 sample: Textile Manufacturing is strong in Whitfield and Murray; p
   assert.deepEqual(state.criteria, ['growth', 'lq', 'size']);
   assert.equal(state.weights.lq, 0);
   assert.equal(state.weights.size, 0);
+  await openDetails(page);
   assert.deepEqual(await axe(page), [], 'axe on the priorities');
   await page.screenshot({ path: join(OUT, 'clusters-priorities.png'), fullPage: true });
 
