@@ -47,6 +47,7 @@ export class RegionProfileView {
     this.result = null;
     this.key = null;
     this.peerMetric = 'cosine';
+    this.eco = { sizeTopShare: 0.1, lqThreshold: 2, focusTopShare: 0.1 };
     this.sort = { key: 'employment', dir: -1 };
     this.selectedCluster = null;
     host.addController(this);
@@ -55,18 +56,19 @@ export class RegionProfileView {
   hostConnected() {}
 
   getState() {
-    return { region: this.ctx.region, peerMetric: this.peerMetric, settings: { ...this.ctx.settings } };
+    return { region: this.ctx.region, peerMetric: this.peerMetric, eco: { ...this.eco }, settings: { ...this.ctx.settings } };
   }
 
   setState(st = {}) {
     if (st.region !== undefined) this.ctx.region = st.region;
     if (st.peerMetric) this.peerMetric = st.peerMetric;
+    if (st.eco) this.eco = { ...this.eco, ...st.eco };
     if (st.settings) this.ctx.set(st.settings);
     this.host.requestUpdate();
   }
 
   options() {
-    return this.ctx.options({ region: this.ctx.currentRegion(), peerMetric: this.peerMetric, missingAsZero: this.ctx.settings.missingAsZero, peers: 10 });
+    return this.ctx.options({ region: this.ctx.currentRegion(), peerMetric: this.peerMetric, missingAsZero: this.ctx.settings.missingAsZero, peers: 10, ...this.eco });
   }
 
   async refresh(key) {
@@ -108,6 +110,22 @@ export class RegionProfileView {
             </select>
           </label>
         </div>
+        <details>
+          <summary>European Cluster Observatory star thresholds</summary>
+          <div class="controls">
+            ${[
+              ['sizeTopShare', 'Size star: top share of regions by employment', 0.01],
+              ['lqThreshold', 'Specialisation star: LQ at least', 0.1],
+              ['focusTopShare', 'Focus star: top share of regions by focus', 0.01],
+            ].map(
+              ([k, label, step]) => html`<label
+                >${label}
+                <input type="number" id=${`cl-eco-${k}`} min="0" step=${step} .value=${String(this.eco[k])}
+                  @change=${(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 0) { this.eco = { ...this.eco, [k]: v }; this.host.requestUpdate(); } }}
+              /></label>`,
+            )}
+          </div>
+        </details>
       </section>
       ${this.result && this.result.view.region === region ? this.renderResult(this.result) : html`<p>Computing the profile…</p>`}`;
   }
