@@ -6,6 +6,12 @@ mod common_graph;
 use agglo::graph::*;
 use common_graph::*;
 
+type Algo = fn(
+    &Graph,
+    &CommunityParams,
+    &mut dyn FnMut(usize, usize) -> bool,
+) -> agglo::Result<Communities>;
+
 fn q_range(
     f: fn(
         &Graph,

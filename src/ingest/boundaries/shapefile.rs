@@ -6,6 +6,7 @@ use super::{finish, Boundaries, BoundaryOptions, RawCollection, RawFeature};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 use geo::Coord;
 use serde_json::{Map, Number, Value};
+#[cfg(feature = "xlsx")]
 use std::io::Read;
 
 /// Load boundaries from the bytes of a `.shp` and its `.dbf` given separately (the browser's
