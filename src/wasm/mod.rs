@@ -10,6 +10,8 @@
 
 #[cfg(feature = "bench-exports")]
 mod bench;
+#[cfg(not(feature = "xlsx-module"))]
+mod clusters;
 mod convert;
 #[cfg(feature = "xlsx-module")]
 mod extras;

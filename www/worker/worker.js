@@ -127,6 +127,12 @@ const special = {
     }
     return ws.loadBoundaries(name, bytes, options ?? null);
   },
+  /** An XLSX sheet as a text grid, for methods that take a `table` (e.g. cluster definitions). */
+  async xlsxTable(id, { name, file, sheet }) {
+    const bytes = await bytesOf(id, file, `reading ${name}`);
+    const x = await loadExtras();
+    return x.xlsxToTable(bytes, sheet ?? undefined);
+  },
   async classBreaks(id, { values, k, method }) {
     return ws.classBreaks(values, k, method);
   },

@@ -54,9 +54,13 @@ export function project(featureCollection, width = 640, height = 560) {
  * @param {Set<string>} [p.highlighted]  regions drawn with the `highlight` class (linked brushing)
  * @param {{id: string, text: string}[]} [p.labels]  short text drawn at region centroids
  * `onSelect(id, event)` receives the event, so views can read modifier keys.
+ * @param {Set<string>} [p.highlight]  regions drawn with a heavy outline (class `highlight`); pair
+ *   it with a text cue (`values` entry `note`, appended to the accessible name, and a list)
+ * @param {unknown} [p.marks]  extra SVG content drawn on top (e.g. symbols at `projected.centroids`)
  */
-export function choropleth({ projected, values, breaks, label, selected, onSelect, onHover, names, title, fillOf, defs, highlighted, labels }) {
+export function choropleth({ projected, values, breaks, label, selected, onSelect, onHover, names, title, fillOf, defs, highlighted, highlight, labels, marks }) {
   const colours = breaks ? palette(breaks.length) : [];
+  const lit = highlighted ?? highlight;
   const regions = [...projected.paths.entries()];
   return html`
     <svg class="map" viewBox="0 0 ${projected.width} ${projected.height}" role="group" aria-label=${title}>
@@ -70,17 +74,19 @@ export function choropleth({ projected, values, breaks, label, selected, onSelec
           text = `${name} (${id}): ${text}`;
           nodata = false;
         } else {
-          const v = values.get(id)?.value;
+          const entry = values.get(id);
+          const v = entry?.value;
           const c = classOf(v, breaks);
           fill = c < 0 ? NO_DATA : colours[c];
-          text = c < 0 ? `${name} (${id}): no published value` : `${name} (${id}): ${label} ${fmt(v)}`;
+          const note = entry?.note ? `, ${entry.note}` : '';
+          text = (c < 0 ? `${name} (${id}): no published value` : `${name} (${id}): ${label} ${fmt(v)}`) + note;
           key = String(c);
           nodata = c < 0;
         }
         return svg`<path
           d=${d}
           fill=${fill}
-          class=${'region' + (id === selected ? ' selected' : '') + (nodata ? ' nodata' : '') + (highlighted?.has(id) ? ' highlight' : '')}
+          class=${'region' + (id === selected ? ' selected' : '') + (nodata ? ' nodata' : '') + (lit?.has(id) ? ' highlight' : '')}
           data-id=${id}
           data-class=${key}
           tabindex="0"
@@ -106,6 +112,7 @@ export function choropleth({ projected, values, breaks, label, selected, onSelec
             return c && Number.isFinite(c[0]) ? svg`<text x=${c[0]} y=${c[1] + 3} text-anchor="middle">${text}</text>` : '';
           })}</g>`
         : ''}
+      ${marks ?? ''}
     </svg>`;
 }
 
