@@ -10,7 +10,11 @@ mkdir -p "$DIR"
 CSV="$DIR/long_${ROWS}.csv"
 [ -s "$CSV" ] || python3 bench/ingest/gen_long_csv.py "$CSV" "$ROWS"
 python3 -c "import pandas" 2>/dev/null || pip install -q -r bench/requirements-ingest.txt
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/work/cargo-target}
+# A target dir of its own and thin LTO: the library (cdylib + rlib) and the binary are both named
+# `agglo`, and with fat LTO the bench build links the binary against a library object without the
+# needed symbols ("output filename collision", cargo#6313).
+export CARGO_TARGET_DIR=${BENCH_TARGET_DIR:-${CARGO_TARGET_DIR:-target}/bench-ingest}
+export CARGO_PROFILE_BENCH_LTO=thin
 cargo bench --bench ingest -- "$CSV" "$RUNS" "$DIR/probes.json" | tail -n 1 > "$DIR/agglo.json"
 python3 bench/ingest/peer_pandas.py "$CSV" "$RUNS" "$DIR/probes.json" > "$DIR/pandas.json"
 python3 - "$DIR/agglo.json" "$DIR/pandas.json" "$DIR/probes.json" <<'PY'

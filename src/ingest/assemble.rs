@@ -151,11 +151,86 @@ fn grow<T: Copy>(v: &mut Vec<T>, n: usize, fill: T, frontier: bool) {
     v.resize(n, fill);
 }
 
+/// Source line of each cell of a row, for naming both rows of a duplicate. Rows of a sorted file
+/// span few lines, so lines are kept as `u16` offsets from the row's first line (0 = not given) and
+/// widened to `u32` only when a row's lines lie far apart.
+enum Lines {
+    Delta { base: u64, d: Vec<u16> },
+    Full(Vec<u32>),
+}
+
+impl Default for Lines {
+    fn default() -> Self {
+        Lines::Delta {
+            base: 0,
+            d: Vec::new(),
+        }
+    }
+}
+
+impl Lines {
+    fn len(&self) -> usize {
+        match self {
+            Lines::Delta { d, .. } => d.len(),
+            Lines::Full(v) => v.len(),
+        }
+    }
+    fn grow(&mut self, n: usize, frontier: bool) {
+        match self {
+            Lines::Delta { d, .. } => grow(d, n, 0, frontier),
+            Lines::Full(v) => grow(v, n, 0, frontier),
+        }
+    }
+    /// The line of cell `i`, if given.
+    fn get(&self, i: usize) -> Option<u64> {
+        match self {
+            Lines::Delta { base, d } => match d.get(i) {
+                Some(0) | None => None,
+                Some(x) => Some(base + u64::from(*x) - 1),
+            },
+            Lines::Full(v) => v.get(i).copied().filter(|x| *x != 0).map(u64::from),
+        }
+    }
+    fn set(&mut self, i: usize, line: u64) {
+        if let Lines::Delta { base, d } = self {
+            if *base == 0 {
+                *base = line;
+            }
+            let fits = line >= *base && line - *base < u64::from(u16::MAX) - 1;
+            if !fits {
+                let b = *base;
+                let full: Vec<u32> = d
+                    .iter()
+                    .map(|x| {
+                        if *x == 0 {
+                            0
+                        } else {
+                            u32::try_from(b + u64::from(*x) - 1).unwrap_or(u32::MAX)
+                        }
+                    })
+                    .collect();
+                *self = Lines::Full(full);
+            }
+        }
+        match self {
+            Lines::Delta { base, d } => {
+                if let Some(slot) = d.get_mut(i) {
+                    *slot = u16::try_from(line - *base + 1).unwrap_or(u16::MAX);
+                }
+            }
+            Lines::Full(v) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = u32::try_from(line).unwrap_or(u32::MAX);
+                }
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 struct RowStore {
     vals: Vals,
-    /// Source line of each industry cell; 0 = not given.
-    lines: Vec<u32>,
+    lines: Lines,
     /// Data-given all-industry total (`m` values) and its line.
     total: Option<(Vec<f64>, u64)>,
 }
@@ -273,17 +348,14 @@ impl Builder {
                 if row.lines.len() <= iu {
                     let n = (iu + 1).max(n_ind);
                     let frontier = iu + 1 == n_ind;
-                    grow(&mut row.lines, n, 0, frontier);
+                    row.lines.grow(n, frontier);
                     row.vals.grow(n * m, frontier);
                 }
-                let first = row.lines.get(iu).copied().unwrap_or(0);
-                if first != 0 {
+                if let Some(first) = row.lines.get(iu) {
                     let ind = self.industries.codes.get(iu).cloned().unwrap_or_default();
-                    return Err(dup(u64::from(first), line, self, &ind));
+                    return Err(dup(first, line, self, &ind));
                 }
-                if let Some(slot) = row.lines.get_mut(iu) {
-                    *slot = u32::try_from(line).unwrap_or(u32::MAX);
-                }
+                row.lines.set(iu, line);
                 row.vals.set(iu * m, vals.get(..m).unwrap_or(&[]));
             }
         }
@@ -303,7 +375,7 @@ impl Builder {
     pub fn finish(mut self, report: &mut IngestReport) -> Result<Panel> {
         for yr in self.rows.iter_mut() {
             for row in yr.iter_mut() {
-                row.lines = Vec::new();
+                row.lines = Lines::default();
             }
         }
         let mut order: Vec<usize> = (0..self.years.len()).collect();
@@ -347,5 +419,45 @@ impl Builder {
         }
         report.cells_loaded = loaded;
         Ok(panel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_far_apart_and_values_widening() {
+        let mut l = Lines::default();
+        l.grow(4, false);
+        l.set(1, 100);
+        l.set(2, 101);
+        assert!(matches!(l, Lines::Delta { .. }));
+        l.set(3, 90_000);
+        l.set(0, 50);
+        assert_eq!(
+            (l.get(0), l.get(1), l.get(2), l.get(3)),
+            (Some(50), Some(100), Some(101), Some(90_000))
+        );
+        let mut v = Vals::default();
+        v.grow(4, false);
+        v.set(0, &[3.0, f64::NAN]);
+        assert!(matches!(v, Vals::Int(_)));
+        v.set(2, &[2.5, 1.0]);
+        assert!(matches!(v, Vals::Float(_)));
+        assert_eq!((v.get(0), v.get(2), v.get(3)), (3.0, 2.5, 1.0));
+        assert!(v.get(1).is_nan());
+    }
+
+    #[test]
+    fn duplicate_names_both_rows() {
+        let mut b = Builder::new("f.csv", None, vec!["e".into()], 1000);
+        let r = b.regions.get_or_insert("A", String::new);
+        let i = b.industries.get_or_insert("x", String::new);
+        let y = b.year_index(2020);
+        b.put(r, Some(i), y, &[1.0], 2).unwrap();
+        let e = b.put(r, Some(i), y, &[1.0], 70_002).unwrap_err();
+        assert_eq!(e.code, ErrorCode::DuplicateRow);
+        assert!(e.message.contains("rows 2 and 70002"), "{}", e.message);
     }
 }
