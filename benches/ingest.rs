@@ -4,7 +4,12 @@
 //! `load_panel_from_reader`, computes every year's LQs against the sum of regions, and prints one
 //! JSON line with the median time of RUNS runs, the peak RSS (`VmHWM`) and the file size. The LQs of
 //! a few probe cells are written to PROBES_OUT.json for the peer to recompute.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use agglo::indicators::location_quotients;
 use agglo::ingest::{load_panel_from_reader, LoadOptions};
@@ -38,18 +43,31 @@ fn run(path: &str) -> (usize, Vec<(String, String, i32, f64)>) {
         let (cells, _) = location_quotients(&p.matrix(m, y), &reference);
         n += cells.len();
         for c in cells.iter().step_by(cells.len() / 4 + 1).take(4) {
-            probes.push((p.regions[c.region].clone(), p.industries[c.industry].clone(), p.years[y], c.lq));
+            probes.push((
+                p.regions[c.region].clone(),
+                p.industries[c.industry].clone(),
+                p.years[y],
+                c.lq,
+            ));
         }
     }
     (n, probes)
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
-    let path = args.first().cloned().unwrap_or_else(|| "bench/ingest/long_5m.csv".into());
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let path = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "bench/ingest/long_5m.csv".into());
     let runs: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(5);
     let probes_out = args.get(2).cloned();
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let size = std::fs::metadata(&path)
+        .map(|m| m.len())
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut times = Vec::new();
     let mut last = (0, Vec::new());
     for _ in 0..runs {

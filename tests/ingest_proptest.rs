@@ -1,7 +1,12 @@
 //! Property: any small long table, written with a random delimiter, encoding, decimal style,
 //! thousands grouping and line ending, and pushed in random chunk sizes, loads back to the same
 //! values (suppressed cells missing, never zero).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod common_ingest;
 
@@ -25,7 +30,14 @@ fn table() -> impl Strategy<Value = Vec<Cell>> {
     (1usize..5, 1usize..5, 1usize..3).prop_flat_map(|(nr, ni, ny)| {
         let n = nr * ni * ny;
         (
-            proptest::collection::vec((proptest::option::weighted(0.8, 0u32..50_000_000), 0u32..100_000, any::<bool>()), n),
+            proptest::collection::vec(
+                (
+                    proptest::option::weighted(0.8, 0u32..50_000_000),
+                    0u32..100_000,
+                    any::<bool>(),
+                ),
+                n,
+            ),
             Just((nr, ni, ny)),
         )
             .prop_map(|(vals, (nr, ni, ny))| {
@@ -41,8 +53,18 @@ fn table() -> impl Strategy<Value = Vec<Cell>> {
                                 // One published decimal cell: a file whose numbers are all
                                 // integers like `1.000` is ambiguous by nature (see the number
                                 // module docs), so the generator always gives the style away.
-                                let emp = if cells.is_empty() { emp.or(Some(125)) } else { emp };
-                                cells.push(Cell { region, industry, year, emp, est });
+                                let emp = if cells.is_empty() {
+                                    emp.or(Some(125))
+                                } else {
+                                    emp
+                                };
+                                cells.push(Cell {
+                                    region,
+                                    industry,
+                                    year,
+                                    emp,
+                                    est,
+                                });
                             }
                         }
                     }

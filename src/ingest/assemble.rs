@@ -106,7 +106,13 @@ impl Vals {
             if !fits {
                 let f: Vec<f64> = v
                     .iter()
-                    .map(|u| if *u == INT_NAN { f64::NAN } else { f64::from(*u) })
+                    .map(|u| {
+                        if *u == INT_NAN {
+                            f64::NAN
+                        } else {
+                            f64::from(*u)
+                        }
+                    })
                     .collect();
                 *self = Vals::Float(f);
             }

@@ -64,7 +64,8 @@ pub(crate) fn code_like(h: &str) -> bool {
     !t.is_empty()
         && t.len() <= 10
         && t.bytes().any(|c| c.is_ascii_digit())
-        && t.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
+        && t.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
 }
 
 /// A row label that marks a totals row (`Total`, `Sum of published county cells`, `All regions`).
@@ -358,13 +359,16 @@ pub(crate) fn make_plan(
                 if let Some(r) = plan.roles.get_mut(*c) {
                     r.role = Role::Measure;
                 }
-                let code = headers.get(*c).map(|h| h.trim().to_string()).unwrap_or_default();
+                let code = headers
+                    .get(*c)
+                    .map(|h| h.trim().to_string())
+                    .unwrap_or_default();
                 let iname = names_row
                     .as_ref()
                     .and_then(|f| f.get(*c))
                     .map(|s| s.trim().to_string())
                     .unwrap_or_default();
-                let is_total = plan.totals.iter().any(|t| *t == code);
+                let is_total = plan.totals.contains(&code);
                 plan.wide.push((*c, code, iname, is_total));
             }
             for (_, f) in data_sample {

@@ -8,7 +8,9 @@
 
 use super::layout::{make_plan, Plan};
 use super::rows::{CsvFields, Processor};
-use super::sniff::{detect_delimiter, detect_header, is_blank, sniff_kind, split_sample, Kind, SNIFF_BYTES};
+use super::sniff::{
+    detect_delimiter, detect_header, is_blank, sniff_kind, split_sample, Kind, SNIFF_BYTES,
+};
 use super::{FormatInfo, IngestReport, LoadOptions, Table};
 use crate::error::{Error, ErrorCode, Location, Result};
 use crate::panel::Panel;
@@ -126,9 +128,9 @@ impl TextState {
         let mut src = chunk;
         loop {
             let mut buf = std::mem::take(&mut self.dec_buf);
-            let (res, read, written) =
-                self.decoder
-                    .decode_to_utf8_without_replacement(src, &mut buf, last);
+            let (res, read, written) = self
+                .decoder
+                .decode_to_utf8_without_replacement(src, &mut buf, last);
             self.raw_decoded += read as u64;
             src = src.get(read..).unwrap_or(&[]);
             let fed = self.feed(buf.get(..written).unwrap_or(&[]), false);
@@ -367,7 +369,9 @@ impl LongLoader {
                 let st = TextState {
                     decoder,
                     dec_buf: vec![0u8; 64 * 1024],
-                    csv: csv_core::ReaderBuilder::new().delimiter(sn.delimiter).build(),
+                    csv: csv_core::ReaderBuilder::new()
+                        .delimiter(sn.delimiter)
+                        .build(),
                     out: vec![0u8; 4096],
                     ends: vec![0usize; 256],
                     outlen: 0,
@@ -397,8 +401,10 @@ impl LongLoader {
         match stage {
             Stage::Sniff(buf) => {
                 if buf.is_empty() {
-                    return Err(Error::new(ErrorCode::EmptyFile, "the file is empty (0 bytes)")
-                        .at(Location::file(self.name.clone())));
+                    return Err(
+                        Error::new(ErrorCode::EmptyFile, "the file is empty (0 bytes)")
+                            .at(Location::file(self.name.clone())),
+                    );
                 }
                 self.start(buf, true)?;
                 match std::mem::replace(&mut self.stage, Stage::Failed) {
@@ -445,7 +451,11 @@ pub(crate) fn decode_sample(enc: &'static Encoding, raw: &[u8], complete: bool) 
 }
 
 /// Load a workbook held whole in memory.
-pub(crate) fn load_zip(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<(Panel, IngestReport)> {
+pub(crate) fn load_zip(
+    bytes: &[u8],
+    name: &str,
+    opts: &LoadOptions,
+) -> Result<(Panel, IngestReport)> {
     let table = super::xlsx_to_table(bytes, opts.sheet.as_deref()).map_err(|mut e| {
         e.location.file = Some(name.to_string());
         e

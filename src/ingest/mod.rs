@@ -245,7 +245,9 @@ pub fn inspect(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<Inspectio
         }
         sniff::Kind::Text { encoding, bom } => {
             let raw = bytes.get(bom..).unwrap_or(&[]);
-            let head = raw.get(..raw.len().min(4 * sniff::SNIFF_BYTES)).unwrap_or(raw);
+            let head = raw
+                .get(..raw.len().min(4 * sniff::SNIFF_BYTES))
+                .unwrap_or(raw);
             let complete = head.len() == raw.len();
             let sample = loader::decode_sample(encoding, head, complete);
             let sn = loader::sniff_text(&sample, complete, opts, name)?;
@@ -344,7 +346,13 @@ fn build_inspection(
             } else {
                 None
             };
-            (p.layout, p.roles.clone(), p.names_line, p.measure_names(), year)
+            (
+                p.layout,
+                p.roles.clone(),
+                p.names_line,
+                p.measure_names(),
+                year,
+            )
         }
         Err(e) => {
             warnings.push(
@@ -352,7 +360,13 @@ fn build_inspection(
                     .at(e.location),
             );
             let rows: Vec<Vec<String>> = body.iter().map(|(_, f)| f.clone()).collect();
-            (Layout::Long, propose_roles(&headers, &rows), None, vec![], opts.year)
+            (
+                Layout::Long,
+                propose_roles(&headers, &rows),
+                None,
+                vec![],
+                opts.year,
+            )
         }
     };
     if names_row.is_some() {
@@ -367,7 +381,12 @@ fn build_inspection(
         .iter()
         .enumerate()
         .map(|(c, hname)| {
-            let samples: Vec<String> = data.iter().filter_map(|r| r.get(c)).take(5).cloned().collect();
+            let samples: Vec<String> = data
+                .iter()
+                .filter_map(|r| r.get(c))
+                .take(5)
+                .cloned()
+                .collect();
             let cells: Vec<&String> = data
                 .iter()
                 .filter_map(|r| r.get(c))
@@ -413,7 +432,10 @@ fn count_rows(text: &str, delim: u8, header_idx: usize) -> u64 {
     let (mut idx, mut n, mut nonblank) = (0usize, 0u64, false);
     loop {
         let (res, nin, nout, _) = rdr.read_record(input, &mut out, &mut ends);
-        if out.get(..nout).is_some_and(|o| o.iter().any(|b| !b.is_ascii_whitespace())) {
+        if out
+            .get(..nout)
+            .is_some_and(|o| o.iter().any(|b| !b.is_ascii_whitespace()))
+        {
             nonblank = true;
         }
         input = input.get(nin..).unwrap_or(&[]);
@@ -505,13 +527,17 @@ pub fn load_panel_from_reader_with_progress<R: std::io::Read>(
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                return Err(Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
-                    .at(Location::file(name)))
+                return Err(
+                    Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
+                        .at(Location::file(name)),
+                )
             }
         };
         l.push(buf.get(..n).unwrap_or(&[]))?;
         if !progress(l.progress().bytes as usize, 0) {
-            return Err(Error::new(ErrorCode::Cancelled, "loading was cancelled").at(Location::file(name)));
+            return Err(
+                Error::new(ErrorCode::Cancelled, "loading was cancelled").at(Location::file(name))
+            );
         }
     }
     l.finish()

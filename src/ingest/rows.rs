@@ -65,7 +65,13 @@ pub(crate) struct Processor {
 }
 
 impl Processor {
-    pub fn new(plan: Plan, name: &str, sheet: Option<String>, max_rows: u64, max_cells: u64) -> Self {
+    pub fn new(
+        plan: Plan,
+        name: &str,
+        sheet: Option<String>,
+        max_rows: u64,
+        max_cells: u64,
+    ) -> Self {
         let builder = Builder::new(name, sheet.clone(), plan.measure_names(), max_cells);
         let mut p = Processor {
             vals: vec![f64::NAN; plan.measures.len().max(1)],
@@ -178,7 +184,8 @@ impl Processor {
         let y = self.builder.year_index(year);
         while self.suppressed.len() <= y {
             let m = self.builder.measures.len();
-            self.suppressed.push(vec![[0u64; SUPPRESSION_MARKERS.len()]; m]);
+            self.suppressed
+                .push(vec![[0u64; SUPPRESSION_MARKERS.len()]; m]);
         }
         match self.plan.layout {
             Layout::Long => {
@@ -187,8 +194,10 @@ impl Processor {
                 };
                 let icode = text(trim_bytes(f.field(ic)));
                 if icode.is_empty() {
-                    return Err(Error::new(ErrorCode::EmptyCode, "the industry code is empty")
-                        .at(self.loc(line, Some(ic))));
+                    return Err(
+                        Error::new(ErrorCode::EmptyCode, "the industry code is empty")
+                            .at(self.loc(line, Some(ic))),
+                    );
                 }
                 let i = if self.plan.totals.iter().any(|t| t == icode) {
                     None
@@ -275,11 +284,13 @@ impl Processor {
                         ErrorCode::NonNumeric,
                         format!("'{t}' is not a number or a known suppression marker{hint}"),
                     )
-                    .at(self.loc(line, Some(c)).with_value(if t.is_empty() && !b.is_empty() {
-                        String::from_utf8_lossy(b).into_owned()
-                    } else {
-                        t.to_string()
-                    })))
+                    .at(self.loc(line, Some(c)).with_value(
+                        if t.is_empty() && !b.is_empty() {
+                            String::from_utf8_lossy(b).into_owned()
+                        } else {
+                            t.to_string()
+                        },
+                    )))
                 }
             },
         }
@@ -293,8 +304,9 @@ impl Processor {
             } else {
                 "the file has no data rows besides a totals row"
             };
-            return Err(Error::new(ErrorCode::NoData, what)
-                .at(self.loc(self.plan.header_line, None)));
+            return Err(
+                Error::new(ErrorCode::NoData, what).at(self.loc(self.plan.header_line, None))
+            );
         }
         let mut report = std::mem::take(&mut self.report);
         report.rows_read = self.data_rows;
@@ -324,7 +336,11 @@ impl Processor {
             .suppressed_cells
             .sort_by(|a, b| (a.year, &a.measure, &a.marker).cmp(&(b.year, &b.measure, &b.marker)));
         if let Some(first) = self.total_rows_skipped.first() {
-            let rows: Vec<String> = self.total_rows_skipped.iter().map(|r| r.to_string()).collect();
+            let rows: Vec<String> = self
+                .total_rows_skipped
+                .iter()
+                .map(|r| r.to_string())
+                .collect();
             report.warnings.push(
                 Warning::new(
                     "W_TOTALS_ROW_SKIPPED",

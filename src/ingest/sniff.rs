@@ -127,7 +127,10 @@ pub(crate) fn sniff_kind(head: &[u8], name: &str, forced: Option<&str>) -> Resul
         Err(e) if e.error_len().is_none() => UTF_8,
         Err(_) => WINDOWS_1252,
     };
-    Ok(Kind::Text { encoding: enc, bom: 0 })
+    Ok(Kind::Text {
+        encoding: enc,
+        bom: 0,
+    })
 }
 
 /// Split complete records of a text sample with one delimiter. The last record is dropped when
@@ -267,7 +270,10 @@ mod tests {
             sniff_kind(b"\x89PNG\r\n", "f", None).unwrap_err().code,
             ErrorCode::BinaryFile
         );
-        let u16: Vec<u8> = "a,b\n1,2\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let u16: Vec<u8> = "a,b\n1,2\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(
             sniff_kind(&u16, "f", None).unwrap(),
             Kind::Text {

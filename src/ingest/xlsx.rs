@@ -36,7 +36,11 @@ pub fn xlsx_to_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
         Some(s) => sheets
             .iter()
             .find(|n| n.as_str() == s)
-            .or_else(|| sheets.iter().find(|n| n.trim().eq_ignore_ascii_case(s.trim())))
+            .or_else(|| {
+                sheets
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(s.trim()))
+            })
             .cloned()
             .ok_or_else(|| {
                 Error::new(
@@ -45,13 +49,17 @@ pub fn xlsx_to_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
                 )
                 .at(Location::default().with_sheet(s))
             })?,
-        None => sheets.first().cloned().ok_or_else(|| {
-            Error::new(ErrorCode::XlsxSheet, "the workbook has no sheets")
-        })?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::new(ErrorCode::XlsxSheet, "the workbook has no sheets"))?,
     };
     let range = wb.worksheet_range(&chosen).map_err(|e| {
-        Error::new(ErrorCode::XlsxRead, format!("cannot read sheet '{chosen}': {e}"))
-            .at(Location::default().with_sheet(chosen.clone()))
+        Error::new(
+            ErrorCode::XlsxRead,
+            format!("cannot read sheet '{chosen}': {e}"),
+        )
+        .at(Location::default().with_sheet(chosen.clone()))
     })?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::with_capacity(range.height());
@@ -74,8 +82,10 @@ pub fn xlsx_to_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
         rows.push(out);
     }
     if rows.is_empty() {
-        return Err(Error::new(ErrorCode::EmptyFile, format!("sheet '{chosen}' is empty"))
-            .at(Location::default().with_sheet(chosen.clone())));
+        return Err(
+            Error::new(ErrorCode::EmptyFile, format!("sheet '{chosen}' is empty"))
+                .at(Location::default().with_sheet(chosen.clone())),
+        );
     }
     Ok(Table {
         sheets,

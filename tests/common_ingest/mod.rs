@@ -139,13 +139,20 @@ pub fn assert_same_panel(a: &Panel, b: &Panel, what: &str) {
         for y in 0..a.years.len() {
             for r in 0..a.regions.len() {
                 for i in 0..a.industries.len() {
-                    assert_eq!(a.get(m, y, r, i), b.get(m, y, r, i), "{what}: cell {m},{y},{r},{i}");
+                    assert_eq!(
+                        a.get(m, y, r, i),
+                        b.get(m, y, r, i),
+                        "{what}: cell {m},{y},{r},{i}"
+                    );
                 }
             }
         }
     }
     assert_eq!(a.region_totals.len(), b.region_totals.len());
     for (x, y) in a.region_totals.iter().zip(&b.region_totals) {
-        assert!(x == y || (x.is_nan() && y.is_nan()), "{what}: totals {x} vs {y}");
+        assert!(
+            x == y || (x.is_nan() && y.is_nan()),
+            "{what}: totals {x} vs {y}"
+        );
     }
 }
