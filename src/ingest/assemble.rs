@@ -70,62 +70,88 @@ impl Interner {
 }
 
 /// Cell values of one row, `[i * m + k]` for industry `i`, measure `k`. Counts (employment,
-/// establishments) are whole numbers, so a row starts as `u32` (half the memory; `u32::MAX` =
-/// missing) and turns into `f64` at its first value that is not a whole number in range.
+/// establishments) are whole numbers, so a row starts as `u16` and widens to `u32`, then `f64`, at
+/// its first value that does not fit (the maximum of each integer type marks a missing cell). The
+/// store then costs a quarter to a half of the final `f64` panel.
 enum Vals {
-    Int(Vec<u32>),
-    Float(Vec<f64>),
+    U16(Vec<u16>),
+    U32(Vec<u32>),
+    F64(Vec<f64>),
 }
-
-const INT_NAN: u32 = u32::MAX;
 
 impl Default for Vals {
     fn default() -> Self {
-        Vals::Int(Vec::new())
+        Vals::U16(Vec::new())
     }
+}
+
+fn fits(vals: &[f64], max: f64) -> bool {
+    vals.iter()
+        .all(|x| x.is_nan() || (x.fract() == 0.0 && *x >= 0.0 && *x < max))
 }
 
 impl Vals {
     fn len(&self) -> usize {
         match self {
-            Vals::Int(v) => v.len(),
-            Vals::Float(v) => v.len(),
+            Vals::U16(v) => v.len(),
+            Vals::U32(v) => v.len(),
+            Vals::F64(v) => v.len(),
         }
     }
     fn grow(&mut self, n: usize, frontier: bool) {
         match self {
-            Vals::Int(v) => grow(v, n, INT_NAN, frontier),
-            Vals::Float(v) => grow(v, n, f64::NAN, frontier),
+            Vals::U16(v) => grow(v, n, u16::MAX, frontier),
+            Vals::U32(v) => grow(v, n, u32::MAX, frontier),
+            Vals::F64(v) => grow(v, n, f64::NAN, frontier),
         }
     }
-    fn set(&mut self, at: usize, vals: &[f64]) {
-        if let Vals::Int(v) = self {
-            let fits = vals
-                .iter()
-                .all(|x| x.is_nan() || (x.fract() == 0.0 && *x >= 0.0 && *x < f64::from(INT_NAN)));
-            if !fits {
-                let f: Vec<f64> = v
+    fn widen(&mut self, vals: &[f64]) {
+        if let Vals::U16(v) = self {
+            if !fits(vals, f64::from(u16::MAX)) {
+                let w: Vec<u32> = v
                     .iter()
                     .map(|u| {
-                        if *u == INT_NAN {
-                            f64::NAN
+                        if *u == u16::MAX {
+                            u32::MAX
                         } else {
-                            f64::from(*u)
+                            u32::from(*u)
                         }
                     })
                     .collect();
-                *self = Vals::Float(f);
+                *self = Vals::U32(w);
             }
         }
+        if let Vals::U32(v) = self {
+            if !fits(vals, f64::from(u32::MAX)) {
+                let w: Vec<f64> = (0..v.len()).map(|k| Vals::get_u32(v, k)).collect();
+                *self = Vals::F64(w);
+            }
+        }
+    }
+    fn get_u32(v: &[u32], at: usize) -> f64 {
+        match v.get(at) {
+            Some(u) if *u != u32::MAX => f64::from(*u),
+            _ => f64::NAN,
+        }
+    }
+    fn set(&mut self, at: usize, vals: &[f64]) {
+        self.widen(vals);
         match self {
-            Vals::Int(v) => {
+            Vals::U16(v) => {
                 if let Some(dst) = v.get_mut(at..at + vals.len()) {
                     for (d, x) in dst.iter_mut().zip(vals) {
-                        *d = if x.is_nan() { INT_NAN } else { *x as u32 };
+                        *d = if x.is_nan() { u16::MAX } else { *x as u16 };
                     }
                 }
             }
-            Vals::Float(v) => {
+            Vals::U32(v) => {
+                if let Some(dst) = v.get_mut(at..at + vals.len()) {
+                    for (d, x) in dst.iter_mut().zip(vals) {
+                        *d = if x.is_nan() { u32::MAX } else { *x as u32 };
+                    }
+                }
+            }
+            Vals::F64(v) => {
                 if let Some(dst) = v.get_mut(at..at + vals.len()) {
                     dst.copy_from_slice(vals);
                 }
@@ -134,11 +160,12 @@ impl Vals {
     }
     fn get(&self, at: usize) -> f64 {
         match self {
-            Vals::Int(v) => match v.get(at) {
-                Some(u) if *u != INT_NAN => f64::from(*u),
+            Vals::U16(v) => match v.get(at) {
+                Some(u) if *u != u16::MAX => f64::from(*u),
                 _ => f64::NAN,
             },
-            Vals::Float(v) => v.get(at).copied().unwrap_or(f64::NAN),
+            Vals::U32(v) => Vals::get_u32(v, at),
+            Vals::F64(v) => v.get(at).copied().unwrap_or(f64::NAN),
         }
     }
 }
@@ -446,12 +473,17 @@ mod tests {
             (Some(50), Some(100), Some(101), Some(90_000))
         );
         let mut v = Vals::default();
-        v.grow(4, false);
+        v.grow(6, false);
         v.set(0, &[3.0, f64::NAN]);
-        assert!(matches!(v, Vals::Int(_)));
-        v.set(2, &[2.5, 1.0]);
-        assert!(matches!(v, Vals::Float(_)));
-        assert_eq!((v.get(0), v.get(2), v.get(3)), (3.0, 2.5, 1.0));
+        assert!(matches!(v, Vals::U16(_)));
+        v.set(2, &[70_000.0, 1.0]);
+        assert!(matches!(v, Vals::U32(_)));
+        v.set(4, &[2.5, 65_535.0]);
+        assert!(matches!(v, Vals::F64(_)));
+        assert_eq!(
+            (v.get(0), v.get(2), v.get(3), v.get(4), v.get(5)),
+            (3.0, 70_000.0, 1.0, 2.5, 65_535.0)
+        );
         assert!(v.get(1).is_nan());
     }
 
