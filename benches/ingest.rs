@@ -16,6 +16,11 @@ use agglo::ingest::{load_panel_from_reader, LoadOptions};
 use agglo::panel::Reference;
 use std::time::Instant;
 
+thread_local! {
+    /// Peak RSS seen right after ingest (before the LQs), to tell the two phases apart.
+    static INGEST_PEAK: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 fn vm_hwm_mb() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     s.lines()
@@ -29,6 +34,7 @@ fn vm_hwm_mb() -> f64 {
 fn run(path: &str) -> (usize, Vec<(String, String, i32, f64)>) {
     let f = std::fs::File::open(path).unwrap();
     let (p, _) = load_panel_from_reader(f, "bench.csv", &LoadOptions::default()).unwrap();
+    INGEST_PEAK.with(|c| c.set(c.get().max(vm_hwm_mb())));
     let m = p.measure_index("employment").unwrap();
     let mut n = 0;
     let mut probes = Vec::new();
@@ -90,6 +96,7 @@ fn main() {
             "peak_rss_mb": peak,
             "file_mb": file_mb,
             "peak_over_file": peak / file_mb,
+            "peak_after_ingest_mb": INGEST_PEAK.with(|c| c.get()),
             "cells": last.0,
         })
     );

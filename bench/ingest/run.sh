@@ -10,7 +10,12 @@ mkdir -p "$DIR"
 CSV="$DIR/long_${ROWS}.csv"
 [ -s "$CSV" ] || python3 bench/ingest/gen_long_csv.py "$CSV" "$ROWS"
 python3 -c "import pandas" 2>/dev/null || pip install -q -r bench/requirements-ingest.txt
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/work/cargo-target}
+# A target dir of its own, and panic = unwind for this build: with the release profile's
+# panic = "abort", `cargo bench` builds the library twice (abort for the `agglo` binary, unwind for
+# the bench harness) into the same file names ("output filename collision", cargo#6313) and an
+# incremental build then links the binary against the wrong copy.
+export CARGO_TARGET_DIR=${BENCH_TARGET_DIR:-${CARGO_TARGET_DIR:-target}/bench-ingest}
+export CARGO_PROFILE_RELEASE_PANIC=unwind
 cargo bench --bench ingest -- "$CSV" "$RUNS" "$DIR/probes.json" | tail -n 1 > "$DIR/agglo.json"
 python3 bench/ingest/peer_pandas.py "$CSV" "$RUNS" "$DIR/probes.json" > "$DIR/pandas.json"
 python3 - "$DIR/agglo.json" "$DIR/pandas.json" "$DIR/probes.json" <<'PY'
