@@ -119,6 +119,8 @@ pub enum ErrorCode {
     XlsxSheet,
     XlsxUnavailable,
     NoData,
+    /// A region or industry code cell is empty.
+    EmptyCode,
     // geometry
     GeometryParse,
     GeometryInvalid,
@@ -186,6 +188,7 @@ impl ErrorCode {
             XlsxSheet => "E_XLSX_SHEET",
             XlsxUnavailable => "E_XLSX_UNAVAILABLE",
             NoData => "E_NO_DATA",
+            EmptyCode => "E_EMPTY_CODE",
             GeometryParse => "E_GEOMETRY_PARSE",
             GeometryInvalid => "E_GEOMETRY_INVALID",
             GeometryEmpty => "E_GEOMETRY_EMPTY",

@@ -5,6 +5,11 @@
 //! [`panel::Panel`] → a method → result rows.
 //!
 //! ## Catalogue
+//! * [`ingest::inspect`] — format (encoding, delimiter, decimal style, header row, sheet), layout
+//!   (long / wide) and proposed column roles of a CSV/TSV/XLSX file.
+//! * [`ingest::load_panel`], [`ingest::load_panel_from_reader`], [`ingest::LongLoader`] — streaming,
+//!   validated ingest into the panel (suppression markers → missing; located, coded errors).
+//! * [`ingest::xlsx_to_table`], [`ingest::load_table`] — XLSX sheet → text grid → panel (feature `xlsx`).
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
 //! * [`indicators::cagr`] — compound annual growth rate.
 //! * [`io_model::parse_io_table`] / [`io_model::parse_make_use`] — IO tables from CSV; Make/Use → industry × industry under the industry-technology assumption (Miller & Blair 2009, §5.3).
@@ -24,6 +29,56 @@
 //! * [`graph::communities_to_definitions`] — communities saved as a cluster definition.
 //! * [`graph::degrees`], [`graph::betweenness`] (Brandes 2001), [`graph::closeness`], [`graph::eigenvector_centrality`] (Bonacich 1987), [`graph::pagerank`] (Page et al. 1999).
 //! * [`graph::parse_edge_list`] / [`graph::parse_node_table`] / [`graph::firm_graph`] / [`graph::firm_network_report`] — firm networks: density, components, bridges and articulation points (Tarjan 1974), brokers, communities, Gould-Fernandez brokerage roles (Gould & Fernandez 1989).
+//! * [`indicators::industry_portfolio`] — portfolio / quadrant chart of one industry (METHODS §3).
+//! * [`carto::jenks_breaks`], [`carto::quantile_breaks`] — choropleth classes (Jenks 1977; type-7 quantiles).
+//! * [`ingest::boundaries::load_boundaries`] — GeoJSON / TopoJSON / Shapefile → validated region
+//!   polygons (RFC 7946; Bostock's TopoJSON spec; ESRI Shapefile Technical Description 1998).
+//! * [`ingest::boundaries::join_report`] — boundary ids vs data region codes.
+//! * [`ingest::boundaries::to_geojson`] — normalised FeatureCollection for the map.
+//! * [`spatial::queen`], [`spatial::rook`] — contiguity weights by vertex / edge hashing, TopoJSON
+//!   shared arcs, R-tree fallback (Anselin 1988; libpysal, GeoDa).
+//! * [`spatial::knn`], [`spatial::distance_band`], [`spatial::inverse_distance`] — distance weights.
+//! * [`spatial::read_gal`], [`spatial::write_gal`], [`spatial::read_gwt`], [`spatial::write_gwt`] —
+//!   GeoDa weights files.
+//! * [`spatial::moran`] — global Moran's I (Moran 1950; Cliff & Ord 1981; esda `Moran`).
+//! * [`spatial::geary`] — Geary's C (Geary 1954; esda `Geary`).
+//! * [`spatial::general_g`] — Getis-Ord General G (Getis & Ord 1992; esda `G`).
+//! * [`spatial::local_moran`] — LISA (Anselin 1995; esda `Moran_Local`, GeoDa).
+//! * [`spatial::getis_ord_local`] — local G_i / G*_i (Ord & Getis 1995; esda `G_Local`).
+//! * [`spatial::hotspot_groups`] — connected groups of hot regions across administrative borders.
+//! * [`indicators::additive_lq`] — additive LQ `s - S` (REAT `locq`, method "a").
+//! * [`indicators::standardised_lq`] — standardised and log-standardised LQ (O'Donoghue & Gleave 2004);
+//!   [`indicators::lq_variants`] for a whole table.
+//! * [`indicators::krugman_dissimilarity`] — Krugman specialisation / dissimilarity (Krugman 1991;
+//!   REAT `krugman.spec`); [`indicators::krugman_vs_group_mean`] (REAT `krugman.spec2`, `krugman.conc2`).
+//! * [`indicators::hoover`] — Hoover specialisation coefficient / concentration (Hoover 1936; EconGeo `spec_coeff`).
+//! * [`indicators::herfindahl`] — Herfindahl, normalised, equivalent number (REAT `herf`).
+//! * [`indicators::shannon_entropy`] — entropy in bits (EconGeo `entropy`).
+//! * [`indicators::related_unrelated_variety`] — related and unrelated variety (Frenken et al. 2007).
+//! * [`indicators::gini`], [`indicators::gini_weighted`] — plain Gini (REAT `gini`).
+//! * [`indicators::gini_of_lq`] — Gini of LQs (REAT `gini.spec`, `gini.conc`).
+//! * [`indicators::locational_gini`] — Krugman's locational Gini (EconGeo `locational_gini`).
+//! * [`indicators::theil_t`], [`indicators::theil_l`] — Theil-T and Theil-L / mean log deviation (REAT `theil`).
+//! * [`indicators::average_lq`], [`indicators::hachman`] — average LQ and Hachman index (Hachman 1994).
+//! * [`indicators::duranton_puga_diversity`] — relative diversity (Duranton & Puga 2000).
+//! * [`indicators::ellison_glaeser`], [`indicators::ellison_glaeser_size_classes`] — EG gamma, G, H
+//!   (Ellison & Glaeser 1997; REAT `ellison.a`).
+//! * [`indicators::coagglomeration`] — Ellison-Glaeser-Kerr coagglomeration (EGK 2010).
+//! * [`indicators::region_specialisation`], [`indicators::industry_concentration`] — all of the above per
+//!   region / per industry of a panel.
+//! * [`indicators::shift_share::dunn`], [`indicators::shift_share::esteban_marquillas`],
+//!   [`indicators::shift_share::gerfin`], [`indicators::shift_share::dynamic`] — shift-share (Dunn 1960;
+//!   Esteban-Marquillas 1972; Gerfin 1964; Barff & Knight 1988); [`indicators::shift_share::shift_share_panel`].
+//! * [`clusters::parse_cluster_definitions`], [`clusters::map_industries`] — cluster definitions
+//!   (US Cluster Mapping DPS2016 by default) and the code-prefix matching rule.
+//! * [`clusters::aggregate_to_clusters`] — a panel of clusters, with unmapped codes reported.
+//! * [`clusters::uscmp_strength`] — US Cluster Mapping strong clusters (Delgado, Porter & Stern 2016).
+//! * [`clusters::eco_stars`] — European Cluster Observatory stars (Ketels & Protsiv 2008).
+//! * [`clusters::cluster_profiles`] — typology profile per region × cluster (OECD dimensions).
+//! * [`clusters::prioritise`] — weighted, transparent prioritisation of clusters.
+//! * [`clusters::peer_regions`], [`clusters::top_regions_for_cluster`] — benchmark regions.
+//! * [`clusters::region_profile_view`], [`clusters::cluster_view`], [`clusters::prioritisation_view`] —
+//!   one call per page view.
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 
@@ -32,6 +87,7 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod carto;
 pub mod clusters;
 pub mod error;
 pub mod export;

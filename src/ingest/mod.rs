@@ -1,22 +1,47 @@
 //! File bytes → validated panel. Every rejection carries a stable code and a location.
 //!
-//! Public entry points: [`inspect`] (format, layout and proposed column roles) and [`load_panel`]
-//! (bytes + confirmed roles → [`Panel`] + [`IngestReport`]).
+//! Public entry points:
+//! * [`inspect`] – format (kind, encoding, delimiter, decimal style, header row, sheets), layout
+//!   (long / wide) and proposed column roles, for the role dialog;
+//! * [`load_panel`] (bytes), [`load_panel_from_reader`] (any `std::io::Read`, streaming) and
+//!   [`LongLoader`] (push chunks, for the browser worker) – all the same machinery;
+//! * [`xlsx_to_table`] + [`load_table`] / [`inspect_table`] – workbooks via a text grid, so a
+//!   separate XLSX wasm module can do the unzipping.
+//!
+//! Files: `sniff` (bytes → kind, encoding, delimiter, header), `number` (numbers, decimal style,
+//! years), `suppression` (markers), `roles` (column roles), `layout` (long / wide, the plan), `rows`
+//! (the per-row hot path), `assemble` (interning, dense panel), `loader` (streaming), `xlsx`.
 
+mod assemble;
+pub mod boundaries;
+mod layout;
+mod loader;
+mod number;
 mod roles;
+mod rows;
+mod sniff;
+mod suppression;
+mod text_encoding;
+mod xlsx;
 
+pub use loader::{LongLoader, Progress, DEFAULT_MAX_CELLS};
+pub use number::parse_number;
 pub use roles::{propose_roles, Role};
+pub use suppression::{is_suppression_marker, SUPPRESSION_MARKERS};
+pub use text_encoding::{TextDecoder, TextEncoding};
+pub use xlsx::xlsx_to_table;
 
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 use crate::panel::Panel;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// How the file was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FormatInfo {
-    /// `csv` or `xlsx`.
+    /// `csv` (any delimited text) or `xlsx`.
     pub kind: String,
+    /// Encoding name as in the WHATWG standard (`UTF-8`, `UTF-16LE`, `windows-1252`).
     pub encoding: String,
     pub delimiter: Option<char>,
     pub decimal_comma: bool,
@@ -49,9 +74,20 @@ pub struct Inspection {
     pub format: FormatInfo,
     pub layout: Layout,
     pub columns: Vec<ColumnInfo>,
-    /// The first rows as text, for the role dialog.
+    /// The first rows below the header as text, for the role dialog.
     pub preview: Vec<Vec<String>>,
+    /// Data rows below the header (non-blank; a wide layout's title row excluded).
     pub rows: u64,
+    /// Lines above the header that were skipped (titles, notes).
+    pub skipped_rows: Vec<u64>,
+    /// Wide layout: the row of industry titles under the header, skipped.
+    pub names_row: Option<u64>,
+    /// Measures that would be loaded.
+    pub measures: Vec<String>,
+    /// The year used for rows without a year column (from the options or the sheet name), if any.
+    pub year: Option<i32>,
+    /// Problems that loading with the proposed roles would hit (e.g. no region column).
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,7 +95,7 @@ pub struct ColumnInfo {
     pub name: String,
     pub role: Role,
     pub samples: Vec<String>,
-    /// Share of non-empty sample cells that parse as numbers.
+    /// Share of non-empty, non-marker sample cells that parse as numbers.
     pub numeric_share: f64,
 }
 
@@ -67,404 +103,455 @@ pub struct ColumnInfo {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct LoadOptions {
-    /// Confirmed roles, one per column; when absent they are proposed from the header.
+    /// Confirmed roles for some or all columns (by header name); the rest are proposed.
     pub roles: Option<Vec<ColumnRole>>,
     pub region_col: Option<String>,
+    pub region_name_col: Option<String>,
     pub industry_col: Option<String>,
+    pub industry_name_col: Option<String>,
     pub year_col: Option<String>,
-    /// Measure columns; when absent every numeric column not otherwise used.
+    /// Measure columns (long) or industry columns (wide); default: every numeric column not
+    /// otherwise used.
     pub value_cols: Option<Vec<String>>,
     pub layout: Option<Layout>,
     /// XLSX sheet name; default the first.
     pub sheet: Option<String>,
-    /// Year for a wide sheet without a year column.
+    /// Year for a table without a year column (default: from the sheet name, e.g.
+    /// `Employment 2021`, for wide files also from the file name; else 0).
     pub year: Option<i32>,
-    /// Industry codes that mean "all industries" (region totals); default `00`, `TOTAL`, `ALL`.
+    /// Name of the measure in a wide table (default: from the sheet/file name, else `value`).
+    pub measure: Option<String>,
+    /// Industry codes that mean "all industries" (region totals); default `00`, `0`, `Total`, `All`.
     pub total_codes: Option<Vec<String>>,
     /// Accept negative values (default false: employment, establishments and payroll can't be < 0).
     pub allow_negative: bool,
     /// Loading a reference table: a file without a region column is one region, `reference`.
     pub reference: bool,
+    /// Force the decimal style (default: detected per file, see the `number` module docs).
+    pub decimal_comma: Option<bool>,
+    /// Force the delimiter (default: sniffed among `,` `;` tab `|`).
+    pub delimiter: Option<char>,
+    /// Force the encoding by WHATWG label (`utf-8`, `utf-16le`, `windows-1252`…).
+    pub encoding: Option<String>,
+    /// Refuse files larger than this many bytes with `E_TOO_LARGE` (default: no limit).
+    pub max_bytes: Option<u64>,
+    /// Refuse files with more data rows than this with `E_TOO_LARGE` (default: no limit).
+    pub max_rows: Option<u64>,
+    /// Refuse panels with more values than this with `E_TOO_LARGE` (default [`DEFAULT_MAX_CELLS`]).
+    pub max_cells: Option<u64>,
+}
+
+/// Suppressed cells of one measure, year and marker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuppressionCount {
+    pub measure: String,
+    pub year: i32,
+    /// The marker (`(D)`, `x`, …; `(blank)` for an empty cell).
+    pub marker: String,
+    pub count: u64,
 }
 
 /// What loading found, for the user: counts, suppression, warnings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct IngestReport {
     pub file: String,
+    /// Data rows read (blank rows, title rows and skipped totals rows excluded… totals rows are
+    /// counted here and listed in `total_rows_skipped`).
     pub rows_read: u64,
+    /// Non-missing industry cells stored in the panel.
     pub cells_loaded: u64,
-    /// Suppressed / missing cells by marker (`(D)`, `x`, empty, …).
-    pub suppressed: HashMap<String, u64>,
+    /// Suppressed / missing cells by marker (`(D)`, `x`, `(blank)`, …), all measures and years.
+    pub suppressed: BTreeMap<String, u64>,
     pub suppressed_total: u64,
+    /// The same by measure and year.
+    pub suppressed_cells: Vec<SuppressionCount>,
+    /// Totals rows (e.g. "Sum of published county cells") skipped, by line.
+    pub total_rows_skipped: Vec<u64>,
+    pub format: Option<FormatInfo>,
+    pub layout: Option<Layout>,
     pub warnings: Vec<Warning>,
 }
 
-const SUPPRESSION_MARKERS: [&str; 11] =
-    ["", "(D)", "D", "x", "X", "..", "-", "c", "(X)", "(S)", "NA"];
-
-/// Whether a cell is a suppression / missing marker (never a zero).
-pub fn is_suppression_marker(s: &str) -> bool {
-    SUPPRESSION_MARKERS.contains(&s.trim())
-}
-
-/// Parse a numeric cell: plain, thousands-separated (`1,234`) or decimal-comma (`1.234,5`) when
-/// `decimal_comma` is set. `None` when it is not a number.
-pub fn parse_number(s: &str, decimal_comma: bool) -> Option<f64> {
-    let t = s.trim();
-    if t.is_empty() {
-        return None;
-    }
-    let cleaned: String = if decimal_comma {
-        t.chars()
-            .filter(|c| *c != '.' && *c != ' ' && *c != '\u{a0}')
-            .map(|c| if c == ',' { '.' } else { c })
-            .collect()
-    } else {
-        t.chars()
-            .filter(|c| *c != ',' && *c != ' ' && *c != '\u{a0}')
-            .collect()
-    };
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-fn default_total_codes() -> Vec<String> {
-    ["00", "0", "TOTAL", "Total", "ALL", "All", "10"]
-        .iter()
-        .take(6)
-        .map(|s| s.to_string())
-        .collect()
+/// A text grid: what an XLSX sheet (or any spreadsheet source) gives the pipeline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Table {
+    /// All sheet names of the workbook.
+    pub sheets: Vec<String>,
+    /// The sheet these rows come from.
+    pub sheet: Option<String>,
+    /// Sheet row number (1-based) of `rows[0]`.
+    pub first_row: u64,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// Detect format, layout and column roles.
+///
+/// Never fails because roles are incomplete: what loading would reject (no region column, …) is
+/// listed in `warnings`. Fails on unreadable input (`E_EMPTY_FILE`, `E_BINARY_FILE`,
+/// `E_NO_HEADER`, `E_XLSX_*`, `E_ENCODING`).
+///
+/// # Examples
+/// ```
+/// use agglo::ingest::{inspect, Layout, LoadOptions, Role};
+/// let csv = "Employment by county\n\nfips;naics;year;employment\n01001;1133;2021;1.234,5\n";
+/// let ins = inspect(csv.as_bytes(), "t.csv", &LoadOptions::default()).unwrap();
+/// assert_eq!(ins.format.delimiter, Some(';'));
+/// assert!(ins.format.decimal_comma);
+/// assert_eq!(ins.format.header_row, 3);
+/// assert_eq!(ins.layout, Layout::Long);
+/// assert_eq!(ins.columns[0].role, Role::RegionCode);
+/// assert_eq!(ins.rows, 1);
+/// ```
+///
+/// # Complexity
+/// O(file size) (the rows are counted); the roles use the first 64 KiB.
 pub fn inspect(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<Inspection> {
-    let (headers, rows, format) = read_table(bytes, name, opts, Some(200))?;
-    let roles = propose_roles(&headers, &rows);
+    match sniff::sniff_kind(bytes, name, opts.encoding.as_deref())? {
+        sniff::Kind::Zip => {
+            let table = xlsx_to_table(bytes, opts.sheet.as_deref()).map_err(|mut e| {
+                e.location.file = Some(name.to_string());
+                e
+            })?;
+            inspect_table(&table, name, opts)
+        }
+        sniff::Kind::Text { encoding, bom } => {
+            let raw = bytes.get(bom..).unwrap_or(&[]);
+            let head = raw
+                .get(..raw.len().min(4 * sniff::SNIFF_BYTES))
+                .unwrap_or(raw);
+            let complete = head.len() == raw.len();
+            let sample = loader::decode_sample(encoding, head, complete);
+            let sn = loader::sniff_text(&sample, complete, opts, name)?;
+            let plan = loader::plan_from_sniff(&sn, opts, name, None).or_else(|e| {
+                // A table without a region column is a reference table (e.g. national totals).
+                if e.code == ErrorCode::MissingColumn && !opts.reference {
+                    let r = LoadOptions {
+                        reference: true,
+                        ..opts.clone()
+                    };
+                    loader::plan_from_sniff(&sn, &r, name, None).map_err(|_| e)
+                } else {
+                    Err(e)
+                }
+            });
+            let full = if complete {
+                sample
+            } else {
+                loader::decode_sample(encoding, raw, true)
+            };
+            let rows = count_rows(&full, sn.delimiter, sn.header_idx);
+            let format = FormatInfo {
+                kind: "csv".into(),
+                encoding: encoding.name().to_string(),
+                delimiter: Some(char::from(sn.delimiter)),
+                decimal_comma: false,
+                bom: bom > 0,
+                header_row: 1,
+                sheet: None,
+                sheets: Vec::new(),
+            };
+            Ok(build_inspection(
+                name,
+                format,
+                &sn.records,
+                sn.header_idx,
+                plan,
+                rows,
+                opts,
+            ))
+        }
+    }
+}
+
+/// [`inspect`] for a text grid (an XLSX sheet from [`xlsx_to_table`]).
+pub fn inspect_table(table: &Table, name: &str, opts: &LoadOptions) -> Result<Inspection> {
+    let sample: Vec<(u64, Vec<String>)> = table
+        .rows
+        .iter()
+        .take(200)
+        .enumerate()
+        .map(|(k, r)| (table.first_row + k as u64, r.clone()))
+        .collect();
+    let (h, plan) = match loader::grid_plan(table, name, opts) {
+        Ok((h, p)) => (h, Ok(p)),
+        Err(e) if matches!(e.code, ErrorCode::EmptyFile | ErrorCode::NoHeader) => return Err(e),
+        Err(e) => (sniff::detect_header(&sample).unwrap_or(0), Err(e)),
+    };
+    let rows = table
+        .rows
+        .iter()
+        .skip(h + 1)
+        .filter(|r| !sniff::is_blank(r))
+        .count() as u64;
+    let format = FormatInfo {
+        kind: "xlsx".into(),
+        encoding: "UTF-8".into(),
+        delimiter: None,
+        decimal_comma: false,
+        bom: false,
+        header_row: 1,
+        sheet: table.sheet.clone(),
+        sheets: table.sheets.clone(),
+    };
+    Ok(build_inspection(name, format, &sample, h, plan, rows, opts))
+}
+
+fn build_inspection(
+    name: &str,
+    mut format: FormatInfo,
+    records: &[(u64, Vec<String>)],
+    h: usize,
+    plan: Result<layout::Plan>,
+    mut rows: u64,
+    opts: &LoadOptions,
+) -> Inspection {
+    let (header_line, headers) = records.get(h).cloned().unwrap_or((1, Vec::new()));
+    format.header_row = header_line;
+    let body: Vec<&(u64, Vec<String>)> = records.iter().skip(h + 1).collect();
+    let mut warnings = Vec::new();
+    let (layout, roles, names_row, measures, year) = match plan {
+        Ok(p) => {
+            format.decimal_comma = p.decimal_comma;
+            let year = if p.year.is_none() && p.fixed_year != 0 {
+                Some(p.fixed_year)
+            } else {
+                None
+            };
+            (
+                p.layout,
+                p.roles.clone(),
+                p.names_line,
+                p.measure_names(),
+                year,
+            )
+        }
+        Err(e) => {
+            warnings.push(
+                Warning::new("W_ROLES_INCOMPLETE", format!("{}: {}", e.code, e.message))
+                    .at(e.location),
+            );
+            let rows: Vec<Vec<String>> = body.iter().map(|(_, f)| f.clone()).collect();
+            (
+                Layout::Long,
+                propose_roles(&headers, &rows),
+                None,
+                vec![],
+                opts.year,
+            )
+        }
+    };
+    if names_row.is_some() {
+        rows = rows.saturating_sub(1);
+    }
+    let data: Vec<&Vec<String>> = body
+        .iter()
+        .filter(|(l, f)| Some(*l) != names_row && !sniff::is_blank(f))
+        .map(|(_, f)| f)
+        .collect();
     let columns = headers
         .iter()
         .enumerate()
-        .map(|(c, h)| {
-            let samples: Vec<String> = rows
+        .map(|(c, hname)| {
+            let samples: Vec<String> = data
                 .iter()
                 .filter_map(|r| r.get(c))
                 .take(5)
                 .cloned()
                 .collect();
-            let nonempty: Vec<&String> = rows
+            let cells: Vec<&String> = data
                 .iter()
                 .filter_map(|r| r.get(c))
-                .filter(|s| !s.trim().is_empty())
+                .filter(|s| !is_suppression_marker(s))
                 .collect();
-            let numeric = nonempty
+            let numeric = cells
                 .iter()
                 .filter(|s| parse_number(s, format.decimal_comma).is_some())
                 .count();
             ColumnInfo {
-                name: h.clone(),
-                role: roles.get(c).map(|r| r.role).unwrap_or(Role::Ignore),
+                name: hname.clone(),
+                role: roles.get(c).map_or(Role::Ignore, |r| r.role),
                 samples,
-                numeric_share: if nonempty.is_empty() {
+                numeric_share: if cells.is_empty() {
                     0.0
                 } else {
-                    numeric as f64 / nonempty.len() as f64
+                    numeric as f64 / cells.len() as f64
                 },
             }
         })
         .collect();
-    Ok(Inspection {
+    Inspection {
         file: name.to_string(),
         format,
-        layout: Layout::Long,
+        layout,
         columns,
-        preview: rows.iter().take(10).cloned().collect(),
-        rows: rows.len() as u64,
-    })
-}
-
-/// Read a tabular file into header + rows of text. (Simple first version: UTF-8, comma.)
-fn read_table(
-    bytes: &[u8],
-    name: &str,
-    _opts: &LoadOptions,
-    limit: Option<usize>,
-) -> Result<(Vec<String>, Vec<Vec<String>>, FormatInfo)> {
-    if bytes.is_empty() {
-        return Err(Error::new(ErrorCode::EmptyFile, "the file is empty").at(Location::file(name)));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            ErrorCode::Encoding,
-            format!("the file is not valid UTF-8 at byte {}", e.valid_up_to()),
-        )
-        .at(Location::file(name))
-    })?;
-    let bom = text.starts_with('\u{feff}');
-    let text = text.trim_start_matches('\u{feff}');
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| {
-            Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(name).with_row(1))
-        })?
-        .iter()
-        .map(|s| s.trim().to_string())
-        .collect();
-    let mut rows = Vec::new();
-    for (k, rec) in rdr.records().enumerate() {
-        if limit.is_some_and(|l| k >= l) {
-            break;
-        }
-        let rec = rec.map_err(|e| {
-            Error::new(ErrorCode::RaggedRow, e.to_string())
-                .at(Location::file(name).with_row(k as u64 + 2))
-        })?;
-        rows.push(rec.iter().map(|s| s.to_string()).collect());
-    }
-    Ok((
-        headers,
+        preview: data.iter().take(10).map(|r| (*r).clone()).collect(),
         rows,
-        FormatInfo {
-            kind: "csv".into(),
-            encoding: "UTF-8".into(),
-            delimiter: Some(','),
-            decimal_comma: false,
-            bom,
-            header_row: 1,
-            sheet: None,
-            sheets: vec![],
-        },
-    ))
+        skipped_rows: records.iter().take(h).map(|(l, _)| *l).collect(),
+        names_row,
+        measures,
+        year,
+        warnings,
+    }
 }
 
-/// Load a long-layout table into a panel.
-pub fn load_panel(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<(Panel, IngestReport)> {
-    let (headers, rows, format) = read_table(bytes, name, opts, None)?;
-    let mut roles = match &opts.roles {
-        Some(r) => r.clone(),
-        None => propose_roles(&headers, &rows),
-    };
-    let mut force = |col: &Option<String>, role: Role| -> Result<()> {
-        if let Some(c) = col {
-            let Some(k) = headers.iter().position(|h| h == c) else {
-                return Err(Error::new(
-                    ErrorCode::MissingColumn,
-                    format!("no column '{c}'; the header has: {}", headers.join(", ")),
-                )
-                .at(Location::file(name)
-                    .with_row(format.header_row)
-                    .with_column(c.clone())));
-            };
-            for r in roles.iter_mut() {
-                if r.role == role {
-                    r.role = Role::Ignore;
+/// Non-blank records after the header, without allocating per record.
+fn count_rows(text: &str, delim: u8, header_idx: usize) -> u64 {
+    let mut rdr = csv_core::ReaderBuilder::new().delimiter(delim).build();
+    let mut input = text.as_bytes();
+    let mut out = vec![0u8; 64 * 1024];
+    let mut ends = vec![0usize; 4096];
+    let (mut idx, mut n, mut nonblank) = (0usize, 0u64, false);
+    loop {
+        let (res, nin, nout, _) = rdr.read_record(input, &mut out, &mut ends);
+        if out
+            .get(..nout)
+            .is_some_and(|o| o.iter().any(|b| !b.is_ascii_whitespace()))
+        {
+            nonblank = true;
+        }
+        input = input.get(nin..).unwrap_or(&[]);
+        match res {
+            csv_core::ReadRecordResult::Record => {
+                if idx > header_idx && nonblank {
+                    n += 1;
                 }
+                idx += 1;
+                nonblank = false;
             }
-            if let Some(r) = roles.get_mut(k) {
-                r.role = role;
-            }
+            csv_core::ReadRecordResult::End => return n,
+            _ => {}
         }
-        Ok(())
-    };
-    force(&opts.region_col, Role::RegionCode)?;
-    force(&opts.industry_col, Role::IndustryCode)?;
-    force(&opts.year_col, Role::Year)?;
-    if let Some(vs) = &opts.value_cols {
-        for r in roles.iter_mut() {
-            if r.role == Role::Measure {
-                r.role = Role::Ignore;
-            }
-        }
-        for v in vs {
-            let Some(k) = headers.iter().position(|h| h == v) else {
-                return Err(Error::new(
-                    ErrorCode::MissingColumn,
-                    format!("no column '{v}'; the header has: {}", headers.join(", ")),
+    }
+}
+
+/// Load a long or wide table (CSV/TSV/XLSX bytes) into a panel.
+///
+/// # Arguments
+/// * `bytes` – the whole file; `name` – its name, for error locations; `opts` – overrides.
+///
+/// # Returns
+/// The dense [`Panel`] (codes as strings in first-seen order, years ascending, `NaN` = missing) and
+/// the [`IngestReport`] (rows, suppressed cells by marker, skipped totals rows, warnings).
+///
+/// # Errors
+/// Every rejection has a stable code and a location (file, sheet, row, column, value):
+/// `E_EMPTY_FILE`, `E_BINARY_FILE`, `E_ENCODING`, `E_UNKNOWN_FORMAT`, `E_CSV_SYNTAX`,
+/// `E_RAGGED_ROW`, `E_NO_HEADER`, `E_MISSING_COLUMN`, `E_DUPLICATE_COLUMN`, `E_NON_NUMERIC`,
+/// `E_NEGATIVE_VALUE`, `E_BAD_YEAR`, `E_DUPLICATE_ROW`, `E_TOO_LARGE`, `E_XLSX_READ`,
+/// `E_XLSX_SHEET`, `E_XLSX_UNAVAILABLE`, `E_NO_DATA`, `E_EMPTY_CODE`.
+///
+/// # Examples
+/// ```
+/// use agglo::ingest::{load_panel, LoadOptions};
+/// let csv = "fips,naics,year,employment\n01001,00,2021,100\n01001,1133,2021,40\n01003,1133,2021,(D)\n";
+/// let (p, rep) = load_panel(csv.as_bytes(), "t.csv", &LoadOptions::default()).unwrap();
+/// assert_eq!(p.regions, ["01001", "01003"]);
+/// assert_eq!(p.matrix(0, 0).region_total(0), 100.0); // the data's own total row `00`
+/// assert_eq!(p.get(0, 0, 1, 0), None); // suppressed: missing, not zero
+/// assert_eq!(rep.suppressed["(D)"], 1);
+/// ```
+///
+/// # Complexity
+/// O(file size + panel size); memory about twice the panel plus 64 KiB.
+pub fn load_panel(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<(Panel, IngestReport)> {
+    let mut opts = opts.clone();
+    // The whole file is at hand: decide UTF-8 vs Windows-1252 on all of it, not only the first
+    // 64 KiB (an accented name deep in an Excel export must not turn into an encoding error).
+    if opts.encoding.is_none()
+        && encoding_rs::Encoding::for_bom(bytes).is_none()
+        && !bytes.starts_with(b"PK\x03\x04")
+        && !bytes.contains(&0)
+        && std::str::from_utf8(bytes).is_err()
+    {
+        opts.encoding = Some("windows-1252".into());
+    }
+    let mut l = LongLoader::new(opts, name);
+    for chunk in bytes.chunks(1 << 20) {
+        l.push(chunk)?;
+    }
+    l.finish()
+}
+
+/// Stream a table from a reader (native CLI, big files): same as [`load_panel`] without holding
+/// the file in memory.
+pub fn load_panel_from_reader<R: std::io::Read>(
+    reader: R,
+    name: &str,
+    opts: &LoadOptions,
+) -> Result<(Panel, IngestReport)> {
+    load_panel_from_reader_with_progress(reader, name, opts, &mut |_, _| true)
+}
+
+/// [`load_panel_from_reader`] with a progress callback `(bytes_done, 0) -> keep_going`;
+/// returning false cancels with `E_CANCELLED`.
+pub fn load_panel_from_reader_with_progress<R: std::io::Read>(
+    mut reader: R,
+    name: &str,
+    opts: &LoadOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<(Panel, IngestReport)> {
+    let mut l = LongLoader::new(opts.clone(), name);
+    let mut buf = vec![0u8; 1 << 18];
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(
+                    Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
+                        .at(Location::file(name)),
                 )
-                .at(Location::file(name)
-                    .with_row(format.header_row)
-                    .with_column(v.clone())));
-            };
-            if let Some(r) = roles.get_mut(k) {
-                r.role = Role::Measure;
             }
-        }
-    }
-    let col = |role: Role| roles.iter().position(|r| r.role == role);
-    let rc = col(Role::RegionCode);
-    let ic = col(Role::IndustryCode).ok_or_else(|| {
-        Error::new(
-            ErrorCode::MissingColumn,
-            "no industry code column was found; name it with --industry-col",
-        )
-        .at(Location::file(name).with_row(format.header_row))
-    })?;
-    if rc.is_none() && !opts.reference {
-        return Err(Error::new(
-            ErrorCode::MissingColumn,
-            "no region code column was found; name it with --region-col",
-        )
-        .at(Location::file(name).with_row(format.header_row)));
-    }
-    let rn = col(Role::RegionName);
-    let iname = col(Role::IndustryName);
-    let yc = col(Role::Year);
-    let mcols: Vec<usize> = roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.role == Role::Measure)
-        .map(|(k, _)| k)
-        .collect();
-    if mcols.is_empty() {
-        return Err(Error::new(
-            ErrorCode::MissingColumn,
-            "no numeric measure column was found; name it with --value-col",
-        )
-        .at(Location::file(name).with_row(format.header_row)));
-    }
-    let totals = opts.total_codes.clone().unwrap_or_else(default_total_codes);
-    let mut report = IngestReport {
-        file: name.to_string(),
-        ..Default::default()
-    };
-    let mut rix: HashMap<String, usize> = HashMap::new();
-    let mut iix: HashMap<String, usize> = HashMap::new();
-    let mut yix: HashMap<i32, usize> = HashMap::new();
-    let (mut regions, mut rnames, mut inds, mut inames, mut years) =
-        (vec![], vec![], vec![], vec![], vec![]);
-    struct Cell {
-        r: usize,
-        i: Option<usize>,
-        y: usize,
-        vals: Vec<f64>,
-    }
-    let mut cells = Vec::with_capacity(rows.len());
-    for (k, row) in rows.iter().enumerate() {
-        let line = k as u64 + format.header_row + 1;
-        let get = |c: usize| row.get(c).map(|s| s.trim()).unwrap_or("");
-        let rcode = match rc {
-            Some(rc) => get(rc),
-            None => "reference",
         };
-        if rcode.is_empty() {
+        l.push(buf.get(..n).unwrap_or(&[]))?;
+        if !progress(l.progress().bytes as usize, 0) {
             return Err(
-                Error::new(ErrorCode::MissingColumn, "empty region code").at(Location::file(name)
-                    .with_row(line)
-                    .with_column(rc.and_then(|c| headers.get(c)).cloned().unwrap_or_default())),
+                Error::new(ErrorCode::Cancelled, "loading was cancelled").at(Location::file(name))
             );
         }
-        let icode = get(ic);
-        let year = match yc {
-            Some(c) => {
-                let y = get(c);
-                y.parse::<i32>().map_err(|_| {
-                    Error::new(ErrorCode::BadYear, format!("'{y}' is not a year")).at(
-                        Location::file(name)
-                            .with_row(line)
-                            .with_column(headers.get(c).cloned().unwrap_or_default())
-                            .with_value(y),
-                    )
-                })?
-            }
-            None => opts.year.unwrap_or(0),
-        };
-        let r = *rix.entry(rcode.to_string()).or_insert_with(|| {
-            regions.push(rcode.to_string());
-            rnames.push(rn.map(|c| get(c).to_string()).unwrap_or_default());
-            regions.len() - 1
-        });
-        let i = if totals.iter().any(|t| t == icode) {
-            None
-        } else {
-            Some(*iix.entry(icode.to_string()).or_insert_with(|| {
-                inds.push(icode.to_string());
-                inames.push(iname.map(|c| get(c).to_string()).unwrap_or_default());
-                inds.len() - 1
-            }))
-        };
-        let y = *yix.entry(year).or_insert_with(|| {
-            years.push(year);
-            years.len() - 1
-        });
-        let mut vals = Vec::with_capacity(mcols.len());
-        for &c in &mcols {
-            let s = get(c);
-            if is_suppression_marker(s) {
-                *report.suppressed.entry(s.to_string()).or_default() += 1;
-                report.suppressed_total += 1;
-                vals.push(f64::NAN);
-                continue;
-            }
-            let v = parse_number(s, format.decimal_comma).ok_or_else(|| {
-                Error::new(ErrorCode::NonNumeric, format!("'{s}' is not a number")).at(
-                    Location::file(name)
-                        .with_row(line)
-                        .with_column(headers.get(c).cloned().unwrap_or_default())
-                        .with_value(s),
-                )
-            })?;
-            if v < 0.0 && !opts.allow_negative {
-                return Err(
-                    Error::new(ErrorCode::NegativeValue, format!("negative value {s}")).at(
-                        Location::file(name)
-                            .with_row(line)
-                            .with_column(headers.get(c).cloned().unwrap_or_default())
-                            .with_value(s),
-                    ),
-                );
-            }
-            vals.push(v);
+    }
+    l.finish()
+}
+
+/// Load a text grid (an XLSX sheet from [`xlsx_to_table`]) into a panel: header detection (title
+/// rows skipped), long or wide layout, the title row under a wide header, totals rows skipped with
+/// a warning, the year from the sheet name.
+///
+/// # Errors
+/// As [`load_panel`]; locations carry the sheet name and the sheet's row numbers.
+pub fn load_table(table: &Table, name: &str, opts: &LoadOptions) -> Result<(Panel, IngestReport)> {
+    let (h, plan) = loader::grid_plan(table, name, opts)?;
+    let names_line = plan.names_line;
+    let layout = plan.layout;
+    let decimal_comma = plan.decimal_comma;
+    let header_line = plan.header_line;
+    let mut proc = rows::Processor::new(
+        plan,
+        name,
+        table.sheet.clone(),
+        opts.max_rows.unwrap_or(u64::MAX),
+        opts.max_cells.unwrap_or(DEFAULT_MAX_CELLS),
+    );
+    for (k, row) in table.rows.iter().enumerate().skip(h + 1) {
+        let line = table.first_row + k as u64;
+        if Some(line) == names_line {
+            continue;
         }
-        report.rows_read += 1;
-        cells.push(Cell { r, i, y, vals });
+        proc.record(row.as_slice(), line)?;
     }
-    if cells.is_empty() {
-        return Err(
-            Error::new(ErrorCode::NoData, "the file has a header but no data rows")
-                .at(Location::file(name)),
-        );
-    }
-    // Years ascending.
-    let mut order: Vec<usize> = (0..years.len()).collect();
-    order.sort_by_key(|&k| years.get(k).copied().unwrap_or(0));
-    let mut remap = vec![0usize; years.len()];
-    for (new, &old) in order.iter().enumerate() {
-        if let Some(slot) = remap.get_mut(old) {
-            *slot = new;
-        }
-    }
-    let sorted_years: Vec<i32> = order
-        .iter()
-        .filter_map(|&k| years.get(k).copied())
-        .collect();
-    let measures: Vec<String> = mcols
-        .iter()
-        .map(|&c| headers.get(c).cloned().unwrap_or_default())
-        .collect();
-    let mut panel = Panel::new(regions, rnames, inds, inames, sorted_years, measures);
-    for c in &cells {
-        let y = remap.get(c.y).copied().unwrap_or(0);
-        for (m, v) in c.vals.iter().enumerate() {
-            match c.i {
-                Some(i) => {
-                    if !v.is_nan() {
-                        report.cells_loaded += 1;
-                    }
-                    panel.set(m, y, c.r, i, *v)?
-                }
-                None => panel.set_region_total(m, y, c.r, *v)?,
-            }
-        }
-    }
-    if report.suppressed_total > 0 {
-        report.warnings.push(Warning::new(
-            "W_SUPPRESSED",
-            format!(
-                "{} suppressed or empty cells are treated as missing (not zero)",
-                report.suppressed_total
-            ),
-        ));
-    }
+    let (panel, mut report) = proc.finish()?;
+    report.format = Some(FormatInfo {
+        kind: "xlsx".into(),
+        encoding: "UTF-8".into(),
+        delimiter: None,
+        decimal_comma,
+        bom: false,
+        header_row: header_line,
+        sheet: table.sheet.clone(),
+        sheets: table.sheets.clone(),
+    });
+    report.layout = Some(layout);
     Ok((panel, report))
 }

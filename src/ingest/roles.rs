@@ -1,6 +1,6 @@
 //! Column-role proposal from header names and sample values.
 
-use super::{parse_number, ColumnRole};
+use super::{is_suppression_marker, parse_number, ColumnRole};
 use serde::{Deserialize, Serialize};
 
 /// What a column means.
@@ -23,6 +23,21 @@ fn norm(h: &str) -> String {
 }
 
 /// Propose a role for each header from its name, falling back to the sample values.
+///
+/// Names are matched after lower-casing and mapping spaces, `-` and `.` to `_` (`Region Code`,
+/// `FIPS`, `NAICS2017`, `year`, `employment`, `emp_withheld` …). An unnamed column whose non-marker
+/// sample cells are at least 90% numbers is a measure. A role other than measure/flag/ignore is given
+/// to the first matching column only.
+///
+/// # Examples
+/// ```
+/// use agglo::ingest::{propose_roles, Role};
+/// let h: Vec<String> = ["fips", "naics", "year", "employment", "emp_withheld"].map(String::from).to_vec();
+/// let r = propose_roles(&h, &[]);
+/// assert_eq!(r[0].role, Role::RegionCode);
+/// assert_eq!(r[3].role, Role::Measure);
+/// assert_eq!(r[4].role, Role::Flag);
+/// ```
 pub fn propose_roles(headers: &[String], rows: &[Vec<String>]) -> Vec<ColumnRole> {
     let mut out: Vec<ColumnRole> = Vec::with_capacity(headers.len());
     let mut taken = std::collections::HashSet::new();
@@ -84,6 +99,27 @@ pub fn propose_roles(headers: &[String], rows: &[Vec<String>]) -> Vec<ColumnRole
             Some(Role::IndustryName)
         } else if ["year", "yr", "time", "period", "jahr", "annee", "año"].contains(&n.as_str()) {
             Some(Role::Year)
+        } else if [
+            "employment",
+            "emp",
+            "employees",
+            "jobs",
+            "establishments",
+            "estab",
+            "estabs",
+            "payroll",
+            "payroll_thousands",
+            "payann",
+            "wages",
+            "value",
+            "obs_value",
+            "output",
+            "gva",
+            "turnover",
+        ]
+        .contains(&n.as_str())
+        {
+            Some(Role::Measure)
         } else if n.contains("withheld")
             || n.starts_with("flag")
             || n.ends_with("_flag")
@@ -104,15 +140,16 @@ pub fn propose_roles(headers: &[String], rows: &[Vec<String>]) -> Vec<ColumnRole
             }
             Some(r) => r,
             None => {
+                // Suppression markers are neutral: a measure column full of `(D)` is still a measure.
                 let vals: Vec<&String> = rows
                     .iter()
                     .filter_map(|r| r.get(c))
-                    .filter(|s| !s.trim().is_empty())
+                    .filter(|s| !is_suppression_marker(s))
                     .take(200)
                     .collect();
                 let numeric = vals
                     .iter()
-                    .filter(|s| parse_number(s, false).is_some())
+                    .filter(|s| parse_number(s, false).is_some() || parse_number(s, true).is_some())
                     .count();
                 if !vals.is_empty() && numeric * 10 >= vals.len() * 9 {
                     Role::Measure

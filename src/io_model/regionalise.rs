@@ -122,7 +122,8 @@ pub fn regionalise(
         .zip(&emp.national)
         .map(|(r, nn)| {
             if r.is_finite() {
-                crate::indicators::location_quotient(*r, emp.region_total, *nn, emp.nation_total).ok()
+                crate::indicators::location_quotient(*r, emp.region_total, *nn, emp.nation_total)
+                    .ok()
             } else {
                 None
             }

@@ -67,6 +67,7 @@ impl Reference {
         } else {
             reference.year_index(year).map_err(|e| Error {
                 message: format!("the reference table '{name}' has no year {year}"),
+                location: crate::error::Location::file(name).with_value(year.to_string()),
                 ..e
             })?
         };
@@ -121,7 +122,8 @@ impl Reference {
             return Err(Error::new(
                 ErrorCode::ZeroTotal,
                 format!("the reference table '{name}' has a zero or missing total for {measure} in {year}"),
-            ));
+            )
+            .at(crate::error::Location::file(name).with_column(measure.clone())));
         }
         Ok((
             Reference {

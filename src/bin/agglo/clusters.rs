@@ -1,0 +1,251 @@
+//! `agglo clusters`: map industries to clusters and report strength (US Cluster Mapping strong
+//! clusters or European Cluster Observatory stars), typology profiles, or unmapped codes.
+
+use crate::common::{file_name, measure_named, read_file, to_value, DataArgs, Format, Loaded};
+use agglo::clusters::{
+    aggregate_to_clusters, cluster_definitions_from_table, cluster_profiles, eco_stars,
+    parse_cluster_definitions, uscmp_strength, ClusterPanel, DefinitionFilter, EcoParams, LqBase,
+    TypologyParams, UscmpParams,
+};
+use agglo::ingest::xlsx_to_table;
+use agglo::panel::Reference;
+use agglo::{Error, ErrorCode, Result};
+use clap::ValueEnum;
+use serde_json::{json, Value};
+
+/// Where the cluster definitions come from (shared by `clusters`, `priorities`, `peers`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct DefArgs {
+    /// Cluster definitions CSV (industry code → cluster). Default: the US Cluster Mapping file
+    /// `data/cluster_definitions_uscmp.csv` when it exists.
+    #[arg(long)]
+    pub definitions: Option<String>,
+    /// Keep only definition rows of this `definition_set` (default DPS2016; `any` for all).
+    #[arg(long, default_value = "DPS2016")]
+    pub definition_set: String,
+    /// Keep only definition rows of this NAICS vintage (default 2017; `any` for all).
+    #[arg(long, default_value = "2017")]
+    pub vintage: String,
+    /// Sheet of an XLSX definitions file (default: the first).
+    #[arg(long)]
+    pub definitions_sheet: Option<String>,
+    /// LQ base: all industries (default) or traded (traded clusters against traded employment,
+    /// local against local, as the US Cluster Mapping Project does over all US counties).
+    #[arg(long, value_enum, default_value_t = Base::All)]
+    pub base: Base,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Base {
+    Traded,
+    All,
+}
+
+impl From<Base> for LqBase {
+    fn from(b: Base) -> Self {
+        match b {
+            Base::Traded => LqBase::Traded,
+            Base::All => LqBase::All,
+        }
+    }
+}
+
+/// A loaded panel aggregated to clusters, with its optional reference aggregated the same way.
+pub struct Clustered {
+    pub cp: ClusterPanel,
+    pub reference: Option<(ClusterPanel, String)>,
+}
+
+impl DefArgs {
+    pub fn load(&self, loaded: &mut Loaded) -> Result<Clustered> {
+        let path = match &self.definitions {
+            Some(p) => p.clone(),
+            None => {
+                let d = "data/cluster_definitions_uscmp.csv";
+                if std::path::Path::new(d).exists() {
+                    d.to_string()
+                } else {
+                    return Err(Error::new(
+                        ErrorCode::MissingReference,
+                        "no --definitions file given and data/cluster_definitions_uscmp.csv not found",
+                    ));
+                }
+            }
+        };
+        let any = |s: &str| (!s.eq_ignore_ascii_case("any")).then(|| s.to_string());
+        let filter = DefinitionFilter {
+            definition_set: any(&self.definition_set),
+            vintage: any(&self.vintage),
+        };
+        let bytes = read_file(&path)?;
+        let lower = path.to_ascii_lowercase();
+        let (defs, w) = if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+            let table = xlsx_to_table(&bytes, self.definitions_sheet.as_deref())
+                .map_err(|e| e.at(agglo::Location::file(file_name(&path))))?;
+            cluster_definitions_from_table(&table, &file_name(&path), &filter)?
+        } else {
+            parse_cluster_definitions(&bytes, &file_name(&path), &filter)?
+        };
+        loaded.warnings.extend(w);
+        let (cp, w) = aggregate_to_clusters(&loaded.panel, &defs)?;
+        loaded.warnings.extend(w);
+        let reference = match &loaded.reference {
+            Some((rp, name)) => {
+                let (rcp, _) = aggregate_to_clusters(rp, &defs)?;
+                Some((rcp, name.clone()))
+            }
+            None => None,
+        };
+        Ok(Clustered { cp, reference })
+    }
+}
+
+/// Replace a loaded industry panel (and its reference) by its cluster aggregation, so any panel
+/// command runs at cluster level (`--clusters`).
+pub fn to_cluster_level(loaded: &mut Loaded, defs: &DefArgs) -> Result<()> {
+    let cl = defs.load(loaded)?;
+    loaded.panel = cl.cp.panel;
+    loaded.reference = cl.reference.map(|(rcp, name)| (rcp.panel, name));
+    Ok(())
+}
+
+impl Clustered {
+    /// The reference cluster totals of year index `y` (None = sum of the loaded regions).
+    pub fn reference_for(
+        &self,
+        measure: usize,
+        y: usize,
+        warnings: &mut Vec<agglo::Warning>,
+    ) -> Result<Option<Reference>> {
+        match &self.reference {
+            Some((rcp, name)) => {
+                let (r, w) = Reference::from_table(&rcp.panel, name, &self.cp.panel, measure, y)?;
+                warnings.extend(w);
+                Ok(Some(r))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Strength {
+    Uscmp,
+    Eco,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub defs: DefArgs,
+    #[arg(long, value_enum, default_value_t = Strength::Uscmp)]
+    pub strength: Strength,
+    /// Only this year (default: every year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Typology profiles (size, LQ, focus, growth, breadth, ...) instead of strength; growth from
+    /// `--from`.
+    #[arg(long)]
+    pub profile: bool,
+    /// Start year for the profile's growth fields.
+    #[arg(long = "from")]
+    pub from: Option<i32>,
+    /// List the data's industry codes that no cluster takes.
+    #[arg(long)]
+    pub unmapped: bool,
+    /// ECO size star: top share of regions by employment.
+    #[arg(long, default_value_t = 0.10)]
+    pub size_top: f64,
+    /// ECO specialisation star: LQ threshold.
+    #[arg(long, default_value_t = 2.0)]
+    pub lq_threshold: f64,
+    /// ECO focus star: top share of regions by focus.
+    #[arg(long, default_value_t = 0.10)]
+    pub focus_top: f64,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
+pub fn run(a: Args) -> Result<(Value, Format)> {
+    let mut loaded = a.data.load()?;
+    let cl = a.defs.load(&mut loaded)?;
+    let p = &cl.cp.panel;
+    let m = loaded.measure;
+    let est = measure_named(p, "estab").filter(|x| *x != m);
+    let pay = measure_named(p, "payroll").filter(|x| *x != m);
+    let mut rows = Vec::new();
+    let mut warnings = Vec::new();
+    if a.unmapped {
+        for u in &cl.cp.unmapped {
+            rows.push(to_value(u)?);
+        }
+    } else {
+        for y in loaded.years(a.year)? {
+            let reference = cl.reference_for(m, y, &mut warnings)?;
+            if a.profile {
+                let (res, w) = cluster_profiles(
+                    &loaded.panel,
+                    &cl.cp,
+                    reference.as_ref(),
+                    &TypologyParams {
+                        from_year: a.from.filter(|f| *f < p.years[y]),
+                        to_year: p.years[y],
+                        employment: m,
+                        establishments: est,
+                        payroll: pay,
+                        base: a.defs.base.into(),
+                    },
+                )?;
+                warnings.extend(w);
+                for r in &res {
+                    rows.push(to_value(r)?);
+                }
+                continue;
+            }
+            match a.strength {
+                Strength::Uscmp => {
+                    let (res, w) = uscmp_strength(
+                        &cl.cp,
+                        y,
+                        reference.as_ref(),
+                        &UscmpParams {
+                            base: a.defs.base.into(),
+                            employment: m,
+                            establishments: est,
+                            ..Default::default()
+                        },
+                    )?;
+                    warnings.extend(w);
+                    for r in &res {
+                        rows.push(to_value(r)?);
+                    }
+                }
+                Strength::Eco => {
+                    let res = eco_stars(
+                        &cl.cp,
+                        y,
+                        reference.as_ref(),
+                        &EcoParams {
+                            employment: m,
+                            size_top_share: a.size_top,
+                            lq_threshold: a.lq_threshold,
+                            focus_top_share: a.focus_top,
+                        },
+                    )?;
+                    for r in &res {
+                        rows.push(to_value(r)?);
+                    }
+                }
+            }
+        }
+    }
+    // Identical warnings repeat per year; keep one of each.
+    warnings.dedup_by(|x, y| x.message == y.message);
+    loaded.warnings.extend(warnings);
+    Ok((
+        json!({ "rows": rows, "warnings": loaded.warnings, "mapped_share": cl.cp.mapped_share }),
+        a.format,
+    ))
+}

@@ -1,0 +1,548 @@
+//! `agglo clusters`, `priorities`, `peers` and the bad-input paths of the indicator commands.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_agglo"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn ok(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "agglo {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn rows(v: &Value) -> &Vec<Value> {
+    v["rows"].as_array().unwrap()
+}
+
+fn temp_csv(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    f
+}
+
+const GA6: &str = "data/ga_cbp_naics6_2017_2021.csv";
+const DEFS: &str = "data/cluster_definitions_uscmp.csv";
+
+#[test]
+fn georgia_textile_strong_through_cli() {
+    let out = ok(&[
+        "clusters",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+    ]);
+    for county in ["13313", "13213"] {
+        let r = rows(&out)
+            .iter()
+            .find(|r| r["cluster"] == "42" && r["region"] == county)
+            .unwrap();
+        assert_eq!(r["cluster_name"], "Textile Manufacturing");
+        assert_eq!(r["strong"], true, "{r}");
+        assert_eq!(r["year"], 2021);
+    }
+    assert_eq!(out["mapped_share"], 1.0);
+    // ECO stars with an edited threshold
+    let out = ok(&[
+        "clusters",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+        "--strength",
+        "eco",
+        "--lq-threshold",
+        "50",
+    ]);
+    let w = rows(&out)
+        .iter()
+        .find(|r| r["cluster"] == "42" && r["region"] == "13313")
+        .unwrap();
+    assert_eq!(w["specialisation_star"], false);
+    assert_eq!(w["size_star"], true);
+    // Profiles with growth from 2017
+    let out = ok(&[
+        "clusters",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--profile",
+        "--from",
+        "2017",
+        "--year",
+        "2021",
+    ]);
+    let w = rows(&out)
+        .iter()
+        .find(|r| r["cluster"] == "42" && r["region"] == "13313")
+        .unwrap();
+    assert_eq!(w["quadrant"], "star");
+    assert!(w["growth"].as_f64().is_some() && w["competitive_shift"].as_f64().is_some());
+    assert!(w["depth"].is_null());
+}
+
+#[test]
+fn priorities_and_peers_through_cli() {
+    let base = [
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "growth,lq,size",
+    ];
+    let a = ok(&[&base[..], &["--weights", "0,0,1"]].concat());
+    let b = ok(&[&base[..], &["--weights", "0,1,0"]].concat());
+    // Size only: the largest cluster first; LQ only: the most specialised first.
+    let first_a = &rows(&a)[0];
+    let max_size = rows(&a)
+        .iter()
+        .map(|r| r["raw_size"].as_f64().unwrap())
+        .fold(0.0, f64::max);
+    assert_eq!(first_a["raw_size"].as_f64().unwrap(), max_size);
+    assert_eq!(rows(&b)[0]["cluster"], "42");
+    // Growth only: the fastest-growing cluster first, and the order differs from size only.
+    let g = ok(&[&base[..], &["--weights", "1,0,0"]].concat());
+    let max_growth = rows(&g)
+        .iter()
+        .filter_map(|r| r["raw_growth"].as_f64())
+        .fold(f64::MIN, f64::max);
+    assert_eq!(rows(&g)[0]["raw_growth"].as_f64().unwrap(), max_growth);
+    assert_ne!(rows(&g)[0]["cluster"], first_a["cluster"]);
+    for r in rows(&a) {
+        let s: f64 = ["growth", "lq", "size"]
+            .iter()
+            .map(|k| r[format!("contribution_{k}")].as_f64().unwrap())
+            .sum();
+        assert!((s - r["score"].as_f64().unwrap()).abs() < 1e-12);
+    }
+    assert_eq!(a["params"]["normalisation"], "min_max");
+    let bad = run(&[&base[..], &["--weights", "1,2"]].concat());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("E_INVALID_PARAMETER"));
+
+    let p = ok(&[
+        "peers", "--data", GA6, "--region", "13313", "--metric", "krugman", "--top", "3",
+    ]);
+    assert_eq!(rows(&p).len(), 3);
+    assert!(rows(&p)[0]["value"].as_f64().unwrap() <= rows(&p)[1]["value"].as_f64().unwrap());
+    let t = ok(&[
+        "peers",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--cluster",
+        "42",
+        "--by-employment",
+        "--top",
+        "2",
+    ]);
+    assert_eq!(rows(&t)[0]["region"], "13313");
+    let bad = run(&["peers", "--data", GA6, "--region", "99999"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("E_UNKNOWN_REGION"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("region '99999'"));
+}
+
+#[test]
+fn mapping_with_duplicate_and_unknown_codes_continues_with_located_warnings() {
+    let defs = temp_csv("naics_code,cluster_code,cluster_name,traded_local\n314110,42,Textile Manufacturing,traded\n314110,5,Automotive,traded\n,42,Textile Manufacturing,traded\n");
+    let data = temp_csv("region,industry_code,year,employment,establishments\nA,314110,2021,100,4\nB,314110,2021,10,2\nA,999999,2021,50,1\nB,999999,2021,500,9\n");
+    let out = ok(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        defs.path().to_str().unwrap(),
+    ]);
+    let w = out["warnings"].as_array().unwrap();
+    let dup = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_DUPLICATE")
+        .unwrap();
+    assert_eq!(dup["location"]["row"], 3);
+    assert_eq!(dup["location"]["industry"], "314110");
+    let unk = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_UNKNOWN_CODE")
+        .unwrap();
+    assert_eq!(unk["location"]["row"], 4);
+    let unm = w.iter().find(|w| w["code"] == "W_UNMAPPED_CODES").unwrap();
+    assert!(unm["message"].as_str().unwrap().contains("999999 (550)"));
+    // The analysis continued: both regions rated for cluster 42.
+    assert_eq!(rows(&out).len(), 2);
+    let un = ok(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        defs.path().to_str().unwrap(),
+        "--unmapped",
+    ]);
+    assert_eq!(rows(&un)[0]["industry"], "999999");
+    assert_eq!(rows(&un)[0]["value_by_year"][0], 550.0);
+}
+
+#[test]
+fn years_missing_for_some_regions_are_reported_and_skipped() {
+    let data = temp_csv("region,industry_code,year,employment\nA,x,2008,10\nA,y,2008,20\nA,x,2014,12\nA,y,2014,25\nB,x,2008,5\nB,y,2008,5\nC,x,2014,8\nC,y,2014,1\n");
+    let out = ok(&[
+        "shift-share",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--from",
+        "2008",
+        "--to",
+        "2014",
+    ]);
+    assert_eq!(rows(&out).len(), 1);
+    assert_eq!(rows(&out)[0]["region"], "A");
+    let w: Vec<&Value> = out["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "W_REGION_YEAR_MISSING")
+        .collect();
+    assert_eq!(w.len(), 2);
+    assert_eq!(w[0]["location"]["region"], "B");
+    assert!(w[0]["message"].as_str().unwrap().contains("2014"));
+    assert_eq!(w[1]["location"]["region"], "C");
+    // Components of the remaining region still sum to its change.
+    let r = &rows(&out)[0];
+    let s = r["national_share"].as_f64().unwrap()
+        + r["industry_mix"].as_f64().unwrap()
+        + r["regional_share"].as_f64().unwrap();
+    assert!((s - 7.0).abs() < 1e-9);
+    // A year not in the data at all is an error naming the year.
+    let bad = run(&[
+        "shift-share",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--from",
+        "2008",
+        "--to",
+        "2020",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("E_UNKNOWN_YEAR"));
+}
+
+#[test]
+fn zero_or_missing_reference_totals() {
+    let data = temp_csv("region,industry_code,year,employment\nA,x,2008,10\nA,y,2008,20\nA,z,2008,1\nA,x,2014,12\nA,y,2014,25\nA,z,2014,2\nB,x,2008,5\nB,y,2008,5\nB,x,2014,8\nB,y,2014,1\n");
+    // Industry z has a zero national value in 2008: left out with a located warning.
+    let reference = temp_csv("industry_code,year,employment\nx,2008,100\ny,2008,200\nz,2008,0\nx,2014,110\ny,2014,230\nz,2014,3\n");
+    let args = [
+        "shift-share",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--reference",
+        reference.path().to_str().unwrap(),
+        "--from",
+        "2008",
+        "--to",
+        "2014",
+    ];
+    let out = ok(&args);
+    assert_eq!(rows(&out).len(), 2);
+    let w = out["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "W_REFERENCE_ZERO_INDUSTRY")
+        .unwrap();
+    assert_eq!(w["location"]["industry"], "z");
+    let a = &rows(&out)[0];
+    assert_eq!(a["change"], 7.0); // x and y only
+                                  // Specialisation on the same reference: z skipped and reported, the rest computed.
+    let out = ok(&[
+        "specialisation",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--reference",
+        reference.path().to_str().unwrap(),
+        "--year",
+        "2008",
+    ]);
+    assert_eq!(rows(&out).len(), 2);
+    assert!(out["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "W_ZERO_REFERENCE_INDUSTRY"));
+    // A reference whose total is zero stops with a located error.
+    let zero = temp_csv("industry_code,year,employment\nx,2008,0\ny,2008,0\nx,2014,0\ny,2014,0\n");
+    let bad = run(&[
+        "specialisation",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--reference",
+        zero.path().to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.starts_with("E_ZERO_TOTAL"), "{err}");
+    assert!(
+        err.contains(zero.path().file_name().unwrap().to_str().unwrap()),
+        "{err}"
+    );
+    // A reference without the requested year: located error naming the year.
+    let short = temp_csv("industry_code,year,employment\nx,2008,100\ny,2008,200\n");
+    let bad = run(&[
+        "shift-share",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--reference",
+        short.path().to_str().unwrap(),
+        "--from",
+        "2008",
+        "--to",
+        "2014",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.starts_with("E_UNKNOWN_YEAR") && err.contains("2014"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_cells_left_out_or_zero_on_request() {
+    let data = temp_csv("region,industry_code,year,employment\nA,x,2008,10\nA,y,2008,20\nA,x,2014,12\nB,x,2008,5\nB,y,2008,5\nB,x,2014,8\nB,y,2014,1\n");
+    let out = ok(&[
+        "shift-share",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--from",
+        "2008",
+        "--to",
+        "2014",
+    ]);
+    let a = rows(&out).iter().find(|r| r["region"] == "A").unwrap();
+    assert_eq!(a["industries_left_out"], 1);
+    assert!(out["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "W_MISSING_CELLS" && w["location"]["region"] == "A"));
+    let out = ok(&[
+        "shift-share",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--from",
+        "2008",
+        "--to",
+        "2014",
+        "--missing-as-zero",
+    ]);
+    let a = rows(&out).iter().find(|r| r["region"] == "A").unwrap();
+    assert_eq!(a["change"], -18.0);
+}
+
+#[test]
+fn definitions_from_an_xlsx_sheet_with_located_warnings() {
+    let data = temp_csv("region,industry_code,year,employment,establishments\nA,314110,2021,100,4\nB,314110,2021,10,2\nA,336112,2021,50,1\nB,336112,2021,500,9\n");
+    let out = ok(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        "tests/data/cluster_definitions_small.xlsx",
+        "--definitions-sheet",
+        "Mapping",
+    ]);
+    let w = out["warnings"].as_array().unwrap();
+    let dup = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_DUPLICATE")
+        .unwrap();
+    assert_eq!(dup["location"]["sheet"], "Mapping");
+    assert_eq!(dup["location"]["row"], 5);
+    let unk = w
+        .iter()
+        .find(|w| w["code"] == "W_DEFINITION_UNKNOWN_CODE")
+        .unwrap();
+    assert_eq!(unk["location"]["row"], 6);
+    assert_eq!(unk["location"]["column"], "cluster_code");
+    let clusters: Vec<&str> = rows(&out)
+        .iter()
+        .map(|r| r["cluster"].as_str().unwrap())
+        .collect();
+    assert!(clusters.contains(&"42") && clusters.contains(&"5"));
+    // The first sheet has no mapping: a clear error naming the missing column.
+    let bad = run(&[
+        "clusters",
+        "--data",
+        data.path().to_str().unwrap(),
+        "--definitions",
+        "tests/data/cluster_definitions_small.xlsx",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.starts_with("E_MISSING_COLUMN") && err.contains("sheet 'Notes'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn indices_at_cluster_level() {
+    let conc = ok(&[
+        "concentration",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+        "--missing-as-zero",
+    ]);
+    let textile = rows(&conc).iter().find(|r| r["industry"] == "42").unwrap();
+    assert_eq!(textile["industry_name"], "Textile Manufacturing");
+    // Carpets are among the most concentrated clusters of Georgia.
+    let lg = textile["locational_gini"].as_f64().unwrap();
+    assert!(lg > 0.4 && lg < 0.5);
+    let ss = ok(&[
+        "shift-share",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--from",
+        "2017",
+        "--to",
+        "2021",
+        "--by",
+        "industry",
+        "--missing-as-zero",
+    ]);
+    let whitfield: Vec<&Value> = rows(&ss)
+        .iter()
+        .filter(|r| r["region"] == "13313")
+        .collect();
+    let sum: f64 = whitfield
+        .iter()
+        .map(|r| r["change"].as_f64().unwrap())
+        .sum();
+    let parts: f64 = whitfield
+        .iter()
+        .map(|r| {
+            r["national_share"].as_f64().unwrap()
+                + r["industry_mix"].as_f64().unwrap()
+                + r["regional_share"].as_f64().unwrap()
+        })
+        .sum();
+    assert!((sum - parts).abs() < 1e-6);
+    let spec = ok(&[
+        "specialisation",
+        "--data",
+        GA6,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+    ]);
+    assert!(rows(&spec)
+        .iter()
+        .any(|r| r["region"] == "13313" && r["krugman"].as_f64().unwrap() > 0.5));
+}
+
+#[test]
+fn priorities_with_an_external_multiplier() {
+    let plain = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+    ]);
+    let other = rows(&plain)
+        .iter()
+        .map(|r| r["cluster"].as_str().unwrap())
+        .find(|c| *c != "42")
+        .unwrap()
+        .to_string();
+    let ext = temp_csv(&format!(
+        "cluster,criterion,value\n42,multiplier,1.2\n{other},multiplier,3.5\n"
+    ));
+    let out = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier,size",
+        "--weights",
+        "1,0",
+        "--external",
+        ext.path().to_str().unwrap(),
+    ]);
+    let first = &rows(&out)[0];
+    assert_eq!(first["raw_multiplier"], 3.5);
+    assert_eq!(first["cluster"], other.as_str());
+    assert_eq!(first["contribution_multiplier"], 1.0);
+    let textile = rows(&out).iter().find(|r| r["cluster"] == "42").unwrap();
+    assert_eq!(textile["raw_multiplier"], 1.2);
+    // Clusters without a value score 0 on it.
+    assert!(rows(&out)
+        .iter()
+        .any(|r| r["raw_multiplier"].is_null() && r["contribution_multiplier"] == 0.0));
+    let bad = temp_csv("cluster,criterion,value\n42,multiplier,high\n");
+    let err = run(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier",
+        "--weights",
+        "1",
+        "--external",
+        bad.path().to_str().unwrap(),
+    ]);
+    assert_eq!(err.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        msg.starts_with("E_NON_NUMERIC") && msg.contains("row 2") && msg.contains("'high'"),
+        "{msg}"
+    );
+}

@@ -1,0 +1,2 @@
+// Page entry: registers <agglo-explorer>. Everything else lives inside the element.
+import './components/agglo-explorer.js';

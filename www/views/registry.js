@@ -1,0 +1,4 @@
+// The analysis views beyond the overview, in tab order. Each is a Lit reactive controller class:
+//   new View(host) — `host` is the <agglo-explorer> element (see views/README.md for the contract).
+// Add a view by importing it here and appending it to VIEWS.
+export const VIEWS = [];

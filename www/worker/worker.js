@@ -1,0 +1,136 @@
+// The one Web Worker that hosts the wasm core. The main thread never computes: it posts
+// {id, method, args}; this worker answers {id, type: 'result' | 'error' | 'progress'}.
+// Files are streamed into the core in chunks, with progress; between chunks the worker yields to
+// its event loop, so a {type: 'cancel', id} message is seen and the load abandoned without losing
+// what was loaded before. XLSX workbooks and zipped Shapefiles go through the extras module, loaded
+// the first time one is opened (so the first page load does not pay for it).
+import init, { Workspace } from '../pkg/agglo.js';
+import wasmUrl from '../pkg/agglo_bg.wasm?url';
+
+const ready = init({ module_or_path: wasmUrl });
+let ws = null;
+let extras = null;
+const cancelled = new Set();
+const CHUNK = 1 << 20; // 1 MiB pushes keep progress smooth and memory bounded
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function errorPayload(e) {
+  return {
+    message: String(e && e.message ? e.message : e),
+    code: (e && e.code) || 'E_INTERNAL',
+    location: (e && e.location) || null,
+  };
+}
+
+function cancelledError() {
+  return Object.assign(new Error('E_CANCELLED: cancelled by the user; nothing was changed'), { code: 'E_CANCELLED' });
+}
+
+async function loadExtras() {
+  if (!extras) {
+    const mod = await import('../pkg/agglo_xlsx.js');
+    const url = (await import('../pkg/agglo_xlsx_bg.wasm?url')).default;
+    await mod.default({ module_or_path: url });
+    extras = mod;
+  }
+  return extras;
+}
+
+const isXlsx = (name) => /\.xlsx$/i.test(name);
+const isZip = (name) => /\.zip$/i.test(name);
+
+async function bytesOf(id, file, phase) {
+  if (file instanceof Uint8Array) return file;
+  if (file instanceof ArrayBuffer) return new Uint8Array(file);
+  const total = file.size;
+  const out = new Uint8Array(total);
+  for (let off = 0; off < total; off += CHUNK) {
+    if (cancelled.has(id)) throw cancelledError();
+    out.set(new Uint8Array(await file.slice(off, off + CHUNK).arrayBuffer()), off);
+    postMessage({ id, type: 'progress', phase, done: Math.min(off + CHUNK, total), total });
+    await tick();
+  }
+  return out;
+}
+
+/** Stream a delimited text file into the core. */
+async function stream(id, { name, file, options }, asReference) {
+  const blob = file instanceof Blob ? file : new Blob([file]);
+  const total = blob.size;
+  ws.beginLoad(name, options ?? null, asReference);
+  try {
+    for (let off = 0; off < total; off += CHUNK) {
+      if (cancelled.has(id)) throw cancelledError();
+      const chunk = new Uint8Array(await blob.slice(off, off + CHUNK).arrayBuffer());
+      ws.push(chunk);
+      postMessage({ id, type: 'progress', phase: `reading ${name}`, done: Math.min(off + CHUNK, total), total });
+      await tick();
+    }
+    return ws.finishLoad();
+  } catch (e) {
+    ws.abortLoad();
+    throw e;
+  }
+}
+
+async function loadTableFile(id, args, asReference) {
+  const { name, file, options } = args;
+  if (isXlsx(name)) {
+    const bytes = await bytesOf(id, file, `reading ${name}`);
+    const x = await loadExtras();
+    const table = x.xlsxToTable(bytes, options?.sheet ?? undefined);
+    return ws.loadTable(name, table, options ?? null, asReference);
+  }
+  return stream(id, args, asReference);
+}
+
+const special = {
+  async inspect(id, { name, file, options }) {
+    if (isXlsx(name)) {
+      const bytes = await bytesOf(id, file, `reading ${name}`);
+      const x = await loadExtras();
+      const table = x.xlsxToTable(bytes, options?.sheet ?? undefined);
+      return ws.inspectTable(name, table, options ?? null);
+    }
+    // Only the head of a large file is needed to propose roles.
+    const head = file.size > 1 << 20 ? file.slice(0, 1 << 20) : file;
+    return ws.inspect(name, await bytesOf(id, head, 'reading'), options ?? null);
+  },
+  loadData: (id, args) => loadTableFile(id, args, false),
+  loadReference: (id, args) => loadTableFile(id, args, true),
+  async loadBoundaries(id, { name, file, options }) {
+    const bytes = await bytesOf(id, file, `reading ${name}`);
+    if (isZip(name)) {
+      const x = await loadExtras();
+      const { geojson } = x.shapefileToGeojson(bytes, name, options ?? null);
+      return ws.loadBoundaries(name, new TextEncoder().encode(geojson), { idField: 'id' });
+    }
+    return ws.loadBoundaries(name, bytes, options ?? null);
+  },
+  async classBreaks(id, { values, k, method }) {
+    return ws.classBreaks(values, k, method);
+  },
+};
+
+self.onmessage = async (ev) => {
+  const msg = ev.data;
+  if (msg.type === 'cancel') {
+    cancelled.add(msg.id);
+    return;
+  }
+  const { id, method, args } = msg;
+  try {
+    await ready;
+    ws ??= new Workspace();
+    let value;
+    if (special[method]) value = await special[method](id, args ?? {});
+    else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
+    else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
+    postMessage({ id, type: 'result', value });
+  } catch (e) {
+    postMessage({ id, type: 'error', error: errorPayload(e) });
+  } finally {
+    cancelled.delete(id);
+  }
+};
