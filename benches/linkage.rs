@@ -4,7 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use agglo::graph::{leiden, louvain, planted_partition, CommunityParams, Graph};
-use agglo::io_model::{multipliers_and_linkages, synthetic_table};
+use agglo::io_model::{
+    multipliers_and_linkages, output_multipliers, rasmussen_linkages, synthetic_table, IoParams,
+    LeontiefModel, LinkageParams,
+};
 use std::io::Write;
 use std::time::Instant;
 
@@ -74,16 +77,30 @@ fn main() {
         check = m.total.iter().sum::<f64>() + l.forward_total.iter().sum::<f64>();
     }
     println!("{{\"workload\": \"io\", \"n\": {n}, \"median_s\": {:.6}, \"check\": {check:.10}, \"runs\": {runs}}}", median(times));
+    // Where the time goes: coefficients + LU, then the solves.
+    let (mut tf, mut ts) = (Vec::new(), Vec::new());
+    for _ in 0..runs.min(3) {
+        let t = Instant::now();
+        let m = LeontiefModel::new(&table, &IoParams::default()).unwrap();
+        tf.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let _ = (
+            output_multipliers(&m),
+            rasmussen_linkages(&m, &LinkageParams::default()),
+        );
+        ts.push(t.elapsed().as_secs_f64());
+    }
+    println!("{{\"workload\": \"io_phases\", \"n\": {n}, \"coefficients_and_lu_s\": {:.6}, \"multipliers_and_linkages_s\": {:.6}}}", median(tf), median(ts));
 
     let gn = env_usize("LINKAGE_GRAPH_N", 10_000);
     let gm = env_usize("LINKAGE_GRAPH_M", 500_000);
-    let g = planted_partition(gn, gm, 50, 0.6, 7).unwrap();
+    let g = planted_partition(gn, gm, 50, 0.35, 7).unwrap();
     write_edges(&g, &format!("{out}/graph_big.csv"));
     communities("louvain", &g, runs, 1);
     communities("louvain", &g, runs, 2);
     communities("leiden", &g, runs, 2);
     // networkx is too slow for the big graph: a smaller one for the three-way comparison.
-    let small = planted_partition(2_000, 40_000, 20, 0.6, 8).unwrap();
+    let small = planted_partition(2_000, 40_000, 20, 0.35, 8).unwrap();
     write_edges(&small, &format!("{out}/graph_small.csv"));
     communities("louvain", &small, runs, 1);
 }
