@@ -27,3 +27,16 @@ pub fn shapefile_to_geojson(
     let _ = js_sys::Reflect::set(&out, &"warnings".into(), &to_js(&warnings)?);
     Ok(out.into())
 }
+
+/// Flat rows (`{rows, sheet}`) as an XLSX workbook (bytes).
+#[wasm_bindgen(js_name = rowsToXlsx)]
+pub fn rows_to_xlsx_js(options: JsValue) -> Result<Vec<u8>, JsValue> {
+    #[derive(serde::Deserialize, Default)]
+    #[serde(default)]
+    struct Rows {
+        rows: Vec<serde_json::Value>,
+        sheet: String,
+    }
+    let r: Rows = from_js(options)?;
+    crate::export::rows_to_xlsx(&r.rows, &r.sheet).map_err(|e| js_error(&e))
+}

@@ -50,6 +50,11 @@ test('embed example in a sub-path under the strict CSP renders the sample and ex
     assert.equal(Number(cells.at(-1)), row.lq, `LQ of ${cells[0]}`);
     assert.equal(Number(cells[4]), row.value);
   }
+  // The same table as XLSX: a real workbook (zip container with the sheet XML).
+  const [xl] = await Promise.all([page.waitForEvent('download'), page.click(x('#export-xlsx'))]);
+  const xbytes = readFileSync(await xl.path());
+  assert.equal(xbytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.match(xl.suggestedFilename(), /\.xlsx$/);
   // The page's theme reached the element through its custom property.
   const accent = await page.$eval('agglo-explorer', (el) => getComputedStyle(el).getPropertyValue('--agglo-accent').trim());
   assert.equal(accent, '#162e51');

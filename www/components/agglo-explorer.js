@@ -4,7 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { createBridge } from '../worker/bridge.js';
 import { choropleth, legend, project } from '../views/map/choropleth.js';
 import { portfolioChart, portfolioSummary, quadrantLabel } from '../views/chart/portfolio.js';
-import { fmt, fmtInt, fmtPct } from '../views/format.js';
+import { fmt, fmtInt, fmtPct, setLocale } from '../views/format.js';
 import { styles } from './styles.js';
 import { VIEWS } from '../views/registry.js';
 import { dataTable, download } from '../views/table/table.js';
@@ -31,6 +31,9 @@ export class AggloExplorer extends LitElement {
     referenceSrc: { attribute: 'reference-src' },
     boundariesSrc: { attribute: 'boundaries-src' },
     industry: { reflect: true },
+    initialView: { attribute: 'initial-view' },
+    locale: {},
+    theme: { reflect: true },
     _s: { state: true },
   };
 
@@ -80,6 +83,8 @@ export class AggloExplorer extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
+    if (this.initialView) this.tab = this.initialView;
+    if (this.locale) setLocale(this.locale);
     this.bridge ??= createBridge();
     if (!this.dataSrc && this.getAttribute('autosave') !== 'off') {
       autosave.load().then((last) => {
@@ -219,7 +224,7 @@ export class AggloExplorer extends LitElement {
     const data = await this.call('loadData', { name: file.name, file, options }, `loading ${file.name}`);
     this._files.data = { name: file.name, file, options };
     data.file = file.name;
-    this.set({ data });
+    this.set({ data, measure: null });
     if (this._s.boundaries) {
       const join = await this.call('join', {}, 'joining boundaries');
       this.set({ boundaries: { ...this._s.boundaries, join } });
@@ -245,6 +250,22 @@ export class AggloExplorer extends LitElement {
     const names = new Map(geojson.features.map((f) => [String(f.id), f.properties?.name ?? String(f.id)]));
     this.set({ boundaries: { ...b, file: file.name, geojson, names, projected: project(geojson) } });
     this.announce(`Loaded ${geojson.features.length} boundaries from ${file.name}`);
+  }
+
+  /** The user picked another id property of the boundary file: reload it with that id. */
+  async changeIdField(idField) {
+    const f = this._files.boundaries;
+    if (!f) return;
+    try {
+      await this.loadBoundaryFile(f.file, { ...(f.options ?? {}), idField });
+      if (this._s.data) {
+        const join = await this.call('join', {}, 'joining boundaries');
+        this.set({ boundaries: { ...this._s.boundaries, join } });
+      }
+      this.scheduleAutosave();
+    } catch {
+      // shown
+    }
   }
 
   async afterLoad(industry) {
@@ -275,7 +296,7 @@ export class AggloExplorer extends LitElement {
         reference: await packFile(this._files.reference),
         boundaries: await packFile(this._files.boundaries),
       },
-      view: { tab: this.tab, industry: s.industry, year: s.year, yearStart: s.yearStart, method: s.method, k: s.k, selected: s.selected },
+      view: { tab: this.tab, industry: s.industry, year: s.year, yearStart: s.yearStart, method: s.method, k: s.k, selected: s.selected, measure: s.measure ?? null },
       views,
     };
   }
@@ -313,7 +334,7 @@ export class AggloExplorer extends LitElement {
     if (data) await this.loadDataFile(data.file, data.options);
     if (reference) await this.loadReferenceFile(reference.file, reference.options);
     const v = session.view;
-    this.set({ industry: v.industry, year: v.year, yearStart: v.yearStart, method: v.method ?? 'quantile', k: v.k ?? 5, selected: v.selected ?? null });
+    this.set({ industry: v.industry, year: v.year, yearStart: v.yearStart, method: v.method ?? 'quantile', k: v.k ?? 5, selected: v.selected ?? null, measure: v.measure ?? null });
     this.tab = v.tab ?? 'overview';
     for (const view of this.views) view.setState?.(session.views?.[view.constructor.id]);
     await this.compute();
@@ -342,9 +363,18 @@ export class AggloExplorer extends LitElement {
   }
 
   async exportTableCsv() {
-    const rows = this.rows().map((r) => ({ region: r.code, name: r.name, industry: this._s.industry, year: this._s.year, value: r.value, share_region: r.shareRegion, share_reference: r.shareReference, lq: r.lq }));
-    const csv = await this.call('exportCsv', { rows }, 'writing CSV');
+    const csv = await this.call('exportCsv', { rows: this.lqRows() }, 'writing CSV');
     download(`${this.exportName('lq')}.csv`, csv);
+  }
+
+  /** Any view's rows as an XLSX workbook (written by the core in the extras module). */
+  async downloadXlsx(rows, filename, sheet = 'Agglo') {
+    const bytes = await this.call('exportXlsx', { rows, sheet }, 'writing XLSX');
+    download(filename, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  }
+
+  lqRows() {
+    return this.rows().map((r) => ({ region: r.code, name: r.name, industry: this._s.industry, year: this._s.year, value: r.value, share_region: r.shareRegion, share_reference: r.shareReference, lq: r.lq }));
   }
 
   async exportGeojson() {
@@ -382,13 +412,14 @@ export class AggloExplorer extends LitElement {
     const s = this._s;
     if (!s.data || !s.industry) return;
     try {
-      const lq = await this.call('locationQuotients', { industry: s.industry, year: s.year }, 'computing location quotients');
+      const measure = s.measure ?? undefined;
+      const lq = await this.call('locationQuotients', { industry: s.industry, year: s.year, measure }, 'computing location quotients');
       const lqValues = Float64Array.from(lq.lq);
       const breaks = lqValues.length ? (await this.call('classBreaks', { values: lqValues, k: s.k, method: s.method }, 'classifying')).breaks : [];
       let portfolio = null;
       if (s.yearStart !== null && s.yearStart < s.year) {
         try {
-          portfolio = await this.call('portfolio', { industry: s.industry, year: s.year, yearStart: s.yearStart }, 'computing growth');
+          portfolio = await this.call('portfolio', { industry: s.industry, year: s.year, yearStart: s.yearStart, measure }, 'computing growth');
           for (const p of portfolio.points) p.regionCode = s.data.regions[p.region];
         } catch {
           portfolio = null;
@@ -415,7 +446,7 @@ export class AggloExplorer extends LitElement {
       return;
     }
     try {
-      const profile = await this.call('regionProfile', { region: id, year: s.year }, 'region profile');
+      const profile = await this.call('regionProfile', { region: id, year: s.year, measure: s.measure ?? undefined }, 'region profile');
       this.set({ profile });
       if (announce) this.announce(`Selected ${profile.name || id}.`);
     } catch {
@@ -540,7 +571,7 @@ export class AggloExplorer extends LitElement {
     const s = this._s;
     const d = s.data;
     const ref = s.reference ? `${s.reference.file} (uploaded reference table)` : `sum of the ${d.regions.length} loaded regions`;
-    return html`<section class="controls" aria-label="Analysis settings">
+    return html`<section class="controls" part="controls" aria-label="Analysis settings">
       <label
         >Industry
         <select id="industry" @change=${(e) => { this.set({ industry: e.target.value }); this.compute(); }}>
@@ -558,6 +589,14 @@ export class AggloExplorer extends LitElement {
             >Growth from
             <select id="year-start" @change=${(e) => { this.set({ yearStart: Number(e.target.value) }); this.compute(); }}>
               ${d.years.map((y) => html`<option value=${y} ?selected=${y === s.yearStart}>${y}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+      ${d.measures.length > 1
+        ? html`<label
+            >Measure
+            <select id="measure" @change=${(e) => { this.set({ measure: e.target.value }); this.compute(); }}>
+              ${d.measures.map((m) => html`<option value=${m} ?selected=${m === (s.measure ?? s.lq?.measure)}>${m}</option>`)}
             </select>
           </label>`
         : nothing}
@@ -602,6 +641,7 @@ export class AggloExplorer extends LitElement {
   renderToolbar() {
     return html`<div class="toolbar" role="toolbar" aria-label="Export and session">
       <button class="button" id="export-csv" @click=${() => this.exportTableCsv()}>Table as CSV</button>
+      <button class="button" id="export-xlsx" @click=${() => this.downloadXlsx(this.lqRows(), `${this.exportName('lq')}.xlsx`, `LQ ${this._s.industry} ${this._s.year}`)}>Table as XLSX</button>
       ${this._s.boundaries
         ? html`<button class="button" id="export-map-svg" @click=${() => this.exportImage('svg.map', 'map', 'svg', this.mapTitle())}>Map as SVG</button>
             <button class="button" id="export-map-png" @click=${() => this.exportImage('svg.map', 'map', 'png', this.mapTitle())}>Map as PNG</button>
@@ -651,7 +691,7 @@ export class AggloExplorer extends LitElement {
     return html`
       ${this.renderToolbar()} ${this.renderPrintProfile()}
       <div class="grid">
-        <section class="panel map-panel" aria-labelledby="map-h">
+        <section class="panel map-panel" part="map" aria-labelledby="map-h">
           <h2 id="map-h">Location quotient, ${label}, ${s.year}</h2>
           ${s.boundaries
             ? html`${choropleth({
@@ -674,12 +714,12 @@ export class AggloExplorer extends LitElement {
           ${this.renderDetail()}
         </section>
       </div>
-      <section class="panel" aria-labelledby="table-h">
+      <section class="panel" part="table" aria-labelledby="table-h">
         <h2 id="table-h">Regions by location quotient</h2>
         ${this.renderTable(rows)}
       </section>
       ${s.portfolio
-        ? html`<section class="panel" aria-labelledby="chart-h">
+        ? html`<section class="panel" part="chart" aria-labelledby="chart-h">
             <h2 id="chart-h">Portfolio: specialisation and growth, ${label}</h2>
             <p class="summary" id="chart-summary">${portfolioSummary(s.portfolio, names, label)}</p>
             ${portfolioChart({
@@ -724,8 +764,16 @@ export class AggloExplorer extends LitElement {
     if (!j) return nothing;
     const noGeo = j.regions_without_geometry ?? [];
     const noData = j.geometry_without_data ?? [];
+    const b = this._s.boundaries;
+    const props = b.summary?.available_properties ?? [];
     return html`<p class="join">
-      ${this._s.boundaries.geojson.features.length} shapes; ${j.matched} joined to the data.
+      ${props.length > 1
+        ? html`<label class="inline">Region id in ${b.file}:
+            <select id="id-field" @change=${(e) => this.changeIdField(e.target.value)}>
+              ${props.map((p) => html`<option value=${p.name} ?selected=${p.name === b.summary.id_field}>${p.name} (e.g. ${p.samples.slice(0, 2).join(', ')})</option>`)}
+            </select></label><br />`
+        : nothing}
+      ${b.geojson.features.length} shapes; ${j.matched} joined to the data.
       ${noGeo.length ? html`<br />Regions in the data without a shape: ${noGeo.slice(0, 20).join(', ')}${noGeo.length > 20 ? '…' : ''}` : nothing}
       ${noData.length ? html`<br />Shapes without data: ${noData.slice(0, 20).join(', ')}${noData.length > 20 ? '…' : ''}` : nothing}
     </p>`;

@@ -20,6 +20,16 @@ export const styles = css`
     background: var(--agglo-bg);
     line-height: 1.4;
   }
+  :host([theme='dark']) {
+    --agglo-fg: #f0f0f0;
+    --agglo-bg: #1b1b1b;
+    --agglo-muted: #c8c8c8;
+    --agglo-accent: #73b3e7;
+    --agglo-accent-fg: #1b1b1b;
+    --agglo-border: #a9aeb1;
+    --agglo-panel: #2d2e2f;
+    --agglo-focus: #ffbe2e;
+  }
   * { box-sizing: border-box; }
   h1 { font-size: 1.5rem; margin: 0.2em 0; }
   h1 .sub { font-weight: normal; color: var(--agglo-muted); font-size: 1rem; }

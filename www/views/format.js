@@ -1,5 +1,11 @@
 // Number formatting in the user's locale. Every view formats through here.
-const locale = () => (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
+let forced = null;
+const locale = () => forced || (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
+
+/** Use this locale for numbers instead of the browser's (the element's `locale` attribute). */
+export function setLocale(tag) {
+  forced = tag || null;
+}
 
 export function fmt(v, digits = 2) {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';

@@ -133,6 +133,10 @@ const special = {
     const x = await loadExtras();
     return x.xlsxToTable(bytes, sheet ?? undefined);
   },
+  async exportXlsx(id, { rows, sheet }) {
+    const x = await loadExtras();
+    return x.rowsToXlsx({ rows, sheet });
+  },
   async classBreaks(id, { values, k, method }) {
     return ws.classBreaks(values, k, method);
   },
