@@ -3,6 +3,7 @@
 //! Values are stored densely as `f64` with `NaN` for a missing cell (unpublished, suppressed, absent
 //! row). Missing is never zero: sums skip missing cells and report how many they skipped.
 
+mod merge;
 mod reference;
 pub use reference::{Reference, ReferenceSource};
 

@@ -25,6 +25,8 @@ pub struct Workspace {
     pub(crate) boundaries: Option<Boundaries>,
     /// A streaming load in progress, and whether it is the reference table.
     loading: Option<(LongLoader, bool)>,
+    /// The next data load is merged into the loaded panel instead of replacing it.
+    append: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -446,6 +448,14 @@ impl Workspace {
             _ => Ok((Reference::sum_of_regions(panel, m, y), vec![])),
         }
     }
+}
+
+/// `options.append === true` (not a field of `LoadOptions`: it concerns the workspace, not the file).
+fn append_flag(options: &JsValue) -> bool {
+    js_sys::Reflect::get(options, &"append".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 pub(crate) fn measure(panel: &Panel, name: Option<&str>) -> Result<usize, JsValue> {

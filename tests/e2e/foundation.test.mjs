@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer, launch, openPage, ROOT } from './harness.mjs';
@@ -111,6 +111,35 @@ test('the Georgia sample loads in one click with the US reference, and a bad fil
   assert.match(err, /employment/);
   // The earlier analysis is still there.
   assert.equal(await page.locator(x('svg.map path.region')).count(), 159);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(consoleErrors, []);
+  await page.context().close();
+});
+
+test('an agency XLSX (wide, one sheet per year) loads through the lazy module, and a second year is appended', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  const x = (sel) => `agglo-explorer >> ${sel}`;
+  await page.setInputFiles(x('input[type=file]'), [join(ROOT, 'data', 'ga_cbp_naics4_2021_wide.xlsx'), GEO]);
+  await page.waitForSelector(x('dialog[open]'), { timeout: 30000 });
+  assert.match(await page.locator(x('dialog')).textContent(), /XLSX.*wide layout/s);
+  await page.click(x('#confirm-roles'));
+  await page.waitForSelector(x('#lq-table'), { timeout: 30000 });
+  await page.selectOption(x('#industry'), '3141');
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#lq-table caption')?.textContent.includes('3141'));
+  const whitfield = await page.$eval(x('#lq-table tr[data-region="13313"] td.num'), (td) => Number(td.dataset.value));
+  assert.equal(whitfield, 11607);
+  // Append the 2017 rows (a second file) to the loaded 2021 sheet.
+  const long = readFileSync(DATA, 'utf8').split('\n');
+  const y2017 = [long[0], ...long.filter((l) => l.includes(',2017,'))].join('\n');
+  await page.setInputFiles(x('input[type=file]'), { name: 'ga_2017.csv', mimeType: 'text/csv', buffer: Buffer.from(y2017) });
+  await page.waitForSelector(x('dialog[open]'));
+  await page.check(x('input[name=use][value=append]'));
+  await page.click(x('#confirm-roles'));
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#year option').length === 2);
+  await page.selectOption(x('#year'), '2017');
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#lq-table caption')?.textContent.includes('2017'));
+  const w2017 = await page.$eval(x('#lq-table tr[data-region="13313"] td.num'), (td) => Number(td.dataset.value));
+  assert.equal(w2017, 10385);
   assert.deepEqual(foreign, []);
   assert.deepEqual(consoleErrors, []);
   await page.context().close();

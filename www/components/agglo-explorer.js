@@ -206,6 +206,7 @@ export class AggloExplorer extends LitElement {
     this.renderRoot.querySelector('dialog')?.close();
     try {
       if (d.use === 'reference') await this.loadReferenceFile(d.file, { roles: d.roles });
+      else if (d.use === 'append') await this.loadDataFile(d.file, { roles: d.roles, append: true });
       else await this.loadDataFile(d.file, { roles: d.roles });
       if (!this._queue.length) await this.afterLoad();
     } catch {
@@ -222,7 +223,11 @@ export class AggloExplorer extends LitElement {
 
   async loadDataFile(file, options) {
     const data = await this.call('loadData', { name: file.name, file, options }, `loading ${file.name}`);
-    this._files.data = { name: file.name, file, options };
+    if (options?.append && this._files.data) (this._files.more ??= []).push({ name: file.name, file, options });
+    else {
+      this._files.data = { name: file.name, file, options };
+      this._files.more = [];
+    }
     data.file = file.name;
     this.set({ data, measure: null });
     if (this._s.boundaries) {
@@ -295,6 +300,7 @@ export class AggloExplorer extends LitElement {
         data: await packFile(this._files.data),
         reference: await packFile(this._files.reference),
         boundaries: await packFile(this._files.boundaries),
+        more: await Promise.all((this._files.more ?? []).map(packFile)),
       },
       view: { tab: this.tab, industry: s.industry, year: s.year, yearStart: s.yearStart, method: s.method, k: s.k, selected: s.selected, measure: s.measure ?? null },
       views,
@@ -332,6 +338,7 @@ export class AggloExplorer extends LitElement {
     const [data, reference, boundaries] = await Promise.all([session.files.data, session.files.reference, session.files.boundaries].map(unpackFile));
     if (boundaries) await this.loadBoundaryFile(boundaries.file, boundaries.options);
     if (data) await this.loadDataFile(data.file, data.options);
+    for (const m of await Promise.all((session.files.more ?? []).map(unpackFile))) await this.loadDataFile(m.file, { ...(m.options ?? {}), append: true });
     if (reference) await this.loadReferenceFile(reference.file, reference.options);
     const v = session.view;
     this.set({ industry: v.industry, year: v.year, yearStart: v.yearStart, method: v.method ?? 'quantile', k: v.k ?? 5, selected: v.selected ?? null, measure: v.measure ?? null });
@@ -876,6 +883,9 @@ export class AggloExplorer extends LitElement {
           <legend>This file is</legend>
           <label><input type="radio" name="use" value="data" ?checked=${d.use === 'data'} @change=${() => this.set({ dialog: { ...d, use: 'data' } })} /> the data to analyse</label>
           <label><input type="radio" name="use" value="reference" ?checked=${d.use === 'reference'} @change=${() => this.set({ dialog: { ...d, use: 'reference' } })} /> a reference economy (e.g. national totals)</label>
+          ${this._s.data
+            ? html`<label><input type="radio" name="use" value="append" ?checked=${d.use === 'append'} @change=${() => this.set({ dialog: { ...d, use: 'append' } })} /> more of the loaded data (another year's sheet, more regions)</label>`
+            : nothing}
         </fieldset>
         <table class="roles">
           <thead><tr><th scope="col">Column</th><th scope="col">Examples</th><th scope="col">Role</th></tr></thead>

@@ -176,9 +176,10 @@ async function run(id, method, args, record = true) {
   else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
   else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
   if (record && stateful(method)) {
-    // A new data file replaces the old one: keep only the latest load of each kind.
-    const k = replay.findIndex(([m]) => m === method && /^load(Data|Reference|Boundaries)$/.test(m));
-    if (k >= 0) replay.splice(k, 1);
+    // A new data file replaces the old one (unless it is appended): keep only what is still loaded.
+    if (/^load(Data|Reference|Boundaries)$/.test(method) && !args?.options?.append) {
+      for (let k = replay.length - 1; k >= 0; k--) if (replay[k][0] === method) replay.splice(k, 1);
+    }
     replay.push([method, args]);
   }
   return value;

@@ -41,6 +41,10 @@ pub struct DataArgs {
     /// Force the encoding of the data file (utf-8, utf-16le, windows-1252, …).
     #[arg(long)]
     pub encoding: Option<String>,
+    /// More data files merged into the same panel (e.g. a wide sheet per year); repeatable. A cell
+    /// given twice with different values is an error.
+    #[arg(long = "add-data")]
+    pub add_data: Vec<String>,
 }
 
 pub fn read_file(path: &str) -> Result<Vec<u8>> {
@@ -86,8 +90,19 @@ impl DataArgs {
             Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
                 .at(Location::file(self.data.clone()))
         })?;
-        let (panel, report) = load_panel_from_reader(file, &file_name(&self.data), &opts)?;
+        let (mut panel, report) = load_panel_from_reader(file, &file_name(&self.data), &opts)?;
         let mut warnings = report_warnings(report);
+        for extra in &self.add_data {
+            let (p, r) = load_panel(&read_file(extra)?, &file_name(extra), &opts)?;
+            warnings.extend(report_warnings(r));
+            panel = panel.merge(&p).map_err(|e| Error {
+                location: Location {
+                    file: Some(file_name(extra)),
+                    ..e.location
+                },
+                ..e
+            })?;
+        }
         let measure = match &self.value_col {
             Some(v) => panel.measure_index(v)?,
             None => panel.default_measure(),
