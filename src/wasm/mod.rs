@@ -11,6 +11,8 @@ mod convert;
 #[cfg(feature = "xlsx-module")]
 mod extras;
 #[cfg(not(feature = "xlsx-module"))]
+mod linkage;
+#[cfg(not(feature = "xlsx-module"))]
 mod workspace;
 
 #[cfg(not(feature = "xlsx-module"))]

@@ -85,6 +85,25 @@ async function loadTableFile(id, args, asReference) {
   return stream(id, args, asReference);
 }
 
+/**
+ * A stepped job (e.g. the network analysis): `ws[method](args)` starts it and `ws[method + 'Step']()`
+ * advances it by a bounded amount of work, both answering {finished, phase, done, total, value}.
+ * Between steps the worker posts progress and yields, so a cancel message is seen.
+ */
+async function stepped(id, method, args) {
+  let p = ws[method](args ?? null);
+  while (!p.finished) {
+    postMessage({ id, type: 'progress', phase: p.phase, done: p.done, total: p.total });
+    await tick();
+    if (cancelled.has(id)) {
+      ws[`${method}Cancel`]?.();
+      throw cancelledError();
+    }
+    p = ws[`${method}Step`]();
+  }
+  return p.value;
+}
+
 const special = {
   async inspect(id, { name, file, options }) {
     if (isXlsx(name)) {
@@ -125,6 +144,7 @@ self.onmessage = async (ev) => {
     ws ??= new Workspace();
     let value;
     if (special[method]) value = await special[method](id, args ?? {});
+    else if (typeof ws[`${method}Step`] === 'function') value = await stepped(id, method, args);
     else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
     else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
     postMessage({ id, type: 'result', value });
