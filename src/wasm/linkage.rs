@@ -14,8 +14,8 @@ use super::workspace::{err, measure, year, Workspace};
 use crate::graph::{
     betweenness_scale, betweenness_sources, bridges_and_articulation_points, closeness_nodes,
     connected_components, degrees, firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain,
-    pagerank, parse_edge_list, parse_node_table, BetweennessParams, CommunityParams,
-    DistanceRule, DuplicateRule, EdgeListOptions, Graph, IoGraphParams, NodeTableOptions,
+    pagerank, parse_edge_list, parse_node_table, BetweennessParams, CommunityParams, DistanceRule,
+    DuplicateRule, EdgeListOptions, Graph, IoGraphParams, NodeTableOptions,
 };
 use crate::io_model::{
     cluster_industries, output_multipliers, parse_crosswalk, parse_grid, parse_io_table,
@@ -314,10 +314,12 @@ impl Workspace {
                 }),
             }
         }
-        list.sort_by(|a, b| match (a.code.parse::<u32>(), b.code.parse::<u32>()) {
-            (Ok(x), Ok(y)) => x.cmp(&y),
-            _ => a.code.cmp(&b.code),
-        });
+        list.sort_by(
+            |a, b| match (a.code.parse::<u32>(), b.code.parse::<u32>()) {
+                (Ok(x), Ok(y)) => x.cmp(&y),
+                _ => a.code.cmp(&b.code),
+            },
+        );
         with(|s| s.definitions = Some((b, name)));
         to_js(&list)
     }
@@ -434,7 +436,10 @@ impl Workspace {
                 .strings("clusterIndustries", &res.cluster_industries)
                 .ser("method", &params.method)?
                 .set("delta", params.delta)
-                .set("lambda", res.gaps.lambda.map_or(JsValue::NULL, JsValue::from))
+                .set(
+                    "lambda",
+                    res.gaps.lambda.map_or(JsValue::NULL, JsValue::from),
+                )
                 .ser("reference", &reference.source)?
                 .set("totalRequirement", res.gaps.total_requirement)
                 .set("totalLocalSupply", res.gaps.total_local_supply)
@@ -559,8 +564,9 @@ impl Workspace {
             let n = net.graph.n();
             let work = (n as f64) * ((net.graph.m() + n) as f64);
             let paths = work <= o.max_work.unwrap_or(5e10);
-            // About 2e7 edge relaxations per step (≈ 50–100 ms in wasm).
-            let batch = ((2e7 / ((net.graph.m() + n).max(1) as f64)) as usize).clamp(1, 4096);
+            // Sources per inner batch: about 1e6 edge relaxations; a step runs batches for
+            // `STEP_MS`.
+            let batch = ((1e6 / ((net.graph.m() + n).max(1) as f64)) as usize).clamp(1, 1024);
             net.job = Some(NetJob {
                 generation: net.generation,
                 stage: Stage::Communities,
@@ -719,6 +725,13 @@ fn progress_of(net: &NetState) -> JsValue {
         .done()
 }
 
+/// Time budget of one step of the path stages (ms).
+const STEP_MS: f64 = 80.0;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
 fn step(net: &mut NetState) -> crate::Result<()> {
     let g = &net.graph;
     let n = g.n();
@@ -775,10 +788,15 @@ fn step(net: &mut NetState) -> crate::Result<()> {
                 distance: job.distance,
                 normalized: true,
             };
-            let end = (job.cursor + job.batch).min(n);
-            betweenness_sources(g, &params, job.cursor..end, &mut job.acc);
-            job.cursor = end;
-            if end >= n {
+            // Small batches until the step's time budget is spent, so a step stays short
+            // whatever the graph (cancel and progress are seen between steps).
+            let start = now();
+            while job.cursor < n && now() - start < STEP_MS {
+                let end = (job.cursor + job.batch).min(n);
+                betweenness_sources(g, &params, job.cursor..end, &mut job.acc);
+                job.cursor = end;
+            }
+            if job.cursor >= n {
                 let scale = betweenness_scale(g, &params);
                 job.out.betweenness = Some(job.acc.iter().map(|c| c * scale).collect());
                 job.stage = Stage::Closeness;
@@ -786,11 +804,14 @@ fn step(net: &mut NetState) -> crate::Result<()> {
             }
         }
         Stage::Closeness => {
-            let end = (job.cursor + job.batch).min(n);
-            job.closeness
-                .extend(closeness_nodes(g, job.distance, job.cursor..end));
-            job.cursor = end;
-            if end >= n {
+            let start = now();
+            while job.cursor < n && now() - start < STEP_MS {
+                let end = (job.cursor + job.batch).min(n);
+                job.closeness
+                    .extend(closeness_nodes(g, job.distance, job.cursor..end));
+                job.cursor = end;
+            }
+            if job.cursor >= n {
                 job.stage = Stage::Brokerage;
                 job.cursor = 0;
             }
@@ -818,12 +839,7 @@ fn layout(n: usize, group: &[usize], degree: &[usize]) -> (Vec<f64>, Vec<f64>) {
         }
     }
     for m in members.iter_mut() {
-        m.sort_by(|a, b| {
-            degree
-                .get(*b)
-                .cmp(&degree.get(*a))
-                .then_with(|| a.cmp(b))
-        });
+        m.sort_by(|a, b| degree.get(*b).cmp(&degree.get(*a)).then_with(|| a.cmp(b)));
     }
     let mut order: Vec<usize> = (0..k).collect();
     order.sort_by(|a, b| {
@@ -878,7 +894,8 @@ fn result_of(net: &NetState) -> Result<JsValue, JsValue> {
     let src: Vec<u32> = g.edges.iter().map(|e| e.source as u32).collect();
     let dst: Vec<u32> = g.edges.iter().map(|e| e.target as u32).collect();
     let w: Vec<f64> = g.edges.iter().map(|e| e.weight).collect();
-    let u32s = |v: &[usize]| Uint32Array::from(&v.iter().map(|a| *a as u32).collect::<Vec<_>>()[..]);
+    let u32s =
+        |v: &[usize]| Uint32Array::from(&v.iter().map(|a| *a as u32).collect::<Vec<_>>()[..]);
     let density = if n > 1 {
         let m = g.m() as f64;
         let nf = n as f64;
@@ -909,14 +926,18 @@ fn result_of(net: &NetState) -> Result<JsValue, JsValue> {
         .set("nEdges", g.m() as u32)
         .set("density", density)
         .set("nComponents", o.component_sizes.len() as u32)
-        .set("largestComponent", o.component_sizes.iter().copied().max().unwrap_or(0) as u32)
+        .set(
+            "largestComponent",
+            o.component_sizes.iter().copied().max().unwrap_or(0) as u32,
+        )
         .set(
             "modularity",
             o.modularity.map_or(JsValue::NULL, JsValue::from),
         )
         .set(
             "nCommunities",
-            o.n_communities.map_or(JsValue::NULL, |k| JsValue::from(k as u32)),
+            o.n_communities
+                .map_or(JsValue::NULL, |k| JsValue::from(k as u32)),
         )
         .set(
             "community",

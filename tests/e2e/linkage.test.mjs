@@ -141,8 +141,8 @@ test('BEA table + Georgia NAICS-6: supplier gaps of Textile Manufacturing in Whi
   await page.context().close();
 });
 
-test('a firm edge list with municipalities: communities, brokers and the node table in sync with the drawing', async () => {
-  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+/** Load the Georgia sample, open the Network tab and load the firm fixture with its node table. */
+async function loadFirms(page) {
   await page.click(x('#sample'));
   await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
   await page.click(x('#tab-network'));
@@ -152,6 +152,11 @@ test('a firm edge list with municipalities: communities, brokers and the node ta
   await page.locator(x('#net-group-col')).dispatchEvent('change');
   await page.click(x('#net-load'));
   await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 60000 });
+}
+
+test('a firm edge list with municipalities: communities, brokers and the node table in sync with the drawing', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await loadFirms(page);
 
   const want = run(['graph', '--edges', EDGES, '--nodes', NODES, '--group-col', 'municipality']);
   const summary = await page.locator(x('#net-summary')).textContent();
@@ -217,6 +222,42 @@ test('a firm edge list with municipalities: communities, brokers and the node ta
 
   assert.deepEqual(await axe(page), [], 'axe on the network tab');
   await page.screenshot({ path: join(OUT, 'linkage-network.png'), fullPage: true });
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+test('without WebGL the network is drawn as SVG, keyboard-reachable and in sync with the table', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  // A browser without WebGL (as headless Chromium with --disable-gpu may be).
+  await page.addInitScript(() => {
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return /webgl/i.test(kind) ? null : orig.call(this, kind, ...rest);
+    };
+  });
+  await page.reload();
+  await loadFirms(page);
+  assert.equal(await page.locator(x('#net-canvas')).count(), 0, 'no WebGL canvas');
+  assert.equal(await page.locator(x('#net-svg circle')).count(), 31);
+  assert.equal(await page.locator(x('#net-svg line')).count(), 79);
+  // Each community has its own colour, and the legend names it.
+  const fills = await page.$$eval(x('#net-svg circle'), (cs) => [...new Set(cs.map((c) => c.getAttribute('fill')))]);
+  assert.equal(fills.length, 3);
+  assert.equal(await page.locator(x('.legend-list li')).count(), 3);
+  // Keyboard: focus a firm in the drawing, press Enter: its table row is selected.
+  await page.focus(x('#net-svg circle[data-node="Calhoun Chemicals"]'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(x('#net-nodes tr.selected[data-key="Calhoun Chemicals"]'));
+  assert.match(await page.locator(x('#net-svg circle.selected')).getAttribute('aria-label'), /Calhoun Chemicals: community \d, degree 8/);
+  // And back: the table selects in the drawing.
+  await page.locator(x('#net-nodes tr[data-key="Lookout Logistics"] button.link')).click();
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#net-svg circle.selected')?.dataset.node === 'Lookout Logistics');
+  // Search dims the other nodes.
+  await page.fill(x('#net-search'), 'dalton');
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#net-svg circle.dim').length === 30);
+  assert.deepEqual(await axe(page), [], 'axe on the SVG network');
+  await page.screenshot({ path: join(OUT, 'linkage-network-svg.png'), fullPage: true });
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();

@@ -83,6 +83,6 @@ export function gapChart(rows, { limit = 15 } = {}) {
         <text x=${x(r.requirement) + 4} y=${y(r.sector) + y.bandwidth() / 2 + 4}>${fmt(r.gap, 1)}</text>
       </g>`,
     )}
-    <text x=${(pad.l + W - pad.r) / 2} y=${H - 4} text-anchor="middle">$ million (solid: gap; hatched: supplied locally)</text>
+    <text x=${(pad.l + W - pad.r) / 2} y=${H - 4} text-anchor="middle">$ million (red: gap, labelled; blue: supplied locally)</text>
   </svg>`;
 }

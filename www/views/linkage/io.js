@@ -3,7 +3,7 @@
 // key-sector quadrants, and rank the supplier gaps of a cluster in a region — the industries a
 // region buys from outside, with their local LQ and employment: the investment-promotion targets.
 import { html, css, nothing } from 'lit';
-import { dataTable } from '../table/table.js';
+import { dataTable, download } from '../table/table.js';
 import { fmt, fmtInt, fmtPct } from '../format.js';
 import { quadrantChart, gapChart, keyLabel } from './charts.js';
 import { linkage, bytesOf } from './shared.js';
@@ -26,6 +26,7 @@ export class InputOutputView {
     svg.chart rect.gap { fill: #b50909; }
     svg.chart rect.local { fill: #9ab8d6; }
     .io-summary { max-width: 60em; }
+    .io-load input[type='file'] { position: static; width: auto; height: auto; opacity: 1; overflow: visible; }
   `;
 
   constructor(host) {
@@ -172,7 +173,7 @@ export class InputOutputView {
       </label>
       <p class="io-summary" id="io-model-summary">
         ${m.sectors.length} sectors. The largest output multiplier is ${best.name} (${best.sector}): ${fmt(best.total, 3)}, i.e. each dollar of final demand for it
-        requires ${fmt(best.total, 3)} dollars of output across the economy. ${keys.length} key sectors (backward and forward linkage both above the average of 1)${keys.length ? `: ${keys.slice(0, 8).map((k) => k.name).join('; ')}${keys.length > 8 ? '…' : ''}` : ''}.
+        requires ${fmt(best.total, 3)} dollars of output across the economy. ${keys.length} key sectors (backward and forward linkage both above the average of 1)${keys.length ? `: ${keys.slice(0, 8).map((k) => k.name).join('; ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}` : ''}.
       </p>
       <figure>
         ${quadrantChart(m, { selected: this.selected, onSelect: (code) => { this.selected = code; this.update(); this.host.announce(`Selected sector ${code}.`); } })}
@@ -204,7 +205,6 @@ export class InputOutputView {
   }
 
   async export(rows, name) {
-    const { download } = await import('../table/table.js');
     const text = await this.host.call('exportCsv', { rows }, 'writing CSV');
     download(name, text);
   }

@@ -4,7 +4,7 @@
 // cancel). Drawn with sigma (WebGL, loaded lazily) or, without WebGL, as an SVG for small graphs;
 // the node table is the accessible twin and stays in sync with the drawing.
 import { html, css, svg, nothing, unsafeCSS } from 'lit';
-import { dataTable } from '../table/table.js';
+import { dataTable, download } from '../table/table.js';
 import { fmt, fmtInt } from '../format.js';
 import { linkage, bytesOf, PALETTE, OTHER } from './shared.js';
 
@@ -29,7 +29,8 @@ export class NetworkView {
     .net-form label { display: flex; flex-direction: column; font-size: 0.9rem; }
     .net-form label.check { flex-direction: row; gap: 0.3em; align-items: center; }
     .net-form input[type='number'] { width: 6em; }
-    .net-canvas { width: 100%; height: 520px; background: var(--agglo-bg); border: 1px solid var(--agglo-border); position: relative; }
+    .net-canvas { width: 100%; height: 520px; background: var(--agglo-bg); border: 1px solid var(--agglo-border); position: relative; overflow: hidden; }
+    .net-form input[type='file'] { position: static; width: auto; height: auto; opacity: 1; overflow: visible; }
     svg.network { width: 100%; height: auto; max-height: 620px; display: block; background: var(--agglo-bg); border: 1px solid var(--agglo-border); }
     svg.network line { stroke: #bbb; stroke-width: 0.6; }
     svg.network circle { stroke: #fff; stroke-width: 0.8; cursor: pointer; }
@@ -342,8 +343,7 @@ export class NetworkView {
       selected: this.selected !== null ? net.ids[this.selected] : undefined,
       onRow: (r) => this.select(r.i, 'table'),
       onExport: async () => {
-        const { download } = await import('../table/table.js');
-        const text = await this.host.call('exportCsv', { rows: rows.map(({ i, ...r }) => r) }, 'writing CSV');
+            const text = await this.host.call('exportCsv', { rows: rows.map(({ i, ...r }) => r) }, 'writing CSV');
         download('network_nodes.csv', text);
       },
     });
