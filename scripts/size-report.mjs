@@ -8,8 +8,9 @@ const dir = 'dist/assets';
 const files = readdirSync(dir).map((f) => join(dir, f));
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const rows = files.map((f) => ({ f, raw: statSync(f).size, gz: gz(f) }));
-// The XLSX module is loaded only when a spreadsheet is opened.
-const lazy = (f) => /xlsx/.test(f);
+// Loaded on demand: the XLSX module when a spreadsheet is opened, the linkage module when the
+// Input-output or Network tab computes, sigma (WebGL network drawing) when a network is drawn.
+const lazy = (f) => /xlsx|linkage|sigma-graph/.test(f);
 const first = rows.filter((r) => !lazy(r.f));
 const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
 const kb = (b) => (b / 1024).toFixed(1);

@@ -5,12 +5,15 @@
 //! once; results come back as small objects with typed arrays for bulk numbers; Rust errors become
 //! JS `Error`s carrying a stable `code` and a `location`. The extras module (`xlsx-module` feature)
 //! only turns XLSX workbooks and zipped Shapefiles into plain data the main module reads; the worker
-//! loads it the first time a user opens such a file.
+//! loads it the first time a user opens such a file. The linkage module (`linkage-module` feature)
+//! is the workspace plus the input-output and network facade (`linkage.rs`: faer LU, graph
+//! algorithms); the worker loads it the first time an `io…`/`network…` method is called and replays
+//! the loaded data into its workspace.
 
 mod convert;
 #[cfg(feature = "xlsx-module")]
 mod extras;
-#[cfg(not(feature = "xlsx-module"))]
+#[cfg(all(feature = "linkage-module", not(feature = "xlsx-module")))]
 mod linkage;
 #[cfg(not(feature = "xlsx-module"))]
 mod workspace;

@@ -55,34 +55,58 @@ async function bytesOf(id, file, phase) {
 }
 
 /** Stream a delimited text file into the core. */
-async function stream(id, { name, file, options }, asReference) {
+async function stream(id, { name, file, options }, asReference, target = ws) {
   const blob = file instanceof Blob ? file : new Blob([file]);
   const total = blob.size;
-  ws.beginLoad(name, options ?? null, asReference);
+  target.beginLoad(name, options ?? null, asReference);
   try {
     for (let off = 0; off < total; off += CHUNK) {
       if (cancelled.has(id)) throw cancelledError();
       const chunk = new Uint8Array(await blob.slice(off, off + CHUNK).arrayBuffer());
-      ws.push(chunk);
+      target.push(chunk);
       postMessage({ id, type: 'progress', phase: `reading ${name}`, done: Math.min(off + CHUNK, total), total });
       await tick();
     }
-    return ws.finishLoad();
+    return target.finishLoad();
   } catch (e) {
-    ws.abortLoad();
+    target.abortLoad();
     throw e;
   }
 }
 
-async function loadTableFile(id, args, asReference) {
+async function loadTableFile(id, args, asReference, target = ws) {
   const { name, file, options } = args;
   if (isXlsx(name)) {
     const bytes = await bytesOf(id, file, `reading ${name}`);
     const x = await loadExtras();
     const table = x.xlsxToTable(bytes, options?.sheet ?? undefined);
-    return ws.loadTable(name, table, options ?? null, asReference);
+    return target.loadTable(name, table, options ?? null, asReference);
   }
-  return stream(id, args, asReference);
+  return stream(id, args, asReference, target);
+}
+
+// The linkage module (input-output tables and networks: the workspace plus that facade) is loaded
+// the first time an `io…`/`network…` method is called. It holds its own workspace, into which the
+// loaded data and reference are replayed (once per load), so its gap analysis sees the same panel.
+let linkage = null;
+const loads = { data: null, reference: null, version: 0 };
+let linkageVersion = -1;
+const isLinkage = (method) => /^(io|network)[A-Z]/.test(method);
+
+async function linkageWorkspace(id) {
+  if (!linkage) {
+    const mod = await import('../pkg/agglo_linkage.js');
+    const url = (await import('../pkg/agglo_linkage_bg.wasm?url')).default;
+    await mod.default({ module_or_path: url });
+    linkage = new mod.Workspace();
+  }
+  if (linkageVersion !== loads.version) {
+    if (loads.data) await loadTableFile(id, loads.data, false, linkage);
+    if (loads.reference) await loadTableFile(id, loads.reference, true, linkage);
+    else linkage.clearReference();
+    linkageVersion = loads.version;
+  }
+  return linkage;
 }
 
 /**
@@ -90,16 +114,16 @@ async function loadTableFile(id, args, asReference) {
  * advances it by a bounded amount of work, both answering {finished, phase, done, total, value}.
  * Between steps the worker posts progress and yields, so a cancel message is seen.
  */
-async function stepped(id, method, args) {
-  let p = ws[method](args ?? null);
+async function stepped(id, method, args, target) {
+  let p = target[method](args ?? null);
   while (!p.finished) {
     postMessage({ id, type: 'progress', phase: p.phase, done: p.done, total: p.total });
     await tick();
     if (cancelled.has(id)) {
-      ws[`${method}Cancel`]?.();
+      target[`${method}Cancel`]?.();
       throw cancelledError();
     }
-    p = ws[`${method}Step`]();
+    p = target[`${method}Step`]();
   }
   return p.value;
 }
@@ -116,8 +140,23 @@ const special = {
     const head = file.size > 1 << 20 ? file.slice(0, 1 << 20) : file;
     return ws.inspect(name, await bytesOf(id, head, 'reading'), options ?? null);
   },
-  loadData: (id, args) => loadTableFile(id, args, false),
-  loadReference: (id, args) => loadTableFile(id, args, true),
+  async loadData(id, args) {
+    const out = await loadTableFile(id, args, false);
+    loads.data = args;
+    loads.version++;
+    return out;
+  },
+  async loadReference(id, args) {
+    const out = await loadTableFile(id, args, true);
+    loads.reference = args;
+    loads.version++;
+    return out;
+  },
+  async clearReference() {
+    ws.clearReference();
+    loads.reference = null;
+    loads.version++;
+  },
   async loadBoundaries(id, { name, file, options }) {
     const bytes = await bytesOf(id, file, `reading ${name}`);
     if (isZip(name)) {
@@ -143,8 +182,10 @@ self.onmessage = async (ev) => {
     await ready;
     ws ??= new Workspace();
     let value;
+    const target = isLinkage(method) ? await linkageWorkspace(id) : ws;
     if (special[method]) value = await special[method](id, args ?? {});
-    else if (typeof ws[`${method}Step`] === 'function') value = await stepped(id, method, args);
+    else if (typeof target[`${method}Step`] === 'function') value = await stepped(id, method, args, target);
+    else if (target !== ws && typeof target[method] === 'function') value = target[method](args ?? null);
     else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
     else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
     postMessage({ id, type: 'result', value });
