@@ -57,6 +57,8 @@
 //! * [`clusters::peer_regions`], [`clusters::top_regions_for_cluster`] — benchmark regions.
 //! * [`clusters::region_profile_view`], [`clusters::cluster_view`], [`clusters::prioritisation_view`] —
 //!   one call per page view.
+//! * [`graph::betweenness_sources`], [`graph::betweenness_scale`], [`graph::closeness_nodes`] —
+//!   exact betweenness / closeness over a batch of sources, for stepped (resumable) computation.
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 

@@ -1,6 +1,6 @@
 //! The linkage facade (compiled into the lazily loaded `agglo_linkage` module only): input-output
-//! tables (multipliers, linkages, key sectors, supplier gaps) and networks (firm edge lists or the industry graph of the IO table: communities, centralities,
-//! brokers, bridges). State lives in this module (a thread-local: one worker, one workspace) and
+//! tables (multipliers, linkages, key sectors, supplier gaps) and networks (firm edge lists or the
+//! industry graph of the IO table: communities, centralities, brokers, bridges). State lives in this module (a thread-local: one worker, one workspace) and
 //! is keyed so a new load never leaves stale results: loading a table drops the derived model,
 //! loading a network drops any analysis in progress.
 //!
