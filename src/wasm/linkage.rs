@@ -1,8 +1,9 @@
 //! The linkage facade (compiled into the lazily loaded `agglo_linkage` module only): input-output
 //! tables (multipliers, linkages, key sectors, supplier gaps) and networks (firm edge lists or the
-//! industry graph of the IO table: communities, centralities, brokers, bridges). State lives in this module (a thread-local: one worker, one workspace) and
-//! is keyed so a new load never leaves stale results: loading a table drops the derived model,
-//! loading a network drops any analysis in progress.
+//! industry graph of the IO table: communities, centralities, brokers, bridges). State lives in this
+//! module (a thread-local: one worker, one workspace) and is replaced whole by each load, so a new
+//! load never leaves stale results: loading a table replaces the model, loading a network drops any
+//! analysis in progress (a step of an older job is refused).
 //!
 //! The network analysis is a stepped job (`networkAnalyse` starts it, `networkAnalyseStep`
 //! advances it by a bounded amount of work): the worker calls the step until it reports
