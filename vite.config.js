@@ -11,6 +11,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'www/embed-example.html' },
+    },
   },
   worker: { format: 'es' },
 });

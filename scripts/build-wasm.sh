@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Build the wasm modules: `agglo` (the core, no XLSX) and `agglo_xlsx` (XLSX reading only, loaded
-# lazily the first time a user opens a spreadsheet) and `agglo_linkage` (the workspace plus the input-output
-# and network facade, loaded the first time the Input-output or Network tab computes).
+# Build the wasm modules: `agglo` (first load: ingest, indicators, clusters), `agglo_full` (plus spatial
+# and linkage analysis, loaded when a view needs it) and `agglo_xlsx` (XLSX and zipped Shapefile
+# reading, loaded the first time a user opens such a file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tdir="${CARGO_TARGET_DIR:-target}"
@@ -16,7 +16,6 @@ build() { # name features target-dir
     "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 }
 build agglo "" "$tdir"
-# The linkage module (IO tables, networks) shares the main build's dependencies: same target dir.
-build agglo_linkage "--features linkage-module" "$tdir"
+build agglo_full "--features analysis" "$tdir/full-module"
 build agglo_xlsx "--features xlsx-module" "$tdir/xlsx-module"
 ls -l "$out"/*.wasm | awk '{print "wasm:", $5, $9}'

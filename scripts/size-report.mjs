@@ -8,9 +8,9 @@ const dir = 'dist/assets';
 const files = readdirSync(dir).map((f) => join(dir, f));
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const rows = files.map((f) => ({ f, raw: statSync(f).size, gz: gz(f) }));
-// Loaded on demand: the XLSX module when a spreadsheet is opened, the linkage module when the
-// Input-output or Network tab computes, sigma (WebGL network drawing) when a network is drawn.
-const lazy = (f) => /xlsx|linkage|sigma-graph/.test(f);
+// Loaded only when needed: the XLSX/zip module (a spreadsheet or zipped Shapefile is opened) and the
+// full analysis module (the spatial or linkage views are opened).
+const lazy = (f) => /xlsx|full|sigma-graph/.test(f);
 const first = rows.filter((r) => !lazy(r.f));
 const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
 const kb = (b) => (b / 1024).toFixed(1);

@@ -431,3 +431,29 @@ fn empty_file_and_unknown_object() {
     assert_eq!(e.code, ErrorCode::TopologyParse);
     assert!(e.message.contains("counties"));
 }
+
+#[test]
+fn collapsed_county_kept_and_flagged() {
+    let (b, w) = load(
+        "tests/data/us_atlas_falls_church.topojson",
+        &BoundaryOptions::default(),
+    )
+    .unwrap();
+    let k = b.index_of("51610").unwrap();
+    assert_eq!(b.degenerate, vec![k]);
+    assert_eq!(b.names[k], "Falls Church");
+    let d: Vec<_> = w
+        .iter()
+        .filter(|w| w.code == "W_DEGENERATE_GEOMETRY")
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].location.region.as_deref(), Some("51610"));
+    assert_eq!(b.geometries[k].unsigned_area(), 0.0);
+    assert_eq!(b.geometries[k].0[0].exterior().0.len(), 4);
+    assert_eq!(b.summary().degenerate, vec!["51610"]);
+    // Still a region on the map and in the weights.
+    let (w, _) = agglo::spatial::queen(&b, &Default::default()).unwrap();
+    assert!(!w.neighbours[k].is_empty());
+    let again = to_geojson(&b);
+    assert!(load_boundaries(again.as_bytes(), "x.geojson", &BoundaryOptions::default()).is_ok());
+}

@@ -249,3 +249,47 @@ fn bad_inputs_exit_2_with_codes() {
     assert_eq!(code, 2);
     assert!(err.starts_with("E_MISSING_COLUMN"), "{err}");
 }
+
+#[test]
+fn boundaries_summary_and_join() {
+    let v = json(&[
+        "boundaries",
+        "--geometry",
+        "data/ga_counties.topojson",
+        "--data",
+        "data/ga_cbp_naics4_2017_2021.csv",
+    ]);
+    assert_eq!(v["summary"]["n"], 159);
+    assert_eq!(v["summary"]["id_field"], "id");
+    assert_eq!(
+        v["join"]["geometry_without_data"],
+        serde_json::json!(["13007", "13265"])
+    );
+    assert_eq!(v["join"]["regions_without_geometry"], serde_json::json!([]));
+    let (code, out, _) = run(&[
+        "boundaries",
+        "--geometry",
+        "tests/data/columbus.zip",
+        "--geojson",
+    ]);
+    assert_eq!(code, 0);
+    let g: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(g["features"].as_array().unwrap().len(), 49);
+    assert_eq!(g["features"][0]["id"], "1");
+}
+
+#[test]
+fn moran_with_geoda_gal_weights() {
+    let v = json(&[
+        "moran",
+        "--geometry",
+        "tests/data/columbus.zip",
+        "--value-col",
+        "CRIME",
+        "--weights",
+        "tests/refcases/data/libpysal/columbus/columbus.gal",
+        "--permutations",
+        "0",
+    ]);
+    assert!((v["i"].as_f64().unwrap() - 0.5001885571828611).abs() < 1e-12);
+}

@@ -6,15 +6,13 @@ mod common_graph;
 use agglo::graph::*;
 use common_graph::*;
 
-fn q_range(
-    f: fn(
-        &Graph,
-        &CommunityParams,
-        &mut dyn FnMut(usize, usize) -> bool,
-    ) -> agglo::Result<Communities>,
-    g: &Graph,
-    weighted: bool,
-) -> (f64, f64) {
+type Algo = fn(
+    &Graph,
+    &CommunityParams,
+    &mut dyn FnMut(usize, usize) -> bool,
+) -> agglo::Result<Communities>;
+
+fn q_range(f: Algo, g: &Graph, weighted: bool) -> (f64, f64) {
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
     for seed in 0..200 {
@@ -105,15 +103,7 @@ fn uscmp_related_clusters_within_range() {
     let r = refcase("uscmp_related_clusters.json");
     let g = graph(&r);
     for (f, key) in [
-        (
-            louvain
-                as fn(
-                    &Graph,
-                    &CommunityParams,
-                    &mut dyn FnMut(usize, usize) -> bool,
-                ) -> agglo::Result<Communities>,
-            "networkx_louvain_weighted",
-        ),
+        (louvain as Algo, "networkx_louvain_weighted"),
         (leiden, "leidenalg_modularity_weighted"),
     ] {
         let (lo, hi) = q_range(f, &g, true);

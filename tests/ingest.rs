@@ -449,3 +449,48 @@ fn negative_values_when_allowed_and_role_overrides() {
     assert_eq!(err.code_str(), "E_NEGATIVE_VALUE");
     assert_eq!(err.location.row, Some(2));
 }
+
+#[test]
+fn wide_csv_with_thousands_of_columns_a_total_column_and_title_rows() {
+    let n = 20_000;
+    let mut s = String::from("Jobs by region, 2019\n\n");
+    s.push_str("region;name;Total");
+    for k in 0..n {
+        s.push_str(&format!(";I{k:05}"));
+    }
+    s.push('\n');
+    for (r, name) in ["AT11", "AT12", "AT13"]
+        .iter()
+        .zip(["Burgenland", "Niederösterreich", "Wien"])
+    {
+        s.push_str(&format!("{r};{name};1.000.000"));
+        for k in 0..n {
+            let v = (k * 7 + r.len()) % 97;
+            if v == 5 {
+                s.push_str(";:");
+            } else {
+                s.push_str(&format!(";{v},5"));
+            }
+        }
+        s.push('\n');
+    }
+    s.push_str("Total;;3.000.000");
+    s.push_str(&";1".repeat(n));
+    s.push('\n');
+    let mut l = LongLoader::new(LoadOptions::default(), "jobs_2019.csv");
+    for ch in s.as_bytes().chunks(4096) {
+        l.push(ch).unwrap();
+    }
+    let (p, rep) = l.finish().unwrap();
+    assert_eq!(rep.layout, Some(Layout::Wide));
+    assert_eq!(p.regions, ["AT11", "AT12", "AT13"]);
+    assert_eq!(p.region_names[1], "Niederösterreich");
+    assert_eq!(p.industries.len(), n);
+    assert_eq!(p.years, [2019]); // from the file name
+    assert_eq!(p.measures, ["employment"]); // "jobs" in the file name
+    assert_eq!(p.matrix(0, 0).region_total(2), 1_000_000.0); // the Total column, decimal comma style
+    assert_eq!(p.get(0, 0, 0, 1), Some(11.5));
+    assert_eq!(rep.total_rows_skipped, [7]);
+    assert_eq!(rep.format.unwrap().header_row, 3);
+    assert!(rep.suppressed[":"] > 0);
+}

@@ -540,3 +540,32 @@ proptest! {
         prop_assert!((mean - 1.0).abs() < 1e-12);
     }
 }
+
+#[test]
+fn table_with_final_demand_total_and_employment_rows() {
+    let csv = "sector,name,1,2,Households,Exports,Total output\n\
+               1,Agriculture,150,500,300,50,1000\n\
+               2,Manufacturing,200,100,1200,500,2000\n\
+               Value added,,650,1400,,,\n\
+               Employment,,100,50,,,\n";
+    let (t, w) = parse_io_table(csv.as_bytes(), "mb.csv", &IoTableOptions::default()).unwrap();
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(t.names, vec!["Agriculture", "Manufacturing"]);
+    assert_eq!(t.final_demand, vec![350.0, 1700.0]);
+    assert_eq!(t.final_demand_columns, vec!["Households", "Exports"]);
+    assert_eq!(t.x, vec![1000.0, 2000.0]);
+    assert_eq!(t.output_source, "total_column");
+    assert_eq!(t.value_added, Some(vec![650.0, 1400.0]));
+    let m = LeontiefModel::new(&t, &IoParams::default()).unwrap();
+    let x = m.solve(&t.final_demand);
+    assert!((x[0] - 1000.0).abs() < 1e-9 && (x[1] - 2000.0).abs() < 1e-9);
+    let e = employment_multipliers(&m, t.employment.as_ref().unwrap()).unwrap();
+    // e = (0.1, 0.025); type I_1 = (0.1 L11 + 0.025 L21) / 0.1
+    let l = m.inverse();
+    assert!((e.type_i[0].unwrap() - (0.1 * l[0] + 0.025 * l[2]) / 0.1).abs() < 1e-12);
+    // Without a total, x = Z 1 + f.
+    let csv2 = "sector,1,2,f\n1,150,500,350\n2,200,100,1700\n";
+    let (t2, _) = parse_io_table(csv2.as_bytes(), "mb2.csv", &IoTableOptions::default()).unwrap();
+    assert_eq!(t2.x, vec![1000.0, 2000.0]);
+    assert_eq!(t2.output_source, "row_sums_plus_final_demand");
+}

@@ -72,11 +72,13 @@ fn carpet_cluster_is_a_significant_hh_group() {
     let iv = indicator_values(
         &panel,
         &reference,
-        m,
-        y,
-        "3141",
-        Indicator::Lq,
-        MissingPolicy::Zero,
+        &IndicatorSpec {
+            measure: m,
+            year: y,
+            industry: "3141".into(),
+            indicator: Indicator::Lq,
+            missing: MissingPolicy::Zero,
+        },
         &b.ids,
     )
     .unwrap();
@@ -134,11 +136,13 @@ fn carpet_cluster_is_a_significant_hh_group() {
     let ex = indicator_values(
         &panel,
         &reference,
-        m,
-        y,
-        "3141",
-        Indicator::Lq,
-        MissingPolicy::Exclude,
+        &IndicatorSpec {
+            measure: m,
+            year: y,
+            industry: "3141".into(),
+            indicator: Indicator::Lq,
+            missing: MissingPolicy::Exclude,
+        },
         &b.ids,
     )
     .unwrap();

@@ -3,6 +3,8 @@
 
 #![allow(clippy::indexing_slicing)]
 
+#[path = "agglo/boundaries.rs"]
+mod boundaries;
 #[path = "agglo/clusters.rs"]
 mod clusters;
 #[path = "agglo/common.rs"]
@@ -59,6 +61,8 @@ enum Command {
     Inspect(inspect::Args),
     /// Location quotients, shares of region and reference.
     Lq(lq::Args),
+    /// Boundary file summary (ids, names, properties, flagged geometry) and join with the data.
+    Boundaries(boundaries::Args),
     /// Spatial weights (queen, rook, kNN, distance band) from boundaries: JSON, GAL or GWT.
     Weights(weights::Args),
     /// Global Moran's I (with Geary's C and General G).
@@ -94,6 +98,7 @@ fn main() {
     let result = match cli.command {
         Command::Inspect(a) => inspect::run(a),
         Command::Lq(a) => lq::run(a),
+        Command::Boundaries(a) => boundaries::run(a),
         Command::Weights(a) => weights::run(a),
         Command::Moran(a) => moran::run(a),
         Command::Lisa(a) => lisa::run(a),

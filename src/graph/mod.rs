@@ -54,3 +54,6 @@ pub use firms::{
 };
 pub use io_graph::{io_linkage_graph, IoGraphMethod, IoGraphParams};
 pub use relatedness::{proximity_from_binary, relatedness_graph};
+
+mod generate;
+pub use generate::planted_partition;

@@ -209,7 +209,7 @@ impl Graph {
             .iter()
             .map(|e| (e.source.min(e.target), e.source.max(e.target), e.weight))
             .collect();
-        pairs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        pairs.sort_by_key(|p| (p.0, p.1));
         let mut merged: Vec<(usize, usize, f64)> = Vec::with_capacity(pairs.len());
         for p in pairs {
             match merged.last_mut() {

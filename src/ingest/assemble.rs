@@ -69,12 +69,201 @@ impl Interner {
     }
 }
 
+/// Cell values of one row, `[i * m + k]` for industry `i`, measure `k`. Counts (employment,
+/// establishments) are whole numbers, so a row starts as `u16` and widens to `u32`, then `f64`, at
+/// its first value that does not fit (the maximum of each integer type marks a missing cell). The
+/// store then costs a quarter to a half of the final `f64` panel.
+enum Vals {
+    U16(Vec<u16>),
+    U32(Vec<u32>),
+    F64(Vec<f64>),
+}
+
+impl Default for Vals {
+    fn default() -> Self {
+        Vals::U16(Vec::new())
+    }
+}
+
+fn fits(vals: &[f64], max: f64) -> bool {
+    vals.iter()
+        .all(|x| x.is_nan() || (x.fract() == 0.0 && *x >= 0.0 && *x < max))
+}
+
+impl Vals {
+    fn len(&self) -> usize {
+        match self {
+            Vals::U16(v) => v.len(),
+            Vals::U32(v) => v.len(),
+            Vals::F64(v) => v.len(),
+        }
+    }
+    fn grow(&mut self, n: usize, frontier: bool) {
+        match self {
+            Vals::U16(v) => grow(v, n, u16::MAX, frontier),
+            Vals::U32(v) => grow(v, n, u32::MAX, frontier),
+            Vals::F64(v) => grow(v, n, f64::NAN, frontier),
+        }
+    }
+    fn widen(&mut self, vals: &[f64]) {
+        if let Vals::U16(v) = self {
+            if !fits(vals, f64::from(u16::MAX)) {
+                let w: Vec<u32> = v
+                    .iter()
+                    .map(|u| {
+                        if *u == u16::MAX {
+                            u32::MAX
+                        } else {
+                            u32::from(*u)
+                        }
+                    })
+                    .collect();
+                *self = Vals::U32(w);
+            }
+        }
+        if let Vals::U32(v) = self {
+            if !fits(vals, f64::from(u32::MAX)) {
+                let w: Vec<f64> = (0..v.len()).map(|k| Vals::get_u32(v, k)).collect();
+                *self = Vals::F64(w);
+            }
+        }
+    }
+    fn get_u32(v: &[u32], at: usize) -> f64 {
+        match v.get(at) {
+            Some(u) if *u != u32::MAX => f64::from(*u),
+            _ => f64::NAN,
+        }
+    }
+    fn set(&mut self, at: usize, vals: &[f64]) {
+        self.widen(vals);
+        match self {
+            Vals::U16(v) => {
+                if let Some(dst) = v.get_mut(at..at + vals.len()) {
+                    for (d, x) in dst.iter_mut().zip(vals) {
+                        *d = if x.is_nan() { u16::MAX } else { *x as u16 };
+                    }
+                }
+            }
+            Vals::U32(v) => {
+                if let Some(dst) = v.get_mut(at..at + vals.len()) {
+                    for (d, x) in dst.iter_mut().zip(vals) {
+                        *d = if x.is_nan() { u32::MAX } else { *x as u32 };
+                    }
+                }
+            }
+            Vals::F64(v) => {
+                if let Some(dst) = v.get_mut(at..at + vals.len()) {
+                    dst.copy_from_slice(vals);
+                }
+            }
+        }
+    }
+    fn get(&self, at: usize) -> f64 {
+        match self {
+            Vals::U16(v) => match v.get(at) {
+                Some(u) if *u != u16::MAX => f64::from(*u),
+                _ => f64::NAN,
+            },
+            Vals::U32(v) => Vals::get_u32(v, at),
+            Vals::F64(v) => v.get(at).copied().unwrap_or(f64::NAN),
+        }
+    }
+}
+
+/// Grow a row once to the number of industries known so far (not by doubling, which would waste
+/// up to half of every row); the row at the frontier of new industries grows amortised.
+fn grow<T: Copy>(v: &mut Vec<T>, n: usize, fill: T, frontier: bool) {
+    if v.len() >= n {
+        return;
+    }
+    if frontier {
+        v.reserve(n - v.len());
+    } else {
+        v.reserve_exact(n - v.len());
+    }
+    v.resize(n, fill);
+}
+
+/// Source line of each cell of a row, for naming both rows of a duplicate. Rows of a sorted file
+/// span few lines, so lines are kept as `u16` offsets from the row's first line (0 = not given) and
+/// widened to `u32` only when a row's lines lie far apart.
+enum Lines {
+    Delta { base: u64, d: Vec<u16> },
+    Full(Vec<u32>),
+}
+
+impl Default for Lines {
+    fn default() -> Self {
+        Lines::Delta {
+            base: 0,
+            d: Vec::new(),
+        }
+    }
+}
+
+impl Lines {
+    fn len(&self) -> usize {
+        match self {
+            Lines::Delta { d, .. } => d.len(),
+            Lines::Full(v) => v.len(),
+        }
+    }
+    fn grow(&mut self, n: usize, frontier: bool) {
+        match self {
+            Lines::Delta { d, .. } => grow(d, n, 0, frontier),
+            Lines::Full(v) => grow(v, n, 0, frontier),
+        }
+    }
+    /// The line of cell `i`, if given.
+    fn get(&self, i: usize) -> Option<u64> {
+        match self {
+            Lines::Delta { base, d } => match d.get(i) {
+                Some(0) | None => None,
+                Some(x) => Some(base + u64::from(*x) - 1),
+            },
+            Lines::Full(v) => v.get(i).copied().filter(|x| *x != 0).map(u64::from),
+        }
+    }
+    fn set(&mut self, i: usize, line: u64) {
+        if let Lines::Delta { base, d } = self {
+            if *base == 0 {
+                *base = line;
+            }
+            let fits = line >= *base && line - *base < u64::from(u16::MAX) - 1;
+            if !fits {
+                let b = *base;
+                let full: Vec<u32> = d
+                    .iter()
+                    .map(|x| {
+                        if *x == 0 {
+                            0
+                        } else {
+                            u32::try_from(b + u64::from(*x) - 1).unwrap_or(u32::MAX)
+                        }
+                    })
+                    .collect();
+                *self = Lines::Full(full);
+            }
+        }
+        match self {
+            Lines::Delta { base, d } => {
+                if let Some(slot) = d.get_mut(i) {
+                    *slot = u16::try_from(line - *base + 1).unwrap_or(u16::MAX);
+                }
+            }
+            Lines::Full(v) => {
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = u32::try_from(line).unwrap_or(u32::MAX);
+                }
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 struct RowStore {
-    /// `vals[i * m + k]` for industry `i`, measure `k`.
-    vals: Vec<f64>,
-    /// Source line of each industry cell; 0 = not given.
-    lines: Vec<u32>,
+    vals: Vals,
+    lines: Lines,
     /// Data-given all-industry total (`m` values) and its line.
     total: Option<(Vec<f64>, u64)>,
 }
@@ -190,24 +379,17 @@ impl Builder {
             Some(i) => {
                 let iu = i as usize;
                 if row.lines.len() <= iu {
-                    // Grow once to the number of industries known so far, not by doubling.
                     let n = (iu + 1).max(n_ind);
-                    row.lines.reserve_exact(n - row.lines.len());
-                    row.lines.resize(n, 0);
-                    row.vals.reserve_exact(n * m - row.vals.len());
-                    row.vals.resize(n * m, f64::NAN);
+                    let frontier = iu + 1 == n_ind;
+                    row.lines.grow(n, frontier);
+                    row.vals.grow(n * m, frontier);
                 }
-                let first = row.lines.get(iu).copied().unwrap_or(0);
-                if first != 0 {
+                if let Some(first) = row.lines.get(iu) {
                     let ind = self.industries.codes.get(iu).cloned().unwrap_or_default();
-                    return Err(dup(u64::from(first), line, self, &ind));
+                    return Err(dup(first, line, self, &ind));
                 }
-                if let Some(slot) = row.lines.get_mut(iu) {
-                    *slot = u32::try_from(line).unwrap_or(u32::MAX);
-                }
-                if let Some(dst) = row.vals.get_mut(iu * m..iu * m + m) {
-                    dst.copy_from_slice(vals.get(..m).unwrap_or(&[]));
-                }
+                row.lines.set(iu, line);
+                row.vals.set(iu * m, vals.get(..m).unwrap_or(&[]));
             }
         }
         Ok(())
@@ -226,7 +408,7 @@ impl Builder {
     pub fn finish(mut self, report: &mut IngestReport) -> Result<Panel> {
         for yr in self.rows.iter_mut() {
             for row in yr.iter_mut() {
-                row.lines = Vec::new();
+                row.lines = Lines::default();
             }
         }
         let mut order: Vec<usize> = (0..self.years.len()).collect();
@@ -251,11 +433,13 @@ impl Builder {
             };
             for (r, row) in rows.iter_mut().enumerate() {
                 let row = std::mem::take(row);
-                for (i, chunk) in row.vals.chunks_exact(m.max(1)).enumerate() {
-                    for (k, v) in chunk.iter().enumerate() {
+                let n = row.vals.len() / m.max(1);
+                for i in 0..n {
+                    for k in 0..m {
+                        let v = row.vals.get(i * m + k);
                         if !v.is_nan() {
                             loaded += 1;
-                            panel.set(k, new_y, r, i, *v)?;
+                            panel.set(k, new_y, r, i, v)?;
                         }
                     }
                 }
@@ -268,5 +452,50 @@ impl Builder {
         }
         report.cells_loaded = loaded;
         Ok(panel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_far_apart_and_values_widening() {
+        let mut l = Lines::default();
+        l.grow(4, false);
+        l.set(1, 100);
+        l.set(2, 101);
+        assert!(matches!(l, Lines::Delta { .. }));
+        l.set(3, 90_000);
+        l.set(0, 50);
+        assert_eq!(
+            (l.get(0), l.get(1), l.get(2), l.get(3)),
+            (Some(50), Some(100), Some(101), Some(90_000))
+        );
+        let mut v = Vals::default();
+        v.grow(6, false);
+        v.set(0, &[3.0, f64::NAN]);
+        assert!(matches!(v, Vals::U16(_)));
+        v.set(2, &[70_000.0, 1.0]);
+        assert!(matches!(v, Vals::U32(_)));
+        v.set(4, &[2.5, 65_535.0]);
+        assert!(matches!(v, Vals::F64(_)));
+        assert_eq!(
+            (v.get(0), v.get(2), v.get(3), v.get(4), v.get(5)),
+            (3.0, 70_000.0, 1.0, 2.5, 65_535.0)
+        );
+        assert!(v.get(1).is_nan());
+    }
+
+    #[test]
+    fn duplicate_names_both_rows() {
+        let mut b = Builder::new("f.csv", None, vec!["e".into()], 1000);
+        let r = b.regions.get_or_insert("A", String::new);
+        let i = b.industries.get_or_insert("x", String::new);
+        let y = b.year_index(2020);
+        b.put(r, Some(i), y, &[1.0], 2).unwrap();
+        let e = b.put(r, Some(i), y, &[1.0], 70_002).unwrap_err();
+        assert_eq!(e.code, ErrorCode::DuplicateRow);
+        assert!(e.message.contains("rows 2 and 70002"), "{}", e.message);
     }
 }

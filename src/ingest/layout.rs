@@ -26,6 +26,7 @@ pub(crate) struct Plan {
     pub region: Option<usize>,
     pub region_name: Option<usize>,
     pub industry: Option<usize>,
+    pub industry_name: Option<usize>,
     pub year: Option<usize>,
     /// Long: measure columns and names.
     pub measures: Vec<(usize, String)>,
@@ -69,14 +70,16 @@ pub(crate) fn code_like(h: &str) -> bool {
 
 /// A row label that marks a totals row (`Total`, `Sum of published county cells`, `All regions`).
 pub(crate) fn is_total_label(s: &str) -> bool {
-    let l = s.trim().to_lowercase();
-    l.starts_with("total")
-        || l.starts_with("sum ")
-        || l.starts_with("sum:")
-        || l == "sum"
-        || l.starts_with("grand total")
-        || l.starts_with("all regions")
-        || l.starts_with("all counties")
+    // Called for every row: ASCII case-insensitive prefix tests, no allocation.
+    let t = s.trim().as_bytes();
+    let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts(b"total")
+        || starts(b"sum ")
+        || starts(b"sum:")
+        || t.eq_ignore_ascii_case(b"sum")
+        || starts(b"grand total")
+        || starts(b"all regions")
+        || starts(b"all counties")
 }
 
 /// A year in a sheet or file name (`Employment 2021` → 2021).
@@ -132,12 +135,13 @@ pub(crate) fn make_plan(
         }
     };
     // Duplicate non-empty header names.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (c, h) in headers.iter().enumerate() {
         let t = h.trim();
         if t.is_empty() {
             continue;
         }
-        if let Some(first) = headers.iter().take(c).position(|o| o.trim() == t) {
+        if let Some(first) = seen.insert(t, c) {
             return Err(Error::new(
                 ErrorCode::DuplicateColumn,
                 format!(
@@ -261,6 +265,7 @@ pub(crate) fn make_plan(
         region,
         region_name,
         industry,
+        industry_name: col(Role::IndustryName),
         year,
         measures: Vec::new(),
         wide: Vec::new(),
@@ -365,7 +370,7 @@ pub(crate) fn make_plan(
                     .and_then(|f| f.get(*c))
                     .map(|s| s.trim().to_string())
                     .unwrap_or_default();
-                let is_total = plan.totals.iter().any(|t| *t == code);
+                let is_total = plan.totals.contains(&code);
                 plan.wide.push((*c, code, iname, is_total));
             }
             for (_, f) in data_sample {

@@ -3,7 +3,7 @@
 //! [`super::load_panel_from_reader`] are thin wrappers around it.
 //!
 //! The first 64 KiB are buffered to sniff the encoding, delimiter, header row, layout, roles and
-//! decimal style; from then on each chunk is decoded (encoding_rs), split (csv_core) and processed
+//! decimal style; from then on each chunk is decoded (`text_encoding`), split (csv_core) and processed
 //! row by row with no per-row allocation.
 
 use super::layout::{make_plan, Plan};
@@ -11,10 +11,10 @@ use super::rows::{CsvFields, Processor};
 use super::sniff::{
     detect_delimiter, detect_header, is_blank, sniff_kind, split_sample, Kind, SNIFF_BYTES,
 };
+use super::text_encoding::{TextDecoder, TextEncoding};
 use super::{FormatInfo, IngestReport, LoadOptions, Table};
 use crate::error::{Error, ErrorCode, Location, Result};
 use crate::panel::Panel;
-use encoding_rs::Encoding;
 
 /// Default limit on the dense panel size (`regions × industries × years × measures` values, 8
 /// bytes each): 2^28 values = 2 GiB.
@@ -105,8 +105,10 @@ pub(crate) fn plan_from_sniff(
 }
 
 struct TextState {
-    decoder: encoding_rs::Decoder,
-    dec_buf: Vec<u8>,
+    decoder: TextDecoder,
+    /// Byte-order-mark bytes still to drop from the head of the stream.
+    skip: usize,
+    dec_buf: String,
     csv: csv_core::Reader,
     out: Vec<u8>,
     ends: Vec<usize>,
@@ -126,31 +128,29 @@ struct TextState {
 impl TextState {
     fn push_raw(&mut self, chunk: &[u8], last: bool) -> Result<()> {
         let mut src = chunk;
-        loop {
-            let mut buf = std::mem::take(&mut self.dec_buf);
-            let (res, read, written) = self
-                .decoder
-                .decode_to_utf8_without_replacement(src, &mut buf, last);
-            self.raw_decoded += read as u64;
-            src = src.get(read..).unwrap_or(&[]);
-            let fed = self.feed(buf.get(..written).unwrap_or(&[]), false);
-            self.dec_buf = buf;
-            fed?;
-            match res {
-                encoding_rs::DecoderResult::InputEmpty => break,
-                encoding_rs::DecoderResult::OutputFull => continue,
-                encoding_rs::DecoderResult::Malformed(bad, after) => {
-                    let at = self.raw_decoded - u64::from(bad) - u64::from(after);
-                    return Err(Error::new(
-                        ErrorCode::Encoding,
-                        format!(
-                            "invalid {} byte sequence at byte {at}; the file mixes encodings (set the encoding option, e.g. windows-1252)",
-                            self.format.encoding
-                        ),
-                    )
-                    .at(Location::file(self.name.clone()).with_row(self.nl + 1)));
-                }
-            }
+        if self.skip > 0 {
+            let k = self.skip.min(src.len());
+            src = src.get(k..).unwrap_or(&[]);
+            self.skip -= k;
+            self.raw_decoded += k as u64;
+        }
+        let mut buf = std::mem::take(&mut self.dec_buf);
+        buf.clear();
+        let decoded = self.decoder.decode(src, &mut buf, last);
+        // Feed what decoded before reporting a malformed sequence, so the row number is right.
+        let fed = self.feed(buf.as_bytes(), false);
+        self.dec_buf = buf;
+        fed?;
+        if let Err(at) = decoded {
+            let at = at + self.raw_decoded;
+            return Err(Error::new(
+                ErrorCode::Encoding,
+                format!(
+                    "invalid {} byte sequence at byte {at}; the file mixes encodings (set the encoding option, e.g. windows-1252)",
+                    self.format.encoding
+                ),
+            )
+            .at(Location::file(self.name.clone()).with_row(self.nl + 1)));
         }
         if last {
             self.feed(&[], true)?;
@@ -311,7 +311,12 @@ impl LongLoader {
         match &mut self.stage {
             Stage::Sniff(buf) => {
                 buf.extend_from_slice(chunk);
-                if buf.len() >= SNIFF_BYTES {
+                // Enough to see the header and some rows, even when rows are very long (wide
+                // files with thousands of columns).
+                if buf.len() >= SNIFF_BYTES
+                    && (buf.len() >= 64 * SNIFF_BYTES
+                        || buf.iter().filter(|b| **b == b'\n').count() >= 40)
+                {
                     let buf = std::mem::take(buf);
                     self.start(buf, false)?;
                 }
@@ -356,14 +361,10 @@ impl LongLoader {
                     self.opts.max_rows.unwrap_or(u64::MAX),
                     self.opts.max_cells.unwrap_or(DEFAULT_MAX_CELLS),
                 );
-                let decoder = if bom > 0 {
-                    encoding.new_decoder_with_bom_removal()
-                } else {
-                    encoding.new_decoder_without_bom_handling()
-                };
                 let st = TextState {
-                    decoder,
-                    dec_buf: vec![0u8; 64 * 1024],
+                    decoder: encoding.new_decoder(),
+                    skip: bom,
+                    dec_buf: String::with_capacity(64 * 1024),
                     csv: csv_core::ReaderBuilder::new()
                         .delimiter(sn.delimiter)
                         .build(),
@@ -435,14 +436,8 @@ fn failed() -> Error {
 }
 
 /// Decode a raw sample (BOM already removed) to text; a sequence cut at the end is dropped.
-pub(crate) fn decode_sample(enc: &'static Encoding, raw: &[u8], complete: bool) -> String {
-    let mut dec = enc.new_decoder_without_bom_handling();
-    let mut s = String::with_capacity(
-        dec.max_utf8_buffer_length(raw.len())
-            .unwrap_or(raw.len() * 3),
-    );
-    let _ = dec.decode_to_string(raw, &mut s, complete);
-    s
+pub(crate) fn decode_sample(enc: TextEncoding, raw: &[u8], _complete: bool) -> String {
+    enc.decode_lossy_prefix(raw)
 }
 
 /// Load a workbook held whole in memory.

@@ -11,6 +11,37 @@
 //! Files: `sniff` (bytes → kind, encoding, delimiter, header), `number` (numbers, decimal style,
 //! years), `suppression` (markers), `roles` (column roles), `layout` (long / wide, the plan), `rows`
 //! (the per-row hot path), `assemble` (interning, dense panel), `loader` (streaming), `xlsx`.
+//!
+//! # Conventions
+//! * **Kind.** `PK\x03\x04` = XLSX (`E_XLSX_UNAVAILABLE` when built without the `xlsx` feature);
+//!   legacy `.xls` = `E_UNKNOWN_FORMAT`; images, PDF, archives, NUL or control bytes =
+//!   `E_BINARY_FILE`; everything else is delimited text.
+//! * **Encoding.** A BOM decides (UTF-8, UTF-16LE/BE). Without one, a NUL in every other byte means
+//!   UTF-16 (LE or BE); otherwise valid UTF-8 is UTF-8 and anything else is Windows-1252 (Excel's
+//!   "CSV" on Western Windows). [`load_panel`] checks the whole buffer; the streaming loaders decide
+//!   on the first chunk and report a later invalid byte as `E_ENCODING` (set `encoding`).
+//! * **Delimiter.** Among `,` `;` tab `|`, the one giving the most records with the same field count
+//!   (> 1) in the first 64 KiB; quotes (`"`, doubled to escape) are honoured.
+//! * **Header.** The first row with at least two non-empty cells and at least half as many as the
+//!   widest of the first 50 rows; title and note rows above it are skipped (listed by [`inspect`]).
+//! * **Decimal style**, per file, from the measure cells of the sample: a cell with both `.` and `,`
+//!   votes for the last one as decimal mark (`1.234,5` → comma); a single separator not followed by
+//!   exactly three digits is a decimal mark (`12,5` → comma, `0.25` → point); a repeated separator
+//!   is a thousands separator (`1.234.567` → comma style); `1,234` / `1.234` do not vote. Majority
+//!   wins; with no votes: decimal point, except in `;`-delimited files (European convention). A
+//!   thousands separator must then split groups of exactly three digits, so a stray `12,5` in a
+//!   decimal-point file is `E_NON_NUMERIC`, never 125. Override with `decimal_comma`.
+//! * **Missing values.** Suppression markers (see [`SUPPRESSION_MARKERS`]: empty, `(D)`, `D`, `x`,
+//!   `..`, `:`, `-`, `c`, …) are missing, counted per marker, measure and year in the report, never
+//!   zero. `NaN`, `inf`, `1e400` and other text are `E_NON_NUMERIC`.
+//! * **Codes** stay strings (FIPS `01001`, NAICS `00`). Industry codes in `total_codes` (`00`,
+//!   `Total`, …) are the region's all-industry total. Rows labelled `Total…` / `Sum…` in the region
+//!   column (or with an empty code and such a name) are totals rows: skipped with
+//!   `W_TOTALS_ROW_SKIPPED`, never loaded as a region.
+//! * **Limits.** `max_bytes`, `max_rows`, `max_cells` give `E_TOO_LARGE` before memory runs out.
+//! * **Memory.** Rows are never kept as strings: codes are interned and values scattered into
+//!   per-(year, region) rows (`u32` while the values are counts), then into the dense panel; the
+//!   peak is about the panel plus the row store.
 
 mod assemble;
 pub mod boundaries;
@@ -21,12 +52,14 @@ mod roles;
 mod rows;
 mod sniff;
 mod suppression;
+mod text_encoding;
 mod xlsx;
 
 pub use loader::{LongLoader, Progress, DEFAULT_MAX_CELLS};
 pub use number::parse_number;
 pub use roles::{propose_roles, Role};
 pub use suppression::{is_suppression_marker, SUPPRESSION_MARKERS};
+pub use text_encoding::{TextDecoder, TextEncoding};
 pub use xlsx::xlsx_to_table;
 
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
@@ -153,8 +186,8 @@ pub struct SuppressionCount {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct IngestReport {
     pub file: String,
-    /// Data rows read (blank rows, title rows and skipped totals rows excluded… totals rows are
-    /// counted here and listed in `total_rows_skipped`).
+    /// Non-blank rows below the header (a wide layout's title row excluded, skipped totals rows
+    /// included).
     pub rows_read: u64,
     /// Non-missing industry cells stored in the panel.
     pub cells_loaded: u64,
@@ -457,7 +490,7 @@ pub fn load_panel(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<(Panel
     // The whole file is at hand: decide UTF-8 vs Windows-1252 on all of it, not only the first
     // 64 KiB (an accented name deep in an Excel export must not turn into an encoding error).
     if opts.encoding.is_none()
-        && encoding_rs::Encoding::for_bom(bytes).is_none()
+        && TextEncoding::for_bom(bytes).is_none()
         && !bytes.starts_with(b"PK\x03\x04")
         && !bytes.contains(&0)
         && std::str::from_utf8(bytes).is_err()

@@ -202,11 +202,7 @@ impl Processor {
                 let i = if self.plan.totals.iter().any(|t| t == icode) {
                     None
                 } else {
-                    let inc = self
-                        .plan
-                        .roles
-                        .iter()
-                        .position(|r| r.role == super::Role::IndustryName);
+                    let inc = self.plan.industry_name;
                     Some(self.builder.industries.get_or_insert(icode, || {
                         inc.map(|c| text(trim_bytes(f.field(c))).to_string())
                             .unwrap_or_default()

@@ -1,8 +1,11 @@
 //! Byte-level sniffing: empty, binary, XLSX (zip), encoding (BOM, UTF-16 without BOM, UTF-8 or
 //! Windows-1252), then the delimiter of the decoded text.
 
+use super::text_encoding::TextEncoding;
 use crate::error::{Error, ErrorCode, Location, Result};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use TextEncoding::{
+    Utf16Be as UTF_16BE, Utf16Le as UTF_16LE, Utf8 as UTF_8, Windows1252 as WINDOWS_1252,
+};
 
 /// How many raw bytes the sniffers look at (the streaming loader buffers this much first).
 pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
@@ -11,10 +14,7 @@ pub(crate) const SNIFF_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Kind {
     /// Delimited text in this encoding; `bom` = length of the byte-order mark.
-    Text {
-        encoding: &'static Encoding,
-        bom: usize,
-    },
+    Text { encoding: TextEncoding, bom: usize },
     /// A zip container (XLSX).
     Zip,
 }
@@ -58,19 +58,19 @@ pub(crate) fn sniff_kind(head: &[u8], name: &str, forced: Option<&str>) -> Resul
         }
     }
     if let Some(label) = forced {
-        let enc = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        let enc = TextEncoding::for_label(label).ok_or_else(|| {
             Error::new(
                 ErrorCode::Encoding,
                 format!("unknown encoding '{label}' (try utf-8, utf-16le, windows-1252)"),
             )
             .at(loc())
         })?;
-        let bom = Encoding::for_bom(head)
+        let bom = TextEncoding::for_bom(head)
             .filter(|(e, _)| *e == enc)
             .map_or(0, |(_, n)| n);
         return Ok(Kind::Text { encoding: enc, bom });
     }
-    if let Some((enc, bom)) = Encoding::for_bom(head) {
+    if let Some((enc, bom)) = TextEncoding::for_bom(head) {
         return Ok(Kind::Text { encoding: enc, bom });
     }
     // UTF-16 without BOM: text in the Latin range has a NUL in every other byte.
@@ -138,26 +138,33 @@ pub(crate) fn sniff_kind(head: &[u8], name: &str, forced: Option<&str>) -> Resul
 pub(crate) fn split_sample(text: &str, delim: u8, complete: bool) -> Vec<(u64, Vec<String>)> {
     let mut rdr = csv_core::ReaderBuilder::new().delimiter(delim).build();
     let mut input = text.as_bytes();
-    let mut out = vec![0u8; text.len() + 16];
-    let mut ends = vec![0usize; 4096];
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 256];
+    let (mut outlen, mut endlen) = (0usize, 0usize);
     let mut recs = Vec::new();
     let mut nl: u64 = 0;
     let mut last_byte = 0u8;
     let mut eof_sent = false;
     loop {
-        let (res, nin, nout, nend) = rdr.read_record(input, &mut out, &mut ends);
+        let (res, nin, nout, nend) = rdr.read_record(
+            input,
+            out.get_mut(outlen..).unwrap_or(&mut []),
+            ends.get_mut(endlen..).unwrap_or(&mut []),
+        );
         let consumed = input.get(..nin).unwrap_or(&[]);
         nl += consumed.iter().filter(|b| **b == b'\n').count() as u64;
         if let Some(b) = consumed.last() {
             last_byte = *b;
         }
         input = input.get(nin..).unwrap_or(&[]);
+        outlen += nout;
+        endlen += nend;
         match res {
             csv_core::ReadRecordResult::Record => {
-                let data = out.get(..nout).unwrap_or(&[]);
-                let mut fields = Vec::with_capacity(nend);
+                let data = out.get(..outlen).unwrap_or(&[]);
+                let mut fields = Vec::with_capacity(endlen);
                 let mut start = 0usize;
-                for &e in ends.get(..nend).unwrap_or(&[]) {
+                for &e in ends.get(..endlen).unwrap_or(&[]) {
                     let f = data.get(start..e).unwrap_or(&[]);
                     fields.push(String::from_utf8_lossy(f).into_owned());
                     start = e;
@@ -166,6 +173,8 @@ pub(crate) fn split_sample(text: &str, delim: u8, complete: bool) -> Vec<(u64, V
                 let ended_nl = u64::from(last_byte == b'\n' && !eof_sent);
                 let line = (nl - ended_nl).saturating_sub(inner) + 1;
                 recs.push((line, fields));
+                outlen = 0;
+                endlen = 0;
             }
             csv_core::ReadRecordResult::InputEmpty => {
                 if !complete {
@@ -174,10 +183,13 @@ pub(crate) fn split_sample(text: &str, delim: u8, complete: bool) -> Vec<(u64, V
                 eof_sent = true;
             }
             csv_core::ReadRecordResult::End => break,
-            csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
-                // A record with more than 4096 fields or a sample larger than its own length:
-                // stop sniffing here, what we have is enough.
-                break;
+            csv_core::ReadRecordResult::OutputFull => {
+                let n = out.len() * 2;
+                out.resize(n, 0);
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                let n = ends.len() * 2;
+                ends.resize(n, 0);
             }
         }
     }

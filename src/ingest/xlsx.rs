@@ -4,7 +4,7 @@
 //! [`xlsx_to_table`] and hands the resulting [`Table`] (plain serde) to [`super::load_table`].
 
 use super::Table;
-use crate::error::{Error, ErrorCode, Location, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// Read one sheet of an XLSX workbook as text cells.
 ///
@@ -24,6 +24,7 @@ use crate::error::{Error, ErrorCode, Location, Result};
 /// O(cells).
 #[cfg(feature = "xlsx")]
 pub fn xlsx_to_table(bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
+    use crate::error::Location;
     use calamine::{Data, Reader, Xlsx};
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
         Error::new(

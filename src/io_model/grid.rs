@@ -26,10 +26,7 @@ pub fn parse_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     }
     let text: String = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
-        Err(_) => {
-            let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            t.into_owned()
-        }
+        Err(_) => crate::ingest::TextEncoding::Windows1252.decode_lossy_prefix(bytes),
     };
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");

@@ -149,8 +149,10 @@ impl LeontiefModel {
             }
         }
         let mut a = table.z.clone();
-        for (k, v) in a.iter_mut().enumerate() {
-            *v /= table.x.get(k % n).copied().unwrap_or(1.0);
+        for row in a.chunks_exact_mut(n) {
+            for (v, x) in row.iter_mut().zip(&table.x) {
+                *v /= x;
+            }
         }
         Self::from_coefficients(table.sectors.clone(), a, table.x.clone(), params, warnings)
     }
@@ -188,12 +190,7 @@ impl LeontiefModel {
             ));
         }
         let name = |i: usize| sectors.get(i).cloned().unwrap_or_else(|| i.to_string());
-        let mut colsum = vec![0.0; n];
-        for (k, v) in a.iter().enumerate() {
-            if let Some(c) = colsum.get_mut(k % n) {
-                *c += *v;
-            }
-        }
+        let colsum = column_sums(&a, n);
         let over: Vec<String> = colsum
             .iter()
             .enumerate()
@@ -207,15 +204,18 @@ impl LeontiefModel {
             )
             .at(Location::default().with_industry(over.first().cloned().unwrap_or_default())));
         }
-        let m = Mat::<f64>::from_fn(n, n, |i, j| {
-            let v = a.get(i * n + j).copied().unwrap_or(0.0);
+        // Factorise Mᵀ = (I − A)ᵀ: its column-major layout is A's row-major one, so filling it is a
+        // sequential read (a strided fill costs more than the LU at n = 4 000). Solves with M are
+        // transposed solves with this factor and vice versa.
+        let mt = Mat::<f64>::from_fn(n, n, |i, j| {
+            let v = a.get(j * n + i).copied().unwrap_or(0.0);
             if i == j {
                 1.0 - v
             } else {
                 -v
             }
         });
-        let lu = m.partial_piv_lu();
+        let lu = mt.partial_piv_lu();
         let u = lu.U();
         let mut umax = 0.0f64;
         for k in 0..n {
@@ -223,10 +223,10 @@ impl LeontiefModel {
         }
         for k in 0..n {
             let p = u.get(k, k).abs();
-            if !(p > params.singular_tolerance * umax.max(1.0)) {
+            if p.is_nan() || p <= params.singular_tolerance * umax.max(1.0) {
                 return Err(Error::new(
                     ErrorCode::SingularMatrix,
-                    format!("I − A is singular or nearly so: elimination found a zero pivot ({p:.3e}) at sector '{}' — its column is a combination of earlier ones", name(k)),
+                    format!("I − A is singular or nearly so: elimination found a zero pivot ({p:.3e}) at sector '{}' — its inputs are a combination of other sectors'", name(k)),
                 )
                 .at(Location::default().with_industry(name(k))));
             }
@@ -275,21 +275,21 @@ impl LeontiefModel {
     /// `L b` for one vector `b` (length n): e.g. output `x = L f` from final demand.
     pub fn solve(&self, b: &[f64]) -> Vec<f64> {
         let mut m = self.to_mat(b, 1);
-        self.lu.solve_in_place(m.as_mut());
+        self.lu.solve_transpose_in_place(m.as_mut());
         Self::from_mat(&m)
     }
 
     /// `Lᵀ b`, i.e. the row vector `bᵀ L`: with `b = 1` the column sums of `L` (output multipliers).
     pub fn solve_transpose(&self, b: &[f64]) -> Vec<f64> {
         let mut m = self.to_mat(b, 1);
-        self.lu.solve_transpose_in_place(m.as_mut());
+        self.lu.solve_in_place(m.as_mut());
         Self::from_mat(&m)
     }
 
     /// `L B` for `k` right-hand sides stored column after column (`b[c * n + i]`); result likewise.
     pub fn solve_many(&self, b: &[f64], k: usize) -> Vec<f64> {
         let mut m = self.to_mat(b, k);
-        self.lu.solve_in_place(m.as_mut());
+        self.lu.solve_transpose_in_place(m.as_mut());
         Self::from_mat(&m)
     }
 
@@ -297,28 +297,30 @@ impl LeontiefModel {
     /// the matrix itself is wanted.
     #[doc(alias = "leontief_inverse")]
     pub fn inverse(&self) -> Vec<f64> {
+        // inverse of Mᵀ is Lᵀ, whose column-major storage is L row-major.
         let inv = self.lu.inverse();
         let n = self.n;
         let mut out = Vec::with_capacity(n * n);
         for i in 0..n {
-            for j in 0..n {
-                out.push(*inv.get(i, j));
-            }
+            out.extend_from_slice(inv.col_as_slice(i));
         }
         out
     }
 
     /// Column sums of A (direct backward linkage).
     pub fn a_column_sums(&self) -> Vec<f64> {
-        let n = self.n;
-        let mut s = vec![0.0; n];
-        for (k, v) in self.a.iter().enumerate() {
-            if let Some(c) = s.get_mut(k % n) {
-                *c += *v;
-            }
-        }
-        s
+        column_sums(&self.a, self.n)
     }
+}
+
+fn column_sums(a: &[f64], n: usize) -> Vec<f64> {
+    let mut s = vec![0.0; n];
+    for row in a.chunks_exact(n.max(1)) {
+        for (c, v) in s.iter_mut().zip(row) {
+            *c += *v;
+        }
+    }
+    s
 }
 
 /// The Leontief inverse `L = (I − A)⁻¹` of a table, row-major (convenience for small tables).

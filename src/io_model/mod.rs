@@ -12,6 +12,7 @@ mod linkages;
 mod make_use;
 mod multipliers;
 mod regionalise;
+mod synthetic;
 mod table;
 
 pub use cluster_members::cluster_industries;
@@ -32,4 +33,5 @@ pub use regionalise::{
     regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams,
     SectorEmployment,
 };
+pub use synthetic::{multipliers_and_linkages, splitmix_unit, synthetic_table};
 pub use table::{parse_io_table, IoTable, IoTableOptions};

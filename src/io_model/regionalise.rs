@@ -121,8 +121,9 @@ pub fn regionalise(
         .iter()
         .zip(&emp.national)
         .map(|(r, nn)| {
-            if *nn > 0.0 && r.is_finite() {
-                Some((r / emp.region_total) / (nn / emp.nation_total))
+            if r.is_finite() {
+                crate::indicators::location_quotient(*r, emp.region_total, *nn, emp.nation_total)
+                    .ok()
             } else {
                 None
             }

@@ -164,7 +164,7 @@ pub fn parse_io_table(
     for (k, s) in sectors.iter().enumerate() {
         let c = cols.get(k).map(|c| c.as_str()).unwrap_or("");
         if c != s {
-            let msg = if cols.iter().any(|h| *h == s) {
+            let msg = if cols.contains(&s) {
                 format!("column {} is '{c}' but row {} is '{s}': columns must list the sectors in the same order as the rows", k + lc + 1, k + 2)
             } else {
                 format!(

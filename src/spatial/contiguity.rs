@@ -110,6 +110,9 @@ pub fn rook(b: &Boundaries, p: &ContiguityParams) -> Result<(SpatialWeights, Vec
     contiguity_from_polygons(&b.ids, &b.geometries, Contiguity::Rook, p)
 }
 
+/// An undirected edge: its two snapped vertex keys, ordered.
+type EdgeKey = ((i64, i64), (i64, i64));
+
 fn key(c: Coord<f64>, tol: f64) -> (i64, i64) {
     if tol > 0.0 {
         ((c.x / tol).round() as i64, (c.y / tol).round() as i64)
@@ -209,7 +212,7 @@ pub fn contiguity_from_polygons(
             groups_to_neighbours(polys.len(), &keys)
         }
         Contiguity::Rook => {
-            let mut keys: Vec<(((i64, i64), (i64, i64)), usize)> = Vec::new();
+            let mut keys: Vec<(EdgeKey, usize)> = Vec::new();
             for (r, mp) in polys.iter().enumerate() {
                 for poly in &mp.0 {
                     for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {

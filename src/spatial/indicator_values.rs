@@ -68,7 +68,20 @@ pub struct IndicatorValues {
     pub warnings: Vec<Warning>,
 }
 
-/// The indicator of `industry` in year index `y`, measure `m`, for each id in `ids` (the
+/// What to compute: measure and year indices of the panel, industry code, indicator, policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorSpec {
+    pub measure: usize,
+    pub year: usize,
+    pub industry: String,
+    #[serde(default)]
+    pub indicator: Indicator,
+    #[serde(default)]
+    pub missing: MissingPolicy,
+}
+
+/// The indicator of `spec.industry` in year index `spec.year`, measure `spec.measure`, for each id in `ids` (the
 /// boundary order). A region without a published cell has industry value 0 under
 /// [`MissingPolicy::Zero`] (LQ 0; a region with no data at all also gets 0) or is `None` under
 /// [`MissingPolicy::Exclude`].
@@ -78,13 +91,16 @@ pub struct IndicatorValues {
 pub fn indicator_values(
     panel: &Panel,
     reference: &Reference,
-    m: usize,
-    y: usize,
-    industry: &str,
-    indicator: Indicator,
-    missing: MissingPolicy,
+    spec: &IndicatorSpec,
     ids: &[String],
 ) -> Result<IndicatorValues> {
+    let (m, y, industry, indicator, missing) = (
+        spec.measure,
+        spec.year,
+        spec.industry.as_str(),
+        spec.indicator,
+        spec.missing,
+    );
     let i = panel.industry_index(industry)?;
     let mx = panel.matrix(m, y);
     let e_j = reference

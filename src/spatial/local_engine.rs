@@ -16,6 +16,9 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// One optional value per region.
+pub(crate) type PerRegion = Vec<Option<f64>>;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Sim {
     /// `(n-1) z_i Σ w z_perm / den`
@@ -38,6 +41,14 @@ pub(crate) struct Engine {
     skip: Vec<bool>,
     rids: Vec<u32>,
     k_max: usize,
+    /// Per permutation, prefix sums of the drawn values `values[r_t]` (k_max + 1 each) and the
+    /// shift corrections `values[r_t + 1] - values[r_t]` (k_max each): for a row whose weights are
+    /// all equal (binary, row-standardised), the simulated lag is
+    /// `w (prefix[k] + Σ_{t<k, r_t >= i} diff[t])`, read sequentially instead of gathered.
+    prefix: Vec<f64>,
+    diff: Vec<f64>,
+    /// The common weight of each row when all its weights are equal.
+    uniform: Vec<Option<f64>>,
     pub perms: usize,
     next: usize,
     pub larger: Vec<usize>,
@@ -66,8 +77,32 @@ impl Engine {
         } else {
             Vec::new()
         };
+        let mut prefix = Vec::with_capacity(perms * (k_max + 1));
+        let mut diff = Vec::with_capacity(perms * k_max);
+        for p in 0..perms {
+            let row = rids.get(p * k_max..(p + 1) * k_max).unwrap_or(&[]);
+            let mut acc = 0.0;
+            prefix.push(0.0);
+            for &r in row {
+                let a = values.get(r as usize).copied().unwrap_or(0.0);
+                let b = values.get(r as usize + 1).copied().unwrap_or(0.0);
+                acc += a;
+                prefix.push(acc);
+                diff.push(b - a);
+            }
+        }
+        let uniform = weights
+            .iter()
+            .map(|ws| match ws.first() {
+                Some(&w0) if ws.iter().all(|&w| w == w0) => Some(w0),
+                _ => None,
+            })
+            .collect();
         Engine {
             sim,
+            prefix,
+            diff,
+            uniform,
             neighbours,
             weights,
             self_weight,
@@ -115,20 +150,38 @@ impl Engine {
                 Sim::G { sum } => (1.0 / (sum - vi), 0.0),
                 Sim::GStar { sum } => (1.0 / sum, wii * vi / sum),
             };
+            // A draw of exactly the actual neighbour values reproduces the observed statistic up to
+            // summation order: treat values within 1e-12 (relative) as ties, counted as ">=".
+            let obs_tie = obs - 1e-12 * obs.abs();
             let (mut larger, mut s, mut s2) = (0usize, 0.0, 0.0);
+            let uniform = self.uniform.get(i).copied().flatten();
+            let km = self.k_max;
             for p in 0..self.perms {
-                let row = self
-                    .rids
-                    .get(p * self.k_max..p * self.k_max + k)
-                    .unwrap_or(&[]);
-                let mut acc = 0.0;
-                for (&r, &w) in row.iter().zip(ws) {
-                    let j = r as usize;
-                    let j = j + usize::from(j >= i);
-                    acc += w * self.values.get(j).copied().unwrap_or(0.0);
-                }
+                let row = self.rids.get(p * km..p * km + k).unwrap_or(&[]);
+                let acc = match uniform {
+                    Some(w) => {
+                        let base = self.prefix.get(p * (km + 1) + k).copied().unwrap_or(0.0);
+                        let d = self.diff.get(p * km..p * km + k).unwrap_or(&[]);
+                        let mut corr = 0.0;
+                        for (&r, &dv) in row.iter().zip(d) {
+                            if r as usize >= i {
+                                corr += dv;
+                            }
+                        }
+                        w * (base + corr)
+                    }
+                    None => {
+                        let mut acc = 0.0;
+                        for (&r, &w) in row.iter().zip(ws) {
+                            let j = r as usize;
+                            let j = j + usize::from(j >= i);
+                            acc += w * self.values.get(j).copied().unwrap_or(0.0);
+                        }
+                        acc
+                    }
+                };
                 let v = acc * scale + offset;
-                if v >= obs {
+                if v >= obs_tie {
                     larger += 1;
                 }
                 s += v;
@@ -167,7 +220,7 @@ impl Engine {
 
     /// Folded pseudo p-value, simulated mean and z per region (`None` when skipped or no
     /// permutations).
-    pub(crate) fn results(&self) -> (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>) {
+    pub(crate) fn results(&self) -> (PerRegion, PerRegion, PerRegion) {
         let r = self.perms as f64;
         let mut p = Vec::with_capacity(self.total());
         let mut m = Vec::with_capacity(self.total());

@@ -30,6 +30,7 @@ mod moran;
 mod permutation;
 mod spec;
 mod weights;
+pub mod workloads;
 
 pub use contiguity::{contiguity_from_polygons, queen, rook, Contiguity, ContiguityParams};
 pub use distance::{centroids, distance_band, inverse_distance, knn};
@@ -38,7 +39,9 @@ pub use geary::{geary, Geary};
 pub use general_g::{general_g, GeneralG};
 pub use getis_ord::{getis_ord_local, LocalG, LocalGJob, Spot};
 pub use hotspots::{admin_by_prefix, hotspot_groups, HotspotGroup};
-pub use indicator_values::{indicator_values, Indicator, IndicatorValues, MissingPolicy};
+pub use indicator_values::{
+    indicator_values, Indicator, IndicatorSpec, IndicatorValues, MissingPolicy,
+};
 pub use local_engine::Progress;
 pub use local_moran::{local_moran, Cluster, LocalMoran, LocalMoranJob, Quadrant};
 pub use moran::{moran, Moran};

@@ -243,10 +243,10 @@ impl SpatialWeights {
                 let wji = self.weight(j, i);
                 s1 += (w + wji) * (w + wji);
                 // The ordered pair (j, i) has no link of its own: count (0 + w_ij)² for it.
-                if !self
+                if self
                     .neighbours
                     .get(j)
-                    .is_some_and(|v| v.binary_search(&i).is_ok())
+                    .is_none_or(|v| v.binary_search(&i).is_err())
                 {
                     s1 += w * w;
                 }

@@ -1,4 +1,4 @@
-//! The linkage facade (compiled into the lazily loaded `agglo_linkage` module only): input-output
+//! The linkage facade (compiled into the lazily loaded `agglo_full` module only): input-output
 //! tables (multipliers, linkages, key sectors, supplier gaps) and networks (firm edge lists or the
 //! industry graph of the IO table: communities, centralities, brokers, bridges). State lives in this
 //! module (a thread-local: one worker, one workspace) and is replaced whole by each load, so a new

@@ -323,6 +323,61 @@ impl Workspace {
             .done())
     }
 
+    /// The loaded boundaries as GeoJSON with one industry's indicators joined (`{industry, year}`):
+    /// properties `id`, `name`, `industry`, `year`, `value`, `share_region`, `share_reference`, `lq`
+    /// (null where the data has no published value).
+    #[wasm_bindgen(js_name = exportGeojson)]
+    pub fn export_geojson(&self, options: JsValue) -> Result<String, JsValue> {
+        let o: IndicatorOptions = from_js(options)?;
+        let (panel, _) = self.panel()?;
+        let b = self
+            .boundaries
+            .as_ref()
+            .ok_or_else(|| err(Error::new(ErrorCode::NoData, "no boundaries are loaded")))?;
+        let m = measure(panel, o.measure.as_deref())?;
+        let y = year(panel, o.year)?;
+        let code = o.industry.clone().ok_or_else(|| {
+            err(Error::new(
+                ErrorCode::InvalidParameter,
+                "choose an industry",
+            ))
+        })?;
+        let i = panel.industry_index(&code).map_err(err)?;
+        let (reference, _) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let (cells, _) = location_quotients(&panel.matrix(m, y), &reference);
+        let by_region: std::collections::HashMap<&str, &crate::indicators::LqCell> = cells
+            .iter()
+            .filter(|c| c.industry == i)
+            .filter_map(|c| panel.regions.get(c.region).map(|r| (r.as_str(), c)))
+            .collect();
+        let mut gj: serde_json::Value = serde_json::from_str(&to_geojson(b))
+            .map_err(|e| err(Error::new(ErrorCode::Internal, e.to_string())))?;
+        let yr = panel.years.get(y).copied().unwrap_or(0);
+        if let Some(features) = gj.get_mut("features").and_then(|f| f.as_array_mut()) {
+            for f in features.iter_mut() {
+                let id = f
+                    .get("id")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                let c = by_region.get(id.as_str());
+                if let Some(props) = f.get_mut("properties").and_then(|p| p.as_object_mut()) {
+                    props.insert("id".into(), id.clone().into());
+                    props.insert("industry".into(), code.clone().into());
+                    props.insert("year".into(), yr.into());
+                    props.insert("value".into(), c.map(|c| c.value).into());
+                    props.insert("share_region".into(), c.map(|c| c.share_region).into());
+                    props.insert(
+                        "share_reference".into(),
+                        c.map(|c| c.share_reference).into(),
+                    );
+                    props.insert("lq".into(), c.map(|c| c.lq).into());
+                }
+            }
+        }
+        Ok(gj.to_string())
+    }
+
     /// CSV text of flat rows (`{rows: [...]}`), safe for spreadsheets: text cells starting with
     /// `= + - @` are neutralised.
     #[wasm_bindgen(js_name = exportCsv)]

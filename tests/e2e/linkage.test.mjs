@@ -59,12 +59,12 @@ test('BEA table + Georgia NAICS-6: supplier gaps of Textile Manufacturing in Whi
   await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
   // sigma is loaded lazily: not part of the first page load.
   assert.ok(!requests.some((u) => /sigma/.test(u)), 'sigma is not fetched on first load');
-  assert.ok(!requests.some((u) => /agglo_linkage/.test(u)), 'the linkage wasm module is not fetched on first load');
+  assert.ok(!requests.some((u) => /agglo_full/.test(u)), 'the full wasm module is not fetched on first load');
 
   await page.click(x('#tab-io'));
   await page.click(x('#io-bea'));
   await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
-  assert.ok(requests.some((u) => /agglo_linkage_bg.*\.wasm/.test(u)), 'the linkage module was loaded on demand');
+  assert.ok(requests.some((u) => /agglo_full_bg.*\.wasm/.test(u)), 'the full module was loaded on demand');
   const mult = await tableRows(page, 'io-multipliers');
   assert.equal(mult.length, 71, '71 BEA summary industries');
 

@@ -7,6 +7,9 @@ import { portfolioChart, portfolioSummary, quadrantLabel } from '../views/chart/
 import { fmt, fmtInt, fmtPct } from '../views/format.js';
 import { styles } from './styles.js';
 import { VIEWS } from '../views/registry.js';
+import { dataTable, download } from '../views/table/table.js';
+import { packFile, unpackFile, migrate, autosave, SESSION_VERSION } from './session.js';
+import { standaloneSvg, svgToPng } from './export-image.js';
 
 const BOUNDARY_EXT = /\.(geojson|topojson|json|zip|shp|dbf)$/i;
 const TABLE_EXT = /\.(csv|tsv|txt|xlsx)$/i;
@@ -61,6 +64,8 @@ export class AggloExplorer extends LitElement {
     this._queue = [];
     this._abort = null;
     this.tab = 'overview';
+    this._files = { data: null, reference: null, boundaries: null };
+    this._restore = null;
     this.views = VIEWS.map((V) => new V(this));
   }
 
@@ -76,6 +81,14 @@ export class AggloExplorer extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.bridge ??= createBridge();
+    if (!this.dataSrc && this.getAttribute('autosave') !== 'off') {
+      autosave.load().then((last) => {
+        if (last && !this._s.data) {
+          this._restore = last;
+          this.requestUpdate();
+        }
+      });
+    }
     if (this.dataSrc) this.loadFromUrls({ data: this.dataSrc, reference: this.referenceSrc, boundaries: this.boundariesSrc });
   }
 
@@ -155,6 +168,11 @@ export class AggloExplorer extends LitElement {
   async onFiles(fileList) {
     const files = [...fileList];
     this.set({ error: null });
+    const session = files.find((f) => /\.agglo\.json$/i.test(f.name));
+    if (session) {
+      await this.openSession(session);
+      return;
+    }
     const boundaries = files.filter((f) => BOUNDARY_EXT.test(f.name));
     const tables = files.filter((f) => TABLE_EXT.test(f.name) || !BOUNDARY_EXT.test(f.name));
     try {
@@ -199,6 +217,7 @@ export class AggloExplorer extends LitElement {
 
   async loadDataFile(file, options) {
     const data = await this.call('loadData', { name: file.name, file, options }, `loading ${file.name}`);
+    this._files.data = { name: file.name, file, options };
     data.file = file.name;
     this.set({ data });
     if (this._s.boundaries) {
@@ -214,12 +233,14 @@ export class AggloExplorer extends LitElement {
 
   async loadReferenceFile(file, options) {
     const reference = await this.call('loadReference', { name: file.name, file, options }, `loading ${file.name}`);
+    this._files.reference = { name: file.name, file, options };
     reference.file = file.name;
     this.set({ reference });
   }
 
-  async loadBoundaryFile(file) {
-    const b = await this.call('loadBoundaries', { name: file.name, file, options: null }, `loading ${file.name}`);
+  async loadBoundaryFile(file, options) {
+    const b = await this.call('loadBoundaries', { name: file.name, file, options: options ?? null }, `loading ${file.name}`);
+    this._files.boundaries = { name: file.name, file, options: options ?? null };
     const geojson = JSON.parse(b.geojson);
     const names = new Map(geojson.features.map((f) => [String(f.id), f.properties?.name ?? String(f.id)]));
     this.set({ boundaries: { ...b, file: file.name, geojson, names, projected: project(geojson) } });
@@ -237,6 +258,122 @@ export class AggloExplorer extends LitElement {
       yearStart: years.length > 1 ? years[0] : null,
     });
     await this.compute();
+  }
+
+  // ---------- sessions, export, print ----------
+
+  async session() {
+    const s = this._s;
+    const views = {};
+    for (const v of this.views) if (v.getState) views[v.constructor.id] = v.getState();
+    return {
+      version: SESSION_VERSION,
+      app: 'agglo',
+      saved: new Date().toISOString(),
+      files: {
+        data: await packFile(this._files.data),
+        reference: await packFile(this._files.reference),
+        boundaries: await packFile(this._files.boundaries),
+      },
+      view: { tab: this.tab, industry: s.industry, year: s.year, yearStart: s.yearStart, method: s.method, k: s.k, selected: s.selected },
+      views,
+    };
+  }
+
+  scheduleAutosave() {
+    if (this.getAttribute('autosave') === 'off') return;
+    clearTimeout(this._autosaveTimer);
+    this._autosaveTimer = setTimeout(async () => {
+      const session = await this.session();
+      await autosave.save(session);
+      // Lets tests and embedding pages know the autosave has landed.
+      this.dataset.autosaved = session.saved;
+    }, 500);
+  }
+
+  async saveSession() {
+    const text = JSON.stringify(await this.session());
+    download(`${(this._files.data?.name ?? 'analysis').replace(/\.[^.]+$/, '')}.agglo.json`, text, 'application/json');
+    this.announce('Session saved.');
+  }
+
+  async openSession(file) {
+    try {
+      await this.restoreSession(JSON.parse(await file.text()));
+    } catch (e) {
+      this.set({ error: { message: e.message.startsWith('E_') ? e.message : `E_UNKNOWN_FORMAT: ${e.message}`, code: e.code ?? 'E_UNKNOWN_FORMAT' } });
+    }
+  }
+
+  async restoreSession(raw) {
+    const session = migrate(raw);
+    this._restore = null;
+    const [data, reference, boundaries] = await Promise.all([session.files.data, session.files.reference, session.files.boundaries].map(unpackFile));
+    if (boundaries) await this.loadBoundaryFile(boundaries.file, boundaries.options);
+    if (data) await this.loadDataFile(data.file, data.options);
+    if (reference) await this.loadReferenceFile(reference.file, reference.options);
+    const v = session.view;
+    this.set({ industry: v.industry, year: v.year, yearStart: v.yearStart, method: v.method ?? 'quantile', k: v.k ?? 5, selected: v.selected ?? null });
+    this.tab = v.tab ?? 'overview';
+    for (const view of this.views) view.setState?.(session.views?.[view.constructor.id]);
+    await this.compute();
+    this.announce(`Session restored (saved ${session.saved ?? 'earlier'}).`);
+  }
+
+  async clearAll() {
+    await autosave.clear();
+    this.bridge?.terminate();
+    this.bridge = createBridge();
+    this._files = { data: null, reference: null, boundaries: null };
+    this._restore = null;
+    this.set({ data: null, reference: null, boundaries: null, lq: null, portfolio: null, profile: null, selected: null, error: null, industry: '' });
+    this.dataChanged();
+    this.announce('All data cleared from this page and from the browser storage.');
+  }
+
+  exportName(kind) {
+    return `agglo-${kind}-${this._s.industry}-${this._s.year}`;
+  }
+
+  sourceNote() {
+    const f = this._files;
+    const parts = [f.data && `Data: ${f.data.name}`, f.reference && `reference: ${f.reference.name}`, f.boundaries && `boundaries: ${f.boundaries.name}`].filter(Boolean);
+    return `${parts.join('; ')}. Made with Agglo on ${new Date().toISOString().slice(0, 10)}.`;
+  }
+
+  async exportTableCsv() {
+    const rows = this.rows().map((r) => ({ region: r.code, name: r.name, industry: this._s.industry, year: this._s.year, value: r.value, share_region: r.shareRegion, share_reference: r.shareReference, lq: r.lq }));
+    const csv = await this.call('exportCsv', { rows }, 'writing CSV');
+    download(`${this.exportName('lq')}.csv`, csv);
+  }
+
+  async exportGeojson() {
+    const gj = await this.call('exportGeojson', { industry: this._s.industry, year: this._s.year }, 'writing GeoJSON');
+    download(`${this.exportName('lq')}.geojson`, gj, 'application/geo+json');
+  }
+
+  exportImage(selector, kind, format, title) {
+    const svg = this.renderRoot.querySelector(selector);
+    if (!svg) return;
+    const legend = [...this.renderRoot.querySelectorAll('.legend-item')].map((e) => e.textContent.trim().replace(/\s+/g, ' '));
+    const footer = kind === 'map' ? [`Legend (LQ): ${legend.join(' | ')}`, this.sourceNote()] : [this.sourceNote()];
+    const doc = standaloneSvg(svg, { title, footer });
+    if (format === 'svg') download(`${this.exportName(kind)}.svg`, doc.svg, 'image/svg+xml');
+    else svgToPng(doc).then((blob) => download(`${this.exportName(kind)}.png`, blob, 'image/png'));
+  }
+
+  printProfile() {
+    this.printing = true;
+    this.requestUpdate();
+    this.updateComplete.then(() => {
+      const done = () => {
+        this.printing = false;
+        this.requestUpdate();
+        window.removeEventListener('afterprint', done);
+      };
+      window.addEventListener('afterprint', done);
+      window.print();
+    });
   }
 
   // ---------- computing ----------
@@ -261,6 +398,7 @@ export class AggloExplorer extends LitElement {
       this.set({ lq, breaks: Array.from(breaks), portfolio, error: portfolio === null && this._s.error ? this._s.error : null });
       if (s.selected) await this.selectRegion(s.selected, false);
       this.dataChanged();
+      this.scheduleAutosave();
       const n = lq.lq.length;
       this.announce(`Computation finished: ${n} regions with a published value for ${this.industryLabel()} in ${s.year}.`);
     } catch {
@@ -271,6 +409,7 @@ export class AggloExplorer extends LitElement {
   async selectRegion(id, announce = true) {
     const s = this._s;
     this.set({ selected: id });
+    this.scheduleAutosave();
     if (!s.data || !s.data.regions.includes(id)) {
       this.set({ profile: null });
       return;
@@ -331,6 +470,13 @@ export class AggloExplorer extends LitElement {
         <h1>Agglo <span class="sub">regional industry clusters</span></h1>
         <p class="privacy">Runs entirely in your browser: your files are never uploaded.</p>
       </header>
+      ${this._restore
+        ? html`<div class="restore" role="region" aria-label="Last session">
+            Your last session (${this._restore.saved?.slice(0, 16).replace('T', ' ') ?? ''}) is stored in this browser.
+            <button class="button primary" id="restore" @click=${() => this.restoreSession(this._restore).catch((e) => this.set({ error: { message: e.message, code: e.code ?? 'E_INTERNAL' } }))}>Restore it</button>
+            <button class="button" @click=${() => { this._restore = null; this.requestUpdate(); }}>Not now</button>
+          </div>`
+        : nothing}
       ${this.renderLoad()} ${this.renderStatus()} ${s.data ? this.renderControls() : nothing}
       <main>
         ${s.data && s.lq ? this.renderTabs() : nothing}
@@ -359,6 +505,7 @@ export class AggloExplorer extends LitElement {
         <label class="button" for="file">Choose files…</label>
         <input id="file" type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip" @change=${(e) => this.onFiles(e.target.files)} />
         <button class="button primary" id="sample" @click=${() => this.loadSample()}>Try the Georgia sample</button>
+        <button class="button" id="clear-all" @click=${() => this.clearAll()}>Clear all data</button>
         <label class="inline">detail
           <select id="sample-level">
             <option value="naics4">NAICS 4-digit industries</option>
@@ -452,6 +599,48 @@ export class AggloExplorer extends LitElement {
       </div>`;
   }
 
+  renderToolbar() {
+    return html`<div class="toolbar" role="toolbar" aria-label="Export and session">
+      <button class="button" id="export-csv" @click=${() => this.exportTableCsv()}>Table as CSV</button>
+      ${this._s.boundaries
+        ? html`<button class="button" id="export-map-svg" @click=${() => this.exportImage('svg.map', 'map', 'svg', this.mapTitle())}>Map as SVG</button>
+            <button class="button" id="export-map-png" @click=${() => this.exportImage('svg.map', 'map', 'png', this.mapTitle())}>Map as PNG</button>
+            <button class="button" id="export-geojson" @click=${() => this.exportGeojson()}>Indicators as GeoJSON</button>`
+        : nothing}
+      ${this._s.portfolio
+        ? html`<button class="button" id="export-chart-svg" @click=${() => this.exportImage('svg.chart', 'chart', 'svg', `Portfolio: ${this.industryLabel()}`)}>Chart as SVG</button>
+            <button class="button" id="export-chart-png" @click=${() => this.exportImage('svg.chart', 'chart', 'png', `Portfolio: ${this.industryLabel()}`)}>Chart as PNG</button>`
+        : nothing}
+      <button class="button" id="save-session" @click=${() => this.saveSession()}>Save session</button>
+      <label class="button" for="open-session">Open session…</label>
+      <input id="open-session" type="file" accept=".json" @change=${(e) => e.target.files[0] && this.openSession(e.target.files[0])} />
+      ${this._s.selected ? html`<button class="button" id="print" @click=${() => this.printProfile()}>Print region profile</button>` : nothing}
+    </div>`;
+  }
+
+  mapTitle() {
+    return `Location quotient, ${this.industryLabel()}, ${this._s.year}`;
+  }
+
+  renderPrintProfile() {
+    const s = this._s;
+    const p = s.profile;
+    if (!this.printing || !p) return nothing;
+    const d = s.data;
+    const top = Array.from(p.industry, (i, k) => ({ code: d.industries[i], name: d.industryNames[i], value: p.value[k], lq: p.lq[k] })).slice(0, 12);
+    return html`<section class="print-profile" aria-label="Printable profile">
+      <h1>${p.name || p.region} (${p.region}): industry profile, ${p.year}</h1>
+      <p>Total ${s.lq?.measure ?? ''}: <strong>${fmtInt(p.total)}</strong>; ${p.industries} industries with a published value.
+        Reference economy: ${s.reference ? s.reference.file : `sum of the ${d.regions.length} loaded regions`}.</p>
+      <table>
+        <caption>Most specialised industries (location quotient)</caption>
+        <thead><tr><th scope="col">Industry</th><th scope="col">${s.lq?.measure ?? 'Value'}</th><th scope="col">LQ</th></tr></thead>
+        <tbody>${top.map((t) => html`<tr><td>${t.code} ${t.name}</td><td class="num">${fmtInt(t.value)}</td><td class="num">${fmt(t.lq)}</td></tr>`)}</tbody>
+      </table>
+      <p class="source">${this.sourceNote()}</p>
+    </section>`;
+  }
+
   renderResults() {
     const s = this._s;
     const names = new Map(s.data.regions.map((c, i) => [c, s.data.regionNames[i] || s.boundaries?.names.get(c) || c]));
@@ -460,6 +649,7 @@ export class AggloExplorer extends LitElement {
     const rows = this.rows();
     const finite = s.lq.lq.length ? Math.min(...s.lq.lq) : 0;
     return html`
+      ${this.renderToolbar()} ${this.renderPrintProfile()}
       <div class="grid">
         <section class="panel map-panel" aria-labelledby="map-h">
           <h2 id="map-h">Location quotient, ${label}, ${s.year}</h2>

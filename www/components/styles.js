@@ -76,6 +76,15 @@ export const styles = css`
   svg.chart .bubble.selected { stroke-width: 3; }
   svg.chart .bubble:focus-visible { outline: none; stroke: var(--agglo-focus); stroke-width: 3; }
   .summary { margin: 0 0 0.5em; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: 0.4em; margin-bottom: 0.8em; }
+  .restore { border: 2px solid var(--agglo-accent); border-radius: 6px; padding: 0.6em; margin: 0.6em 0; display: flex; gap: 0.6em; align-items: center; flex-wrap: wrap; }
+  .print-profile { display: none; }
+  @media print {
+    .load, .controls, .toolbar, .tabs, .status, .restore, .detail, .table-wrap, details, header .privacy { display: none !important; }
+    .print-profile { display: block; }
+    .grid { display: block; }
+    .panel { background: none; break-inside: avoid; }
+  }
   .tabs { display: flex; gap: 0.2em; border-bottom: 2px solid var(--agglo-border); margin-bottom: 0.8em; flex-wrap: wrap; }
   .tabs [role='tab'] { font: inherit; padding: 0.4em 0.9em; border: 1px solid var(--agglo-border); border-bottom: none; background: var(--agglo-bg); color: var(--agglo-fg); border-radius: 4px 4px 0 0; cursor: pointer; }
   .tabs [role='tab'][aria-selected='true'] { background: var(--agglo-accent); color: var(--agglo-accent-fg); }

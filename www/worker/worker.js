@@ -4,11 +4,30 @@
 // its event loop, so a {type: 'cancel', id} message is seen and the load abandoned without losing
 // what was loaded before. XLSX workbooks and zipped Shapefiles go through the extras module, loaded
 // the first time one is opened (so the first page load does not pay for it).
-import init, { Workspace } from '../pkg/agglo.js';
+import init, { Workspace as CoreWorkspace } from '../pkg/agglo.js';
 import wasmUrl from '../pkg/agglo_bg.wasm?url';
 
+// Two builds of the same core: `agglo` (ingest, indicators, clusters: the first load) and
+// `agglo_full` (plus spatial statistics and input-output / network analysis), fetched the first time
+// a view calls a method the first one lacks. The loads done so far are then replayed into the full
+// module's workspace from the files this worker kept, so nothing is asked of the user twice.
 const ready = init({ module_or_path: wasmUrl });
 let ws = null;
+let full = false;
+const replay = []; // [method, args] of every state-changing call, in order
+
+async function upgrade() {
+  const mod = await import('../pkg/agglo_full.js');
+  const url = (await import('../pkg/agglo_full_bg.wasm?url')).default;
+  await mod.default({ module_or_path: url });
+  const old = ws;
+  ws = new mod.Workspace();
+  full = true;
+  for (const [method, args] of replay) await run(0, method, args, false);
+  old?.free();
+}
+
+const stateful = (method) => /^(load|clear|set|begin)/.test(method) && method !== 'beginLoad';
 let extras = null;
 const cancelled = new Set();
 const CHUNK = 1 << 20; // 1 MiB pushes keep progress smooth and memory bounded
@@ -55,77 +74,34 @@ async function bytesOf(id, file, phase) {
 }
 
 /** Stream a delimited text file into the core. */
-async function stream(id, { name, file, options }, asReference, target = ws) {
+async function stream(id, { name, file, options }, asReference) {
   const blob = file instanceof Blob ? file : new Blob([file]);
   const total = blob.size;
-  target.beginLoad(name, options ?? null, asReference);
+  ws.beginLoad(name, options ?? null, asReference);
   try {
     for (let off = 0; off < total; off += CHUNK) {
       if (cancelled.has(id)) throw cancelledError();
       const chunk = new Uint8Array(await blob.slice(off, off + CHUNK).arrayBuffer());
-      target.push(chunk);
+      ws.push(chunk);
       postMessage({ id, type: 'progress', phase: `reading ${name}`, done: Math.min(off + CHUNK, total), total });
       await tick();
     }
-    return target.finishLoad();
+    return ws.finishLoad();
   } catch (e) {
-    target.abortLoad();
+    ws.abortLoad();
     throw e;
   }
 }
 
-async function loadTableFile(id, args, asReference, target = ws) {
+async function loadTableFile(id, args, asReference) {
   const { name, file, options } = args;
   if (isXlsx(name)) {
     const bytes = await bytesOf(id, file, `reading ${name}`);
     const x = await loadExtras();
     const table = x.xlsxToTable(bytes, options?.sheet ?? undefined);
-    return target.loadTable(name, table, options ?? null, asReference);
+    return ws.loadTable(name, table, options ?? null, asReference);
   }
-  return stream(id, args, asReference, target);
-}
-
-// The linkage module (input-output tables and networks: the workspace plus that facade) is loaded
-// the first time an `io…`/`network…` method is called. It holds its own workspace, into which the
-// loaded data and reference are replayed (once per load), so its gap analysis sees the same panel.
-let linkage = null;
-const loads = { data: null, reference: null, version: 0 };
-let linkageVersion = -1;
-const isLinkage = (method) => /^(io|network)[A-Z]/.test(method);
-
-async function linkageWorkspace(id) {
-  if (!linkage) {
-    const mod = await import('../pkg/agglo_linkage.js');
-    const url = (await import('../pkg/agglo_linkage_bg.wasm?url')).default;
-    await mod.default({ module_or_path: url });
-    linkage = new mod.Workspace();
-  }
-  if (linkageVersion !== loads.version) {
-    if (loads.data) await loadTableFile(id, loads.data, false, linkage);
-    if (loads.reference) await loadTableFile(id, loads.reference, true, linkage);
-    else linkage.clearReference();
-    linkageVersion = loads.version;
-  }
-  return linkage;
-}
-
-/**
- * A stepped job (e.g. the network analysis): `ws[method](args)` starts it and `ws[method + 'Step']()`
- * advances it by a bounded amount of work, both answering {finished, phase, done, total, value}.
- * Between steps the worker posts progress and yields, so a cancel message is seen.
- */
-async function stepped(id, method, args, target) {
-  let p = target[method](args ?? null);
-  while (!p.finished) {
-    postMessage({ id, type: 'progress', phase: p.phase, done: p.done, total: p.total });
-    await tick();
-    if (cancelled.has(id)) {
-      target[`${method}Cancel`]?.();
-      throw cancelledError();
-    }
-    p = target[`${method}Step`]();
-  }
-  return p.value;
+  return stream(id, args, asReference);
 }
 
 const special = {
@@ -140,23 +116,8 @@ const special = {
     const head = file.size > 1 << 20 ? file.slice(0, 1 << 20) : file;
     return ws.inspect(name, await bytesOf(id, head, 'reading'), options ?? null);
   },
-  async loadData(id, args) {
-    const out = await loadTableFile(id, args, false);
-    loads.data = args;
-    loads.version++;
-    return out;
-  },
-  async loadReference(id, args) {
-    const out = await loadTableFile(id, args, true);
-    loads.reference = args;
-    loads.version++;
-    return out;
-  },
-  async clearReference() {
-    ws.clearReference();
-    loads.reference = null;
-    loads.version++;
-  },
+  loadData: (id, args) => loadTableFile(id, args, false),
+  loadReference: (id, args) => loadTableFile(id, args, true),
   async loadBoundaries(id, { name, file, options }) {
     const bytes = await bytesOf(id, file, `reading ${name}`);
     if (isZip(name)) {
@@ -166,10 +127,79 @@ const special = {
     }
     return ws.loadBoundaries(name, bytes, options ?? null);
   },
+  /** An XLSX sheet as a text grid, for methods that take a `table` (e.g. cluster definitions). */
+  async xlsxTable(id, { name, file, sheet }) {
+    const bytes = await bytesOf(id, file, `reading ${name}`);
+    const x = await loadExtras();
+    return x.xlsxToTable(bytes, sheet ?? undefined);
+  },
   async classBreaks(id, { values, k, method }) {
     return ws.classBreaks(values, k, method);
   },
+  // Spatial view: LISA and Gi* with permutations run as a stepped job (localBegin / localStep /
+  // localFinish in src/wasm/spatial.rs) so progress is posted and a cancel is seen between steps.
+  async localStatistics(id, args) {
+    let p = ws.localBegin(args);
+    let last = 0;
+    try {
+      while (!p.finished) {
+        if (performance.now() - last > 150) {
+          // Throttled: every progress message re-renders the page.
+          postMessage({ id, type: 'progress', phase: 'LISA and Gi* permutations', done: p.done, total: p.total });
+          last = performance.now();
+        }
+        await tick();
+        if (cancelled.has(id)) throw cancelledError();
+        p = ws.localStep();
+      }
+      return ws.localFinish();
+    } catch (e) {
+      ws.localCancel();
+      throw e;
+    }
+  },
 };
+
+/**
+ * A generic stepped job (e.g. `networkAnalyse` in src/wasm/linkage.rs): `ws[method](args)` starts it
+ * and `ws[method + 'Step']()` advances it by a bounded amount of work, both answering
+ * {finished, phase, done, total, value}. Between steps the worker posts progress and yields, so a
+ * cancel message is seen (then `ws[method + 'Cancel']()` drops the job).
+ */
+async function stepped(id, method, args) {
+  let p = ws[method](args ?? null);
+  while (!p.finished) {
+    postMessage({ id, type: 'progress', phase: p.phase, done: p.done, total: p.total });
+    await tick();
+    if (cancelled.has(id)) {
+      ws[`${method}Cancel`]?.();
+      throw cancelledError();
+    }
+    p = ws[`${method}Step`]();
+  }
+  return p.value;
+}
+
+// Methods of the full module that the worker drives in steps (special entries use them).
+const NEEDS_FULL = { localStatistics: 'localBegin' };
+
+async function run(id, method, args, record = true) {
+  const probe = NEEDS_FULL[method] ?? method;
+  if (!full && !special[method] && typeof ws[probe] !== 'function') await upgrade();
+  if (!full && NEEDS_FULL[method] && typeof ws[probe] !== 'function') await upgrade();
+  let value;
+  if (special[method]) value = await special[method](id, args ?? {});
+  else if (typeof ws[`${method}Step`] === 'function') value = await stepped(id, method, args);
+  else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
+  else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
+  if (record && stateful(method)) {
+    // A new data file replaces the old one: keep only the latest load of each kind.
+    const k = replay.findIndex(([m]) => m === method && /^load(Data|Reference|Boundaries)$/.test(m));
+    if (k >= 0) replay.splice(k, 1);
+    replay.push([method, args]);
+  }
+  return value;
+}
 
 self.onmessage = async (ev) => {
   const msg = ev.data;
@@ -180,14 +210,8 @@ self.onmessage = async (ev) => {
   const { id, method, args } = msg;
   try {
     await ready;
-    ws ??= new Workspace();
-    let value;
-    const target = isLinkage(method) ? await linkageWorkspace(id) : ws;
-    if (special[method]) value = await special[method](id, args ?? {});
-    else if (typeof target[`${method}Step`] === 'function') value = await stepped(id, method, args, target);
-    else if (target !== ws && typeof target[method] === 'function') value = target[method](args ?? null);
-    else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
-    else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
+    ws ??= new CoreWorkspace();
+    const value = await run(id, method, args);
     postMessage({ id, type: 'result', value });
   } catch (e) {
     postMessage({ id, type: 'error', error: errorPayload(e) });

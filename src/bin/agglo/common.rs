@@ -1,6 +1,6 @@
 //! Options and output shared by the subcommands.
 
-use agglo::ingest::{load_panel, IngestReport, LoadOptions};
+use agglo::ingest::{load_panel, load_panel_from_reader, IngestReport, LoadOptions};
 use agglo::panel::{Panel, Reference};
 use agglo::{Error, ErrorCode, Location, Result, Warning};
 use clap::ValueEnum;
@@ -35,6 +35,12 @@ pub struct DataArgs {
     /// XLSX sheet (default: the first).
     #[arg(long)]
     pub sheet: Option<String>,
+    /// Year of a table without a year column (default: from the sheet name, e.g. "Employment 2021").
+    #[arg(long)]
+    pub data_year: Option<i32>,
+    /// Force the encoding of the data file (utf-8, utf-16le, windows-1252, …).
+    #[arg(long)]
+    pub encoding: Option<String>,
 }
 
 pub fn read_file(path: &str) -> Result<Vec<u8>> {
@@ -67,13 +73,20 @@ impl DataArgs {
             industry_col: self.industry_col.clone(),
             year_col: self.year_col.clone(),
             sheet: self.sheet.clone(),
+            year: self.data_year,
+            encoding: self.encoding.clone(),
             ..Default::default()
         }
     }
 
     pub fn load(&self) -> Result<Loaded> {
         let opts = self.options();
-        let (panel, report) = load_panel(&read_file(&self.data)?, &file_name(&self.data), &opts)?;
+        // Streamed from disk: memory stays near the size of the panel, not of the file.
+        let file = std::fs::File::open(&self.data).map_err(|e| {
+            Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
+                .at(Location::file(self.data.clone()))
+        })?;
+        let (panel, report) = load_panel_from_reader(file, &file_name(&self.data), &opts)?;
         let mut warnings = report_warnings(report);
         let measure = match &self.value_col {
             Some(v) => panel.measure_index(v)?,

@@ -115,7 +115,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         &members,
         &params,
     )?;
-    warnings.extend(loaded.warnings.drain(..));
+    warnings.append(&mut loaded.warnings);
     warnings.extend(res.gaps.warnings.iter().cloned());
     let rows = to_value(&res.gaps.rows)?;
     Ok((

@@ -3,9 +3,9 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::io_model::{
-    hypothetical_extraction, output_multipliers, parse_io_table, parse_make_use,
-    rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel,
-    LinkageParams, NegativeFlowRule,
+    employment_multipliers, hypothetical_extraction, output_multipliers, parse_io_table,
+    parse_make_use, rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions,
+    LeontiefModel, LinkageParams, NegativeFlowRule,
 };
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
@@ -98,11 +98,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         },
     };
     let lk = rasmussen_linkages(&model, &lp);
-    let key: Vec<Value> = lk
-        .key_sector
-        .iter()
-        .map(|k| to_value(k))
-        .collect::<Result<_>>()?;
+    let key: Vec<Value> = lk.key_sector.iter().map(to_value).collect::<Result<_>>()?;
     if let Format::Csv = a.format {
         let rows: Vec<Value> = (0..n)
             .map(|i| {
@@ -127,6 +123,9 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         "key_sector": key,
         "linkages": lk,
     });
+    if let Some(emp) = &table.employment {
+        out["employment_multipliers"] = to_value(&employment_multipliers(&model, emp)?)?;
+    }
     if a.full {
         out["l"] = json!(rows_of(&model.inverse(), n));
         out["extraction"] = to_value(&hypothetical_extraction(&model, None)?)?;

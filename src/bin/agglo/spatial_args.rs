@@ -6,8 +6,8 @@ use agglo::ingest::boundaries::{load_boundaries, Boundaries, BoundaryOptions};
 use agglo::ingest::{load_panel, parse_number, LoadOptions};
 use agglo::panel::Reference;
 use agglo::spatial::{
-    build_weights, indicator_values, Adjust, ContiguityParams, Indicator, MissingPolicy,
-    PermutationParams, SpatialWeights, Transform, WeightsSpec,
+    build_weights, indicator_values, Adjust, ContiguityParams, Indicator, IndicatorSpec,
+    MissingPolicy, PermutationParams, SpatialWeights, Transform, WeightsSpec,
 };
 use agglo::{Error, ErrorCode, Location, Result, Warning};
 use serde_json::Value;
@@ -51,6 +51,30 @@ impl GeoArgs {
     }
 
     pub fn weights(&self, b: &Boundaries, spec: &str) -> Result<(SpatialWeights, Vec<Warning>)> {
+        let lower = spec.to_ascii_lowercase();
+        if lower.ends_with(".gal") || lower.ends_with(".gwt") {
+            // GeoDa weights brought by the user, aligned to the boundary ids.
+            let text = String::from_utf8_lossy(&read_file(spec)?).into_owned();
+            let w = if lower.ends_with(".gal") {
+                agglo::spatial::read_gal(&text, &file_name(spec))?
+            } else {
+                agglo::spatial::read_gwt(&text, &file_name(spec))?
+            };
+            let (w, missing) = w.reorder(&b.ids)?;
+            let mut warnings = Vec::new();
+            if !missing.is_empty() {
+                warnings.push(Warning::new(
+                    "W_ISLANDS",
+                    format!(
+                        "{} region(s) have no entry in {} and are islands",
+                        missing.len(),
+                        file_name(spec)
+                    ),
+                ));
+            }
+            let t = Transform::parse(&self.transform)?;
+            return Ok((w.transform(t), warnings));
+        }
         let p = ContiguityParams {
             tolerance: self.tolerance,
             ..Default::default()
@@ -68,7 +92,7 @@ impl GeoArgs {
 pub struct StatArgs {
     #[command(flatten)]
     pub geo: GeoArgs,
-    /// queen, rook, knn:K, band:D or idw:D[:alpha].
+    /// queen, rook, knn:K, band:D, idw:D[:alpha], or a GeoDa .gal / .gwt file.
     #[arg(long, default_value = "queen")]
     pub weights: String,
     /// Values table (CSV) or panel (with --industry); omitted = the geometry's own properties.
@@ -170,16 +194,14 @@ impl StatArgs {
                         None => Reference::sum_of_regions(&panel, m, y),
                     };
                     let missing = MissingPolicy::parse(self.missing.as_deref().unwrap_or("zero"))?;
-                    let iv = indicator_values(
-                        &panel,
-                        &reference,
-                        m,
-                        y,
-                        industry,
-                        Indicator::parse(&self.indicator)?,
+                    let spec = IndicatorSpec {
+                        measure: m,
+                        year: y,
+                        industry: industry.clone(),
+                        indicator: Indicator::parse(&self.indicator)?,
                         missing,
-                        &b.ids,
-                    )?;
+                    };
+                    let iv = indicator_values(&panel, &reference, &spec, &b.ids)?;
                     warnings.extend(iv.warnings);
                     (iv.values, Some(iv.industry_values), b)
                 }

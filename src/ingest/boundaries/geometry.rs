@@ -5,13 +5,14 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// Build a validated multipolygon from raw polygons (rings of positions).
 ///
-/// Returns the geometry and whether any polygon has crossing edges.
+/// Returns the geometry, whether any polygon has crossing edges, and whether the whole geometry
+/// collapsed (every ring degenerate: kept as one zero-area ring, so the region still exists).
 pub(crate) fn build(
     polygons: &[Vec<Vec<Coord<f64>>>],
     loc: &Location,
     geographic: bool,
     warnings: &mut Vec<Warning>,
-) -> Result<(MultiPolygon<f64>, bool)> {
+) -> Result<(MultiPolygon<f64>, bool, bool)> {
     if polygons.iter().all(|p| p.iter().all(|r| r.is_empty())) {
         return Err(Error::new(
             ErrorCode::GeometryEmpty,
@@ -21,6 +22,7 @@ pub(crate) fn build(
     }
     let mut out = Vec::with_capacity(polygons.len());
     let mut crossing = false;
+    let mut collapsed: Option<Vec<Coord<f64>>> = None;
     for (pk, poly) in polygons.iter().enumerate() {
         let mut rings = Vec::with_capacity(poly.len());
         for (rk, ring) in poly.iter().enumerate() {
@@ -80,6 +82,9 @@ pub(crate) fn build(
                     .at(loc.clone()),
                 );
                 if rk == 0 {
+                    if collapsed.is_none() {
+                        collapsed = Some(r);
+                    }
                     break;
                 }
                 continue;
@@ -93,13 +98,44 @@ pub(crate) fn build(
         out.push(p);
     }
     if out.is_empty() {
+        if let Some(r) = collapsed {
+            // Simplification can collapse a whole small region (us-atlas 10m: Falls Church city,
+            // 51610). Keep it as a zero-area ring of 4 positions so it is still a region (it can
+            // touch its neighbours' vertices) rather than failing the whole file.
+            let distinct: Vec<Coord<f64>> = r
+                .iter()
+                .take(r.len().saturating_sub(1).max(1))
+                .copied()
+                .collect();
+            let mut ring = distinct.clone();
+            while ring.len() < 3 {
+                if let Some(l) = ring.last().copied() {
+                    ring.push(l);
+                }
+            }
+            if let Some(f) = distinct.first().copied() {
+                ring.push(f);
+            }
+            warnings.push(
+                Warning::new(
+                    "W_DEGENERATE_GEOMETRY",
+                    "every ring collapsed to fewer than 3 distinct positions (over-simplified?); kept as a zero-area region and flagged",
+                )
+                .at(loc.clone()),
+            );
+            return Ok((
+                MultiPolygon(vec![Polygon::new(LineString::from(ring), vec![])]),
+                false,
+                true,
+            ));
+        }
         return Err(Error::new(
             ErrorCode::GeometryEmpty,
             "the geometry has no ring with at least 3 distinct positions",
         )
         .at(loc.clone()));
     }
-    Ok((MultiPolygon(out), crossing))
+    Ok((MultiPolygon(out), crossing, false))
 }
 
 fn orient(a: Coord<f64>, b: Coord<f64>, c: Coord<f64>) -> f64 {

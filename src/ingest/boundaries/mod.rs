@@ -19,7 +19,9 @@
 //! longitude/latitude (RFC 7946) unless [`BoundaryOptions::projected`] is set. Unclosed rings are
 //! closed with a `W_UNCLOSED_RING` warning (us-atlas' `states` object has one for Illinois); a ring
 //! with fewer than three distinct positions is dropped with `W_DEGENERATE_RING` (simplified data
-//! has such slivers); a geometry left without rings, empty or null is `E_GEOMETRY_EMPTY`. Polygons whose edges cross are kept, flagged in
+//! has such slivers); a geometry whose every ring collapsed is kept as one zero-area ring with
+//! `W_DEGENERATE_GEOMETRY` and flagged in [`Boundaries::degenerate`] (us-atlas 10m has one county
+//! like that); a geometry without coordinates, empty or null is `E_GEOMETRY_EMPTY`. Polygons whose edges cross are kept, flagged in
 //! [`Boundaries::self_intersecting`] and reported with `W_SELF_INTERSECTION` (weights built on them
 //! still work; areas and centroids may be off).
 
@@ -93,6 +95,8 @@ pub struct Boundaries {
     pub arcs: Option<Vec<Vec<usize>>>,
     /// Indices of regions with crossing edges (kept, flagged).
     pub self_intersecting: Vec<usize>,
+    /// Indices of regions whose every ring collapsed (kept as a zero-area ring, flagged).
+    pub degenerate: Vec<usize>,
 }
 
 /// Serializable summary of [`Boundaries`] (no coordinates), for the page.
@@ -107,6 +111,7 @@ pub struct BoundarySummary {
     pub available_properties: Vec<PropertyInfo>,
     pub objects: Vec<String>,
     pub self_intersecting: Vec<String>,
+    pub degenerate: Vec<String>,
     /// `[min_x, min_y, max_x, max_y]`.
     pub bbox: [f64; 4],
 }
@@ -152,6 +157,11 @@ impl Boundaries {
             objects: self.objects.clone(),
             self_intersecting: self
                 .self_intersecting
+                .iter()
+                .filter_map(|&k| self.ids.get(k).cloned())
+                .collect(),
+            degenerate: self
+                .degenerate
                 .iter()
                 .filter_map(|&k| self.ids.get(k).cloned())
                 .collect(),
@@ -384,6 +394,7 @@ pub(crate) fn finish(
     let mut properties = Vec::with_capacity(n);
     let mut arcs = Vec::with_capacity(n);
     let mut self_intersecting = Vec::new();
+    let mut degenerate = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (k, f) in raw.features.into_iter().enumerate() {
         let id = field_value(&f, &id_field).ok_or_else(|| {
@@ -418,12 +429,15 @@ pub(crate) fn finish(
         }
         seen.insert(id.clone(), k);
         let loc = feature_location(file, k, Some(&id));
-        let (mp, crossing) = geometry::build(
+        let (mp, crossing, collapsed) = geometry::build(
             &f.polygons,
             &loc,
             raw.geographic && !opts.projected,
             &mut warnings,
         )?;
+        if collapsed {
+            degenerate.push(k);
+        }
         if crossing {
             self_intersecting.push(k);
             warnings.push(
@@ -458,6 +472,7 @@ pub(crate) fn finish(
             objects: raw.objects,
             arcs: if raw.topology { Some(arcs) } else { None },
             self_intersecting,
+            degenerate,
         },
         warnings,
     ))

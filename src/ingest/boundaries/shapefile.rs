@@ -4,8 +4,10 @@
 
 use super::{finish, Boundaries, BoundaryOptions, RawCollection, RawFeature};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
+use crate::ingest::TextEncoding;
 use geo::Coord;
 use serde_json::{Map, Number, Value};
+#[cfg(feature = "xlsx")]
 use std::io::Read;
 
 /// Load boundaries from the bytes of a `.shp` and its `.dbf` given separately (the browser's
@@ -348,13 +350,10 @@ fn read_dbf(d: &[u8], cpg: Option<&str>, file: &str) -> Result<Vec<Map<String, V
     });
     let decode = |b: &[u8]| -> String {
         match encoding {
-            Some(enc) => enc.decode_without_bom_handling(b).0.into_owned(),
+            Some(enc) => enc.decode_lossy_prefix(b),
             None => match std::str::from_utf8(b) {
                 Ok(s) => s.to_string(),
-                Err(_) => encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(b)
-                    .0
-                    .into_owned(),
+                Err(_) => TextEncoding::Windows1252.decode_lossy_prefix(b),
             },
         }
     };
@@ -409,25 +408,8 @@ fn num_or_text(t: &str) -> Value {
         .unwrap_or_else(|| Value::String(t.to_string()))
 }
 
-/// The encoding a `.cpg` names. The full WHATWG label table (with its CJK tables) is linked only in
-/// builds with the `xlsx` feature; the main wasm module knows the encodings Shapefiles use in
-/// practice and falls back to UTF-8 / Windows-1252 detection for the rest.
-#[cfg(feature = "xlsx")]
-fn encoding_for_label(label: &str) -> Option<&'static encoding_rs::Encoding> {
-    encoding_rs::Encoding::for_label(label.as_bytes())
-}
-
-#[cfg(not(feature = "xlsx"))]
-fn encoding_for_label(label: &str) -> Option<&'static encoding_rs::Encoding> {
-    match label.to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
-        "utf-8" | "utf8" => Some(encoding_rs::UTF_8),
-        "windows-1252" | "cp1252" | "latin1" | "iso-8859-1" | "iso8859-1" | "ansi-1252" => {
-            Some(encoding_rs::WINDOWS_1252)
-        }
-        "windows-1250" | "cp1250" => Some(encoding_rs::WINDOWS_1250),
-        "windows-1251" | "cp1251" => Some(encoding_rs::WINDOWS_1251),
-        "iso-8859-2" => Some(encoding_rs::ISO_8859_2),
-        "iso-8859-15" => Some(encoding_rs::ISO_8859_15),
-        _ => None,
-    }
+/// The encoding a `.cpg` names (UTF-8, UTF-16, Windows-1252 and its aliases such as `1252`,
+/// `latin1`, `ISO-8859-1`); others fall back to UTF-8 / Windows-1252 detection per value.
+fn encoding_for_label(label: &str) -> Option<TextEncoding> {
+    TextEncoding::for_label(label)
 }

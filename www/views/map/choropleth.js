@@ -47,34 +47,57 @@ export function project(featureCollection, width = 640, height = 560) {
  * @param {(id: string) => void} p.onSelect
  * @param {(id: string|null, ev?: Event) => void} p.onHover
  * @param {Map<string,string>} p.names
+ * Categorical maps (e.g. LISA clusters) pass instead of `values`/`breaks`:
+ * @param {(id: string) => {key: string, fill: string, text: string}} [p.fillOf]  fill (a colour or
+ *   `url(#pattern)`), class key (set as `data-class`) and the accessible description of a region
+ * @param {import('lit').TemplateResult} [p.defs]  SVG <defs> content (patterns)
+ * @param {Set<string>} [p.highlighted]  regions drawn with the `highlight` class (linked brushing)
+ * @param {{id: string, text: string}[]} [p.labels]  short text drawn at region centroids
+ * `onSelect(id, event)` receives the event, so views can read modifier keys.
+ * @param {Set<string>} [p.highlight]  regions drawn with a heavy outline (class `highlight`); pair
+ *   it with a text cue (`values` entry `note`, appended to the accessible name, and a list)
+ * @param {unknown} [p.marks]  extra SVG content drawn on top (e.g. symbols at `projected.centroids`)
  */
-export function choropleth({ projected, values, breaks, label, selected, onSelect, onHover, names, title }) {
-  const colours = palette(breaks.length);
+export function choropleth({ projected, values, breaks, label, selected, onSelect, onHover, names, title, fillOf, defs, highlighted, highlight, labels, marks }) {
+  const colours = breaks ? palette(breaks.length) : [];
+  const lit = highlighted ?? highlight;
   const regions = [...projected.paths.entries()];
   return html`
     <svg class="map" viewBox="0 0 ${projected.width} ${projected.height}" role="group" aria-label=${title}>
       <title>${title}</title>
+      ${defs ? svg`<defs>${defs}</defs>` : ''}
       ${regions.map(([id, d]) => {
-        const entry = values.get(id);
-        const v = entry?.value;
-        const c = classOf(v, breaks);
-        const fill = c < 0 ? NO_DATA : colours[c];
         const name = names.get(id) || id;
-        const text = c < 0 ? `${name} (${id}): no published value` : `${name} (${id}): ${label} ${fmt(v)}`;
+        let fill, text, key, nodata;
+        if (fillOf) {
+          ({ fill, text, key } = fillOf(id));
+          text = `${name} (${id}): ${text}`;
+          nodata = false;
+        } else {
+          const entry = values.get(id);
+          const v = entry?.value;
+          const c = classOf(v, breaks);
+          fill = c < 0 ? NO_DATA : colours[c];
+          const note = entry?.note ? `, ${entry.note}` : '';
+          text = (c < 0 ? `${name} (${id}): no published value` : `${name} (${id}): ${label} ${fmt(v)}`) + note;
+          key = String(c);
+          nodata = c < 0;
+        }
         return svg`<path
           d=${d}
           fill=${fill}
-          class=${'region' + (id === selected ? ' selected' : '') + (c < 0 ? ' nodata' : '')}
+          class=${'region' + (id === selected ? ' selected' : '') + (nodata ? ' nodata' : '') + (lit?.has(id) ? ' highlight' : '')}
           data-id=${id}
+          data-class=${key}
           tabindex="0"
           role="button"
           aria-label=${text}
           aria-pressed=${id === selected ? 'true' : 'false'}
-          @click=${() => onSelect(id)}
+          @click=${(e) => onSelect(id, e)}
           @keydown=${(e) => {
             if (e.key === 'Enter' || e.key === ' ') {
               e.preventDefault();
-              onSelect(id);
+              onSelect(id, e);
             }
           }}
           @mouseenter=${(e) => onHover(id, e)}
@@ -83,7 +106,26 @@ export function choropleth({ projected, values, breaks, label, selected, onSelec
           @blur=${() => onHover(null)}
         ></path>`;
       })}
+      ${labels?.length
+        ? svg`<g class="map-labels" aria-hidden="true">${labels.map(({ id, text }) => {
+            const c = projected.centroids.get(id);
+            return c && Number.isFinite(c[0]) ? svg`<text x=${c[0]} y=${c[1] + 3} text-anchor="middle">${text}</text>` : '';
+          })}</g>`
+        : ''}
+      ${marks ?? ''}
     </svg>`;
+}
+
+/** Legend of a categorical map: one swatch (colour or pattern) per class, with its name and count. */
+export function categoricalLegend({ title, items }) {
+  return html`<div class="legend" role="list" aria-label=${`Legend: ${title}`}>
+    <span class="legend-title">${title}</span>
+    ${items.map(
+      (it) => html`<span role="listitem" class="legend-item" data-key=${it.key}
+        ><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill=${it.fill}></rect></svg>${it.label}${it.count === undefined ? '' : ` (${it.count})`}</span
+      >`,
+    )}
+  </div>`;
 }
 
 /** Legend: one swatch per class with its numeric range, plus "no published value". */

@@ -1,0 +1,210 @@
+// Spatial clusters acceptance (issue 5): on the Georgia NAICS-4 sample, LISA on the 2021 LQ of
+// NAICS 3141 (counties without a published cell counted as zero) shows a significant High-High
+// group of Murray 13213, Whitfield 13313 and Gordon 13129, the hot-spot list names it, and the
+// numbers are the CLI's for the same options and seed. Switching to "exclude" leaves the 149
+// counties without a cell out (10 analysed, two of them islands) and keeps the group.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, launch, openPage, ROOT } from './harness.mjs';
+
+const OUT = join(ROOT, 'test-results');
+const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'agglo');
+const CARPET = ['13129', '13213', '13313'];
+
+let srv;
+let browser;
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  srv = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  srv?.stop();
+});
+
+async function axe(page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** The CLI on the same files the sample loads, with the page's defaults. */
+function cliRun(cmd, missing) {
+  const args = [
+    cmd,
+    '--geometry', join(ROOT, 'data', 'ga_counties.topojson'),
+    '--data', join(ROOT, 'data', 'ga_cbp_naics4_2017_2021.csv'),
+    '--reference', join(ROOT, 'data', 'us_cbp_naics4_2017_2021.csv'),
+    '--industry', '3141', '--year', '2021', '--missing', missing,
+    '--weights', 'queen', '--transform', 'r', '--permutations', '999', '--seed', '12345', '--alpha', '0.05', '--adjust', 'none',
+  ];
+  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8' }));
+}
+
+const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a} vs CLI ${b}`);
+
+/** LISA rows of the page's table twin: id → {i, p, cluster}. */
+async function pageLisa(page) {
+  return page.$$eval('agglo-explorer >> #lisa-table tbody tr', (trs) =>
+    Object.fromEntries(
+      trs.map((tr) => {
+        const td = [...tr.querySelectorAll('td')];
+        return [tr.dataset.key, { i: td[3].dataset.value === '' ? null : Number(td[3].dataset.value), p: td[7].dataset.value === '' ? null : Number(td[7].dataset.value), cluster: td[5].textContent.trim() }];
+      }),
+    ),
+  );
+}
+
+async function waitForRun(page, n) {
+  await page.waitForFunction(
+    (n) => {
+      const root = document.querySelector('agglo-explorer').shadowRoot;
+      return !root.querySelector('.busy') && root.querySelectorAll('#lisa-table tbody tr').length === n;
+    },
+    n,
+    { timeout: 60000 },
+  );
+}
+
+test('Georgia 3141: LISA finds the Dalton carpet HH group, matching the CLI; "exclude" changes it as documented', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  const x = (sel) => `agglo-explorer >> ${sel}`;
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 30000 });
+  assert.equal(await page.$eval(x('#industry'), (e) => e.value), '3141');
+  await page.click(x('#tab-spatial'));
+  await waitForRun(page, 159);
+
+  // The missing-value choice is visible, and "count as zero" is the default.
+  assert.equal(await page.isChecked(x('#sp-missing-zero')), true);
+  assert.equal(await page.isChecked(x('#sp-missing-exclude')), false);
+
+  // Cluster map: the three carpet counties are High-High.
+  for (const id of CARPET) assert.equal(await page.getAttribute(x(`svg.map path[data-id="${id}"]`), 'data-class'), 'HH', id);
+  // The hot-spot list names the group (the first, largest one).
+  const group = page.locator(x('#hotspot-groups li[data-group="1"]'));
+  assert.equal(await group.getAttribute('data-ids'), CARPET.join(' '));
+  const text = await group.textContent();
+  for (const name of ['Murray', 'Whitfield', 'Gordon']) assert.match(text, new RegExp(name));
+  assert.match(text, /16,566/, 'combined employment 1,387 + 11,607 + 3,572');
+
+  // Same numbers as the CLI with the same options and seed (reference = the US table the sample loads).
+  const want = cliRun('lisa', 'zero');
+  const got = await pageLisa(page);
+  assert.equal(Object.keys(got).length, want.rows.length);
+  for (const r of want.rows) {
+    const g = got[r.id];
+    assert.equal(g.cluster, r.cluster.replace('_', ' '), r.id);
+    if (r.i === null) assert.equal(g.i, null);
+    else close(g.i, r.i, `I ${r.id}`);
+    close(g.p, r.p_sim, `p_sim ${r.id}`);
+  }
+  const moran = cliRun('moran', 'zero');
+  close(Number(await page.getAttribute(x('#sp-global dd[data-value]'), 'data-value')), moran.i, "Moran's I");
+  const hs = cliRun('hotspots', 'zero');
+  assert.deepEqual(hs.groups[0].ids, CARPET);
+  assert.match(await page.locator(x('#spatial-summary')).textContent(), /Gordon \(13129\), Murray \(13213\), Whitfield \(13313\)/);
+
+  // Linked views: selecting Whitfield on the map marks its point on the scatter plot, and
+  // highlighting the group marks the three points and regions.
+  await page.click(x('svg.map path[data-id="13313"]'));
+  await page.waitForSelector(x('svg.scatter .point.selected[data-id="13313"]'));
+  await page.click(x('#hotspot-groups li[data-group="1"] button'));
+  assert.equal(await page.locator(x('svg.scatter .point.highlight')).count(), 3);
+  assert.equal(await page.locator(x('svg.map path.region.highlight')).count(), 3);
+  // Brushing the scatter plot (drag over the HH corner) highlights the same regions on the map.
+  await page.click(x('#sp-clear'));
+  const area = await page.locator(x('svg.scatter .brush-area')).boundingBox();
+  await page.mouse.move(area.x + area.width * 0.6, area.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width - 2, area.y + area.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  const brushed = await page.$$eval(x('svg.scatter .point.highlight'), (els) => els.map((e) => e.dataset.id).sort());
+  assert.ok(brushed.length >= 1, 'brush caught points');
+  const mapHl = await page.$$eval(x('svg.map path.region.highlight'), (els) => els.map((e) => e.dataset.id).sort());
+  assert.deepEqual(mapHl, brushed);
+
+  // Other map modes: significance and Gi* (the three are hot spots).
+  await page.click(x('#sp-mode-gistar'));
+  for (const id of CARPET) assert.match(await page.getAttribute(x(`svg.map path[data-id="${id}"]`), 'data-class'), /^hot/, id);
+  await page.click(x('#sp-mode-significance'));
+  assert.equal(await page.getAttribute(x('svg.map path[data-id="13313"]'), 'data-class'), 'p001');
+  await page.locator(x('.map-panel')).screenshot({ path: join(OUT, 'spatial-3141-significance.png') });
+  // Neighbours mode: the selected county's queen neighbours are highlighted.
+  await page.click(x('#sp-clear'));
+  await page.click(x('#sp-mode-weights'));
+  await page.click(x('svg.map path[data-id="13313"]'));
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#sp-selected')?.textContent.includes('Whitfield'));
+  const nb = await page.$$eval(x('svg.map path.region.highlight'), (els) => els.map((e) => e.dataset.id).sort());
+  assert.deepEqual(nb, ['13047', '13129', '13213', '13295'], 'Catoosa, Gordon, Murray, Walker');
+  await page.locator(x('.map-panel')).screenshot({ path: join(OUT, 'spatial-3141-neighbours.png') });
+  await page.click(x('#sp-mode-lisa'));
+
+  assert.deepEqual(await axe(page), [], 'axe on the spatial view');
+  await page.screenshot({ path: join(OUT, 'spatial-3141.png'), fullPage: true });
+
+  // "Exclude": the 149 counties without a cell leave the analysis (10 remain, Chatham and Troup
+  // become islands); the carpet counties stay a significant HH group, with other p-values.
+  await page.check(x('#sp-missing-exclude'));
+  await waitForRun(page, 10);
+  const ex = cliRun('lisa', 'exclude');
+  const gotEx = await pageLisa(page);
+  assert.deepEqual(Object.keys(gotEx).sort(), ex.rows.map((r) => r.id).sort());
+  for (const r of ex.rows) {
+    assert.equal(gotEx[r.id].cluster, r.cluster.replace('_', ' '), r.id);
+    if (r.i !== null) close(gotEx[r.id].i, r.i, `I ${r.id} (exclude)`);
+    if (r.p_sim !== null) close(gotEx[r.id].p, r.p_sim, `p_sim ${r.id} (exclude)`);
+  }
+  assert.deepEqual(ex.islands.sort(), ['13051', '13285']);
+  assert.match(await page.locator(x('#sp-islands')).textContent(), /Chatham.*Troup|Troup.*Chatham/);
+  assert.equal(await page.getAttribute(x('svg.map path[data-id="13001"]'), 'data-class'), 'excluded');
+  assert.notEqual(gotEx['13313'].p, got['13313'].p, 'a different pseudo p-value after excluding');
+  assert.match(await page.locator(x('#spatial-summary')).textContent(), /149 of 159 regions without a published cell are excluded, leaving 10/);
+  assert.equal(await page.locator(x('#hotspot-groups li[data-group="1"]')).getAttribute('data-ids'), CARPET.join(' '));
+  await page.screenshot({ path: join(OUT, 'spatial-3141-exclude.png'), fullPage: true });
+  assert.deepEqual(await axe(page), [], 'axe after exclude');
+
+  // Growth (change in employment 2017-2021) can be negative: LISA runs, Gi* says why it cannot.
+  await page.check(x('#sp-missing-zero'));
+  await page.selectOption(x('#sp-indicator'), 'growth');
+  await page.waitForFunction(
+    () => /change in employment .* 2017–2021/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#spatial-summary')?.textContent ?? ''),
+    null,
+    { timeout: 60000 },
+  );
+  await waitForRun(page, 159);
+  const growth = await page.locator(x('#spatial-summary')).textContent();
+  assert.match(growth, /Gi\* not computed: E_NEGATIVE_VALUE/);
+  assert.equal(await page.locator(x('#sp-mode-gistar')).isDisabled(), true);
+
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+test('LISA with many permutations reports progress and can be cancelled', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  const x = (sel) => `agglo-explorer >> ${sel}`;
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 30000 });
+  await page.click(x('#tab-spatial'));
+  await waitForRun(page, 159);
+  // A million permutations on 159 counties: long enough to see progress and cancel.
+  await page.fill(x('#sp-permutations'), '999999');
+  await page.press(x('#sp-permutations'), 'Enter');
+  await page.locator(x('#sp-permutations')).blur();
+  await page.waitForFunction(() => {
+    const p = document.querySelector('agglo-explorer').shadowRoot.querySelector('.busy progress');
+    return p && p.value > 0 && document.querySelector('agglo-explorer').shadowRoot.querySelector('.busy').textContent.includes('LISA');
+  }, null, { timeout: 60000 });
+  await page.click(x('.busy button'));
+  await page.waitForSelector(x('#sp-run'), { timeout: 30000 });
+  assert.match(await page.locator(x('.error')).textContent(), /E_CANCELLED/);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(consoleErrors, []);
+  await page.context().close();
+});
