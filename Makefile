@@ -24,7 +24,9 @@ web: wasm
 	@rm -rf www/public/sample && mkdir -p www/public/sample
 	@cp data/ga_cbp_naics4_2017_2021.csv data/us_cbp_naics4_2017_2021.csv data/ga_counties.topojson \
 	   data/ga_counties.geojson data/ga_cbp_naics6_2017_2021.csv data/us_cbp_naics6_2017_2021.csv \
-	   data/cluster_definitions_uscmp.csv data/ga_cbp_naics4_2021_wide.xlsx www/public/sample/
+	   data/cluster_definitions_uscmp.csv data/ga_cbp_naics4_2021_wide.xlsx \
+	   data/bea_2017_summary_make.csv data/bea_2017_summary_use.csv data/bea_2017_summary_ixi_flows.csv \
+	   data/bea_2017_summary_output.csv data/bea_summary_to_naics.csv www/public/sample/
 	@cp data/README.md www/public/sample/SOURCES.md && cp -r data/LICENSES www/public/sample/
 	@$(BIN)/vite build --logLevel warn
 

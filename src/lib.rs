@@ -96,6 +96,8 @@
 //! * [`graph::communities_to_definitions`] — communities saved as a cluster definition.
 //! * [`graph::degrees`], [`graph::betweenness`] (Brandes 2001), [`graph::closeness`], [`graph::eigenvector_centrality`] (Bonacich 1987), [`graph::pagerank`] (Page et al. 1999).
 //! * [`graph::parse_edge_list`] / [`graph::parse_node_table`] / [`graph::firm_graph`] / [`graph::firm_network_report`] — firm networks: density, components, bridges and articulation points (Tarjan 1974), brokers, communities, Gould-Fernandez brokerage roles (Gould & Fernandez 1989).
+//! * [`graph::betweenness_sources`], [`graph::betweenness_scale`], [`graph::closeness_nodes`] —
+//!   exact betweenness / closeness over a batch of sources, for stepped (resumable) computation.
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 

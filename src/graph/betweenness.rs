@@ -59,12 +59,37 @@ pub fn betweenness(
 ) -> Result<Vec<f64>> {
     let n = g.n();
     let mut cb = vec![0.0; n];
-    let mut sp = Sssp::new(n);
-    let mut delta = vec![0.0; n];
-    for s in 0..n {
-        if s % 256 == 255 && !progress(s + 1, n) {
+    for s in (0..n).step_by(256) {
+        if s > 0 && !progress(s, n) {
             return Err(Error::new(ErrorCode::Cancelled, "betweenness cancelled"));
         }
+        betweenness_sources(g, params, s..(s + 256).min(n), &mut cb);
+    }
+    let scale = betweenness_scale(g, params);
+    let _ = progress(n, n);
+    Ok(cb.into_iter().map(|c| c * scale).collect())
+}
+
+/// The resumable part of [`betweenness`]: adds the raw (unscaled) dependencies of the sources in
+/// `sources` to `acc` (length `n`). Summing over all sources in any batches and multiplying by
+/// [`betweenness_scale`] gives [`betweenness`]; a caller (the browser worker) can so spread the
+/// work over several steps and report progress between them.
+///
+/// # Complexity
+/// O(|sources| · m) unweighted.
+pub fn betweenness_sources(
+    g: &Graph,
+    params: &BetweennessParams,
+    sources: std::ops::Range<usize>,
+    acc: &mut [f64],
+) {
+    let n = g.n();
+    if acc.len() != n {
+        return;
+    }
+    let mut sp = Sssp::new(n);
+    let mut delta = vec![0.0; n];
+    for s in sources.start..sources.end.min(n) {
         sp.run(g, s, params.distance, false);
         for &v in &sp.order {
             delta[v] = 0.0;
@@ -75,11 +100,16 @@ pub fn betweenness(
                 delta[v] += sp.sigma[v] * coeff;
             }
             if w != s {
-                cb[w] += delta[w];
+                acc[w] += delta[w];
             }
         }
     }
-    let scale = if params.normalized {
+}
+
+/// The factor turning the raw sums of [`betweenness_sources`] into [`betweenness`] values.
+pub fn betweenness_scale(g: &Graph, params: &BetweennessParams) -> f64 {
+    let n = g.n();
+    if params.normalized {
         if n > 2 {
             1.0 / ((n - 1) as f64 * (n - 2) as f64)
         } else {
@@ -89,7 +119,5 @@ pub fn betweenness(
         1.0
     } else {
         0.5
-    };
-    let _ = progress(n, n);
-    Ok(cb.into_iter().map(|c| c * scale).collect())
+    }
 }

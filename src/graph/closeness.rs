@@ -30,12 +30,26 @@ pub fn closeness(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Vec<f64>> {
     let n = g.n();
-    let mut sp = Sssp::new(n);
     let mut out = Vec::with_capacity(n);
-    for u in 0..n {
-        if u % 256 == 255 && !progress(u + 1, n) {
+    for u in (0..n).step_by(256) {
+        if u > 0 && !progress(u, n) {
             return Err(Error::new(ErrorCode::Cancelled, "closeness cancelled"));
         }
+        out.extend(closeness_nodes(g, rule, u..(u + 256).min(n)));
+    }
+    Ok(out)
+}
+
+/// The resumable part of [`closeness`]: the closeness of the nodes in `nodes`, in order
+/// (concatenating the batches gives [`closeness`]).
+///
+/// # Complexity
+/// O(|nodes| · m) unweighted.
+pub fn closeness_nodes(g: &Graph, rule: DistanceRule, nodes: std::ops::Range<usize>) -> Vec<f64> {
+    let n = g.n();
+    let mut sp = Sssp::new(n);
+    let mut out = Vec::with_capacity(nodes.len());
+    for u in nodes.start..nodes.end.min(n) {
         sp.run(g, u, rule, g.directed);
         let r = sp.order.len();
         let tot: f64 = sp.order.iter().filter_map(|v| sp.dist.get(*v)).sum();
@@ -47,5 +61,5 @@ pub fn closeness(
         };
         out.push(c);
     }
-    Ok(out)
+    out
 }

@@ -20,8 +20,8 @@ mod eigenvector;
 mod pagerank;
 mod shortest_paths;
 
-pub use betweenness::{betweenness, BetweennessParams};
-pub use closeness::closeness;
+pub use betweenness::{betweenness, betweenness_scale, betweenness_sources, BetweennessParams};
+pub use closeness::{closeness, closeness_nodes};
 pub use degree::{degrees, Degrees};
 pub use eigenvector::eigenvector_centrality;
 pub use pagerank::pagerank;

@@ -16,6 +16,8 @@ mod convert;
 #[cfg(feature = "xlsx-module")]
 mod extras;
 #[cfg(all(feature = "analysis", not(feature = "xlsx-module")))]
+mod linkage;
+#[cfg(all(feature = "analysis", not(feature = "xlsx-module")))]
 mod spatial;
 #[cfg(not(feature = "xlsx-module"))]
 mod workspace;

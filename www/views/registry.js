@@ -5,5 +5,7 @@ import { RegionProfileView } from './clusters/region-profile.js';
 import { ClusterView } from './clusters/cluster-view.js';
 import { PrioritiesView } from './clusters/priorities.js';
 import { SpatialView } from './spatial/spatial-view.js';
+import { InputOutputView } from './linkage/io.js';
+import { NetworkView } from './linkage/network.js';
 
-export const VIEWS = [RegionProfileView, ClusterView, PrioritiesView, SpatialView];
+export const VIEWS = [RegionProfileView, ClusterView, PrioritiesView, SpatialView, InputOutputView, NetworkView];

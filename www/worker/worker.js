@@ -164,6 +164,26 @@ const special = {
   },
 };
 
+/**
+ * A generic stepped job (e.g. `networkAnalyse` in src/wasm/linkage.rs): `ws[method](args)` starts it
+ * and `ws[method + 'Step']()` advances it by a bounded amount of work, both answering
+ * {finished, phase, done, total, value}. Between steps the worker posts progress and yields, so a
+ * cancel message is seen (then `ws[method + 'Cancel']()` drops the job).
+ */
+async function stepped(id, method, args) {
+  let p = ws[method](args ?? null);
+  while (!p.finished) {
+    postMessage({ id, type: 'progress', phase: p.phase, done: p.done, total: p.total });
+    await tick();
+    if (cancelled.has(id)) {
+      ws[`${method}Cancel`]?.();
+      throw cancelledError();
+    }
+    p = ws[`${method}Step`]();
+  }
+  return p.value;
+}
+
 // Methods of the full module that the worker drives in steps (special entries use them).
 const NEEDS_FULL = { localStatistics: 'localBegin' };
 
@@ -173,6 +193,7 @@ async function run(id, method, args, record = true) {
   if (!full && NEEDS_FULL[method] && typeof ws[probe] !== 'function') await upgrade();
   let value;
   if (special[method]) value = await special[method](id, args ?? {});
+  else if (typeof ws[`${method}Step`] === 'function') value = await stepped(id, method, args);
   else if (typeof ws[method] === 'function' && !method.startsWith('_') && method !== 'free') value = ws[method](args ?? null);
   else throw Object.assign(new Error(`E_INTERNAL: unknown method ${method}`), { code: 'E_INTERNAL' });
   if (record && stateful(method)) {

@@ -1,0 +1,984 @@
+//! The linkage facade (compiled into the lazily loaded `agglo_full` module only): input-output
+//! tables (multipliers, linkages, key sectors, supplier gaps) and networks (firm edge lists or the
+//! industry graph of the IO table: communities, centralities, brokers, bridges). State lives in this
+//! module (a thread-local: one worker, one workspace) and is replaced whole by each load, so a new
+//! load never leaves stale results: loading a table replaces the model, loading a network drops any
+//! analysis in progress (a step of an older job is refused).
+//!
+//! The network analysis is a stepped job (`networkAnalyse` starts it, `networkAnalyseStep`
+//! advances it by a bounded amount of work): the worker calls the step until it reports
+//! `finished`, posting progress and honouring cancel between steps, so a 100 k-edge graph keeps the
+//! page responsive.
+
+use super::convert::{from_js, to_js, Obj};
+use super::workspace::{err, measure, year, Workspace};
+use crate::graph::{
+    betweenness_scale, betweenness_sources, bridges_and_articulation_points, closeness_nodes,
+    connected_components, degrees, firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain,
+    pagerank, parse_edge_list, parse_node_table, BetweennessParams, CommunityParams, DistanceRule,
+    DuplicateRule, EdgeListOptions, Graph, IoGraphParams, NodeTableOptions,
+};
+use crate::io_model::{
+    cluster_industries, output_multipliers, parse_crosswalk, parse_grid, parse_io_table,
+    parse_make_use, rasmussen_linkages, supplier_gaps_for_region, Crosswalk, CrosswalkOptions,
+    ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
+    NegativeFlowRule, RegionalMethod, RegionalParams,
+};
+use crate::{Error, ErrorCode, Warning};
+use js_sys::{Float64Array, Reflect, Uint32Array, Uint8Array};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+struct IoState {
+    table: IoTable,
+    model: LeontiefModel,
+    warnings: Vec<Warning>,
+    source: String,
+}
+
+struct NetState {
+    graph: Graph,
+    /// Display names (the IO sector names; the ids for firms).
+    labels: Vec<String>,
+    groups: Option<Vec<String>>,
+    source: String,
+    /// Bumped by every load: a job started on an older network is refused.
+    generation: u64,
+    job: Option<NetJob>,
+}
+
+#[derive(Default)]
+struct LinkageState {
+    io: Option<IoState>,
+    crosswalk: Option<(Crosswalk, String)>,
+    definitions: Option<(Vec<u8>, String)>,
+    net: Option<NetState>,
+    generation: u64,
+}
+
+thread_local! {
+    static STATE: RefCell<LinkageState> = RefCell::new(LinkageState::default());
+}
+
+fn with<R>(f: impl FnOnce(&mut LinkageState) -> R) -> R {
+    STATE.with(|s| f(&mut s.borrow_mut()))
+}
+
+/// The bytes of `options[key]` (a `Uint8Array` or `ArrayBuffer`), if present.
+fn bytes_of(options: &JsValue, key: &str) -> Option<Vec<u8>> {
+    let v = Reflect::get(options, &key.into()).ok()?;
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    if let Some(a) = v.dyn_ref::<Uint8Array>() {
+        return Some(a.to_vec());
+    }
+    if v.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Some(Uint8Array::new(&v).to_vec());
+    }
+    v.as_string().map(String::into_bytes)
+}
+
+fn need_bytes(options: &JsValue, key: &str) -> Result<Vec<u8>, JsValue> {
+    bytes_of(options, key).ok_or_else(|| {
+        err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("the options need '{key}' (file bytes)"),
+        ))
+    })
+}
+
+fn no_io() -> JsValue {
+    err(Error::new(
+        ErrorCode::NoData,
+        "no input-output table is loaded yet",
+    ))
+}
+
+fn no_net() -> JsValue {
+    err(Error::new(ErrorCode::NoData, "no network is loaded yet"))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct IoLoadOptions {
+    /// File name of `table` (single square flow table).
+    name: Option<String>,
+    make_name: Option<String>,
+    use_name: Option<String>,
+    crosswalk_name: Option<String>,
+    strict_negative: bool,
+    final_demand_columns: Option<Vec<String>>,
+    total_output: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct IoModelOptions {
+    /// `ghosh` (default) or `leontief_row`.
+    forward: Option<ForwardMethod>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct GapOptions {
+    region: String,
+    cluster: Option<String>,
+    industries: Option<Vec<String>>,
+    method: Option<RegionalMethod>,
+    delta: Option<f64>,
+    year: Option<i32>,
+    measure: Option<String>,
+    reference: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct NetLoadOptions {
+    name: Option<String>,
+    nodes_name: Option<String>,
+    source_col: Option<String>,
+    target_col: Option<String>,
+    weight_col: Option<String>,
+    group_col: Option<String>,
+    directed: bool,
+    /// `sum` (default), `max`, `error`.
+    duplicates: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct IoGraphOptions {
+    /// `max_coefficient` (default) or `feser_bergman`.
+    method: Option<crate::graph::IoGraphMethod>,
+    /// Drop edges lighter than this (default 0).
+    min_weight: Option<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct AnalyseOptions {
+    /// `louvain` (default), `leiden` or `none`.
+    method: Option<String>,
+    resolution: Option<f64>,
+    seed: Option<u64>,
+    distance: Option<DistanceRule>,
+    /// Skip betweenness and closeness (O(nm)) when `n·m` exceeds this (default 5e10: never for
+    /// 100 k edges; the stepped job keeps the page responsive).
+    max_work: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ClusterEntry {
+    code: String,
+    name: String,
+    industries: usize,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// Load an input-output table: `{table, name}` (a square flow table, CSV bytes) or
+    /// `{make, makeName, use, useName}` (a BEA-style Make/Use pair, industry-technology
+    /// assumption); optionally `{crosswalk, crosswalkName}` (data codes → table sectors). Builds the
+    /// Leontief model once. Returns `{sectors, names, output, n, source, warnings}`.
+    #[wasm_bindgen(js_name = ioLoadTable)]
+    pub fn io_load_table(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: IoLoadOptions = from_js(options.clone())?;
+        let (table, mut warnings, source) = match bytes_of(&options, "table") {
+            Some(bytes) => {
+                let name = o.name.clone().unwrap_or_else(|| "table.csv".into());
+                let opts = IoTableOptions {
+                    final_demand_columns: o.final_demand_columns.clone(),
+                    total_output: o.total_output.clone(),
+                    ..Default::default()
+                };
+                let (t, w) = parse_io_table(&bytes, &name, &opts).map_err(err)?;
+                (t, w, name)
+            }
+            None => {
+                let make = need_bytes(&options, "make")?;
+                let use_ = need_bytes(&options, "use")?;
+                let mn = o.make_name.clone().unwrap_or_else(|| "make.csv".into());
+                let un = o.use_name.clone().unwrap_or_else(|| "use.csv".into());
+                let (t, w) = parse_make_use(&make, &mn, &use_, &un).map_err(err)?;
+                (t, w, format!("{mn} + {un}"))
+            }
+        };
+        let params = IoParams {
+            negative_flows: if o.strict_negative {
+                NegativeFlowRule::Error
+            } else {
+                NegativeFlowRule::Warn
+            },
+            ..Default::default()
+        };
+        let model = LeontiefModel::new(&table, &params).map_err(err)?;
+        warnings.extend(model.warnings.iter().cloned());
+        let crosswalk = match bytes_of(&options, "crosswalk") {
+            Some(b) => {
+                let name = o.crosswalk_name.unwrap_or_else(|| "crosswalk.csv".into());
+                Some((
+                    parse_crosswalk(&b, &name, &CrosswalkOptions::default()).map_err(err)?,
+                    name,
+                ))
+            }
+            None => None,
+        };
+        let out = Obj::new()
+            .strings("sectors", &table.sectors)
+            .strings("names", &table.names)
+            .f64s("output", &table.x)
+            .set("n", table.n as u32)
+            .set("source", source.clone())
+            .set(
+                "crosswalk",
+                crosswalk
+                    .as_ref()
+                    .map(|(_, n)| JsValue::from_str(n))
+                    .unwrap_or(JsValue::NULL),
+            )
+            .ser("warnings", &warnings)?
+            .done();
+        with(|s| {
+            s.io = Some(IoState {
+                table,
+                model,
+                warnings,
+                source,
+            });
+            if crosswalk.is_some() {
+                s.crosswalk = crosswalk;
+            }
+        });
+        Ok(out)
+    }
+
+    /// Replace the crosswalk (data industry codes → IO sectors): `{crosswalk, name}`.
+    #[wasm_bindgen(js_name = ioLoadCrosswalk)]
+    pub fn io_load_crosswalk(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct O {
+            name: Option<String>,
+        }
+        let o: O = from_js(options.clone())?;
+        let b = need_bytes(&options, "crosswalk")?;
+        let name = o.name.unwrap_or_else(|| "crosswalk.csv".into());
+        let cw = parse_crosswalk(&b, &name, &CrosswalkOptions::default()).map_err(err)?;
+        let out = Obj::new()
+            .set("name", name.clone())
+            .set("codes", cw.map.len() as u32)
+            .done();
+        with(|s| s.crosswalk = Some((cw, name)));
+        Ok(out)
+    }
+
+    /// Cluster definitions for the supplier gaps (`{definitions, name}`, CSV bytes with
+    /// `industry_code`/`naics_code`, `cluster_code`, `cluster_name`). Returns the clusters
+    /// `[{code, name, industries}]` in code order.
+    #[wasm_bindgen(js_name = ioLoadDefinitions)]
+    pub fn io_load_definitions(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct O {
+            name: Option<String>,
+        }
+        let o: O = from_js(options.clone())?;
+        let b = need_bytes(&options, "definitions")?;
+        let name = o.name.unwrap_or_else(|| "definitions.csv".into());
+        let g = parse_grid(&b, &name).map_err(err)?;
+        let col = |c: &str| g.header.iter().position(|h| h.eq_ignore_ascii_case(c));
+        let cc = col("cluster_code").ok_or_else(|| {
+            err(Error::new(
+                ErrorCode::MissingColumn,
+                format!("cluster definitions '{name}' need a 'cluster_code' column"),
+            ))
+        })?;
+        let nc = col("cluster_name");
+        let set_c = col("definition_set");
+        let mut list: Vec<ClusterEntry> = Vec::new();
+        for r in &g.rows {
+            if set_c.is_some_and(|s| r.get(s).is_some_and(|x| x != "DPS2016")) {
+                continue;
+            }
+            let code = r.get(cc).cloned().unwrap_or_default();
+            if code.is_empty() {
+                continue;
+            }
+            match list.iter_mut().find(|e| e.code == code) {
+                Some(e) => e.industries += 1,
+                None => list.push(ClusterEntry {
+                    code,
+                    name: nc.and_then(|k| r.get(k)).cloned().unwrap_or_default(),
+                    industries: 1,
+                }),
+            }
+        }
+        list.sort_by(
+            |a, b| match (a.code.parse::<u32>(), b.code.parse::<u32>()) {
+                (Ok(x), Ok(y)) => x.cmp(&y),
+                _ => a.code.cmp(&b.code),
+            },
+        );
+        with(|s| s.definitions = Some((b, name)));
+        to_js(&list)
+    }
+
+    /// Output multipliers (direct, indirect, total), Rasmussen-Hirschman linkages and key-sector
+    /// quadrants of the loaded table (`{forward: 'ghosh' | 'leontief_row'}`). Columns as typed
+    /// arrays, `keySector` as strings.
+    #[wasm_bindgen(js_name = ioModel)]
+    pub fn io_model(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: IoModelOptions = from_js(options)?;
+        with(|s| {
+            let io = s.io.as_ref().ok_or_else(no_io)?;
+            let om = output_multipliers(&io.model);
+            let lk = rasmussen_linkages(
+                &io.model,
+                &LinkageParams {
+                    forward: o.forward.unwrap_or(ForwardMethod::Ghosh),
+                },
+            );
+            Ok(Obj::new()
+                .strings("sectors", &io.table.sectors)
+                .strings("names", &io.table.names)
+                .f64s("output", &io.table.x)
+                .f64s("direct", &om.direct)
+                .f64s("indirect", &om.indirect)
+                .f64s("total", &om.total)
+                .f64s("backward", &lk.backward)
+                .f64s("forward", &lk.forward)
+                .ser("forwardMethod", &lk.forward_method)?
+                .ser("keySector", &lk.key_sector)?
+                .set("source", io.source.clone())
+                .ser("warnings", &io.warnings)?
+                .done())
+        })
+    }
+
+    /// Supplier gaps of a cluster (`cluster`, from the loaded definitions, by code or name) or of
+    /// `industries` in `region`, with the table regionalised by `method` (`flq` default, `slq`) and
+    /// `delta` (0.3), using the loaded data (its latest year unless `year`) and crosswalk. Same
+    /// fields as `agglo gaps`.
+    #[wasm_bindgen(js_name = ioSupplierGaps)]
+    pub fn io_supplier_gaps(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: GapOptions = from_js(options)?;
+        let (panel, _) = self.panel()?;
+        let m = measure(panel, o.measure.as_deref())?;
+        let y = year(panel, o.year)?;
+        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        with(|s| {
+            let io = s.io.as_ref().ok_or_else(no_io)?;
+            let (cw, _) = s.crosswalk.as_ref().ok_or_else(|| {
+                err(Error::new(
+                    ErrorCode::NoData,
+                    "no crosswalk from the data's industry codes to the table's sectors is loaded",
+                ))
+            })?;
+            let (code, name, members) = match (&o.industries, &o.cluster) {
+                (Some(list), _) if !list.is_empty() => (
+                    "custom".to_string(),
+                    "Selected industries".to_string(),
+                    list.clone(),
+                ),
+                (_, Some(c)) => {
+                    let (b, n) = s.definitions.as_ref().ok_or_else(|| {
+                        err(Error::new(
+                            ErrorCode::NoData,
+                            "no cluster definitions are loaded",
+                        ))
+                    })?;
+                    cluster_industries(b, n, c).map_err(err)?
+                }
+                _ => {
+                    return Err(err(Error::new(
+                        ErrorCode::InvalidParameter,
+                        "choose a cluster or a list of industries",
+                    )))
+                }
+            };
+            let r = panel.region_index(&o.region).map_err(err)?;
+            let params = RegionalParams {
+                method: o.method.unwrap_or(RegionalMethod::Flq),
+                delta: o.delta.unwrap_or(0.3),
+            };
+            let res = supplier_gaps_for_region(
+                &io.table,
+                &io.model,
+                &panel.matrix(m, y),
+                &panel.industries,
+                &reference,
+                r,
+                &o.region,
+                cw,
+                &members,
+                &params,
+            )
+            .map_err(err)?;
+            warnings.extend(res.gaps.warnings.iter().cloned());
+            let cluster_output: Vec<(String, f64)> = io
+                .table
+                .sectors
+                .iter()
+                .zip(&res.gaps.cluster_output)
+                .filter(|(_, x)| **x > 0.0)
+                .map(|(s, x)| (s.clone(), *x))
+                .collect();
+            Ok(Obj::new()
+                .set("region", o.region.clone())
+                .set(
+                    "regionName",
+                    panel.region_names.get(r).cloned().unwrap_or_default(),
+                )
+                .set("year", panel.years.get(y).copied().unwrap_or(0))
+                .set("clusterCode", code)
+                .set("clusterName", name)
+                .strings("clusterIndustries", &res.cluster_industries)
+                .ser("method", &params.method)?
+                .set("delta", params.delta)
+                .set(
+                    "lambda",
+                    res.gaps.lambda.map_or(JsValue::NULL, JsValue::from),
+                )
+                .ser("reference", &reference.source)?
+                .set("totalRequirement", res.gaps.total_requirement)
+                .set("totalLocalSupply", res.gaps.total_local_supply)
+                .set("totalGap", res.gaps.total_gap)
+                .ser("clusterOutput", &cluster_output)?
+                .ser("rows", &res.gaps.rows)?
+                .ser("warnings", &warnings)?
+                .done())
+        })
+    }
+
+    /// Load a firm network: `{edges, name}` (edge-list CSV bytes: source, target, optional weight
+    /// and relation) and optionally `{nodes, nodesName, groupCol}` (node table: id, group, size).
+    /// Returns `{nNodes, nEdges, directed, hasGroups, source, warnings}`.
+    #[wasm_bindgen(js_name = networkLoad)]
+    pub fn network_load(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: NetLoadOptions = from_js(options.clone())?;
+        let edges = need_bytes(&options, "edges")?;
+        let name = o.name.clone().unwrap_or_else(|| "edges.csv".into());
+        let duplicates = match o.duplicates.as_deref() {
+            None | Some("sum") => DuplicateRule::Sum,
+            Some("max") => DuplicateRule::Max,
+            Some("error") => DuplicateRule::Error,
+            Some(other) => {
+                return Err(err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("unknown duplicate rule '{other}' (sum, max, error)"),
+                )))
+            }
+        };
+        let eo = EdgeListOptions {
+            source_col: o.source_col.clone(),
+            target_col: o.target_col.clone(),
+            weight_col: o.weight_col.clone(),
+            directed: o.directed,
+            duplicates,
+            ..Default::default()
+        };
+        let (el, mut warnings) = parse_edge_list(&edges, &name, &eo).map_err(err)?;
+        let nt = match bytes_of(&options, "nodes") {
+            Some(b) => {
+                let nn = o.nodes_name.clone().unwrap_or_else(|| "nodes.csv".into());
+                Some(
+                    parse_node_table(
+                        &b,
+                        &nn,
+                        &NodeTableOptions {
+                            group_col: o.group_col.clone(),
+                            ..Default::default()
+                        },
+                    )
+                    .map_err(err)?,
+                )
+            }
+            None => None,
+        };
+        let (g, w) = firm_graph(&el, nt.as_ref()).map_err(err)?;
+        warnings.extend(w);
+        let groups = nt.and_then(|t| t.group);
+        let labels = g.ids.clone();
+        self.keep_network(g, labels, groups, name, &warnings)
+    }
+
+    /// Make the industry linkage graph of the loaded IO table the current network
+    /// (`{method: 'max_coefficient' | 'feser_bergman', minWeight}`); nodes are IO sectors.
+    #[wasm_bindgen(js_name = networkFromIo)]
+    pub fn network_from_io(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: IoGraphOptions = from_js(options)?;
+        let (g, labels, source) = with(|s| {
+            let io = s.io.as_ref().ok_or_else(no_io)?;
+            let mut params = IoGraphParams::default();
+            if let Some(m) = o.method {
+                params.method = m;
+            }
+            if let Some(w) = o.min_weight {
+                params.min_weight = w;
+            }
+            let g = io_linkage_graph(&io.table.sectors, &io.table.z, &io.table.x, &params)
+                .map_err(err)?;
+            let labels = g
+                .ids
+                .iter()
+                .map(|id| {
+                    io.table
+                        .sector_index(id)
+                        .and_then(|k| io.table.names.get(k))
+                        .cloned()
+                        .unwrap_or_else(|| id.clone())
+                })
+                .collect::<Vec<_>>();
+            Ok::<_, JsValue>((g, labels, format!("industry linkages of {}", io.source)))
+        })?;
+        self.keep_network(g, labels, None, source, &[])
+    }
+
+    /// Start the analysis of the loaded network (`{method, resolution, seed, distance}`):
+    /// communities, degree, strength, PageRank, components, bridges and articulation points, then
+    /// exact betweenness and closeness in steps, then brokerage roles when groups exist. Returns
+    /// the job's progress `{finished, phase, done, total}`; advance with `networkAnalyseStep`.
+    #[wasm_bindgen(js_name = networkAnalyse)]
+    pub fn network_analyse(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: AnalyseOptions = from_js(options)?;
+        let cp = CommunityParams {
+            resolution: o.resolution.unwrap_or(1.0),
+            seed: o.seed.unwrap_or(42),
+            ..Default::default()
+        };
+        cp.validate().map_err(err)?;
+        let method = match o.method.as_deref() {
+            None | Some("louvain") => Some(false),
+            Some("leiden") => Some(true),
+            Some("none") => None,
+            Some(other) => {
+                return Err(err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("unknown community method '{other}' (louvain, leiden, none)"),
+                )))
+            }
+        };
+        with(|s| {
+            let net = s.net.as_mut().ok_or_else(no_net)?;
+            let n = net.graph.n();
+            let work = (n as f64) * ((net.graph.m() + n) as f64);
+            let paths = work <= o.max_work.unwrap_or(5e10);
+            // Sources per inner batch: about 1e6 edge relaxations; a step runs batches for
+            // `STEP_MS`.
+            let batch = ((1e6 / ((net.graph.m() + n).max(1) as f64)) as usize).clamp(1, 1024);
+            net.job = Some(NetJob {
+                generation: net.generation,
+                stage: Stage::Communities,
+                leiden: method,
+                communities: cp,
+                distance: o.distance.unwrap_or_default(),
+                paths,
+                batch,
+                cursor: 0,
+                acc: vec![0.0; n],
+                closeness: Vec::with_capacity(if paths { n } else { 0 }),
+                out: Partial::default(),
+            });
+            Ok(progress_of(net))
+        })
+    }
+
+    /// Advance the network analysis by one bounded step; the final step's answer carries
+    /// `value` (the result) and `finished: true`.
+    #[wasm_bindgen(js_name = networkAnalyseStep)]
+    pub fn network_analyse_step(&mut self) -> Result<JsValue, JsValue> {
+        with(|s| {
+            let net = s.net.as_mut().ok_or_else(no_net)?;
+            step(net).map_err(err)?;
+            let p = progress_of(net);
+            let finished = net.job.as_ref().is_some_and(|j| j.stage == Stage::Done);
+            if finished {
+                let value = result_of(net)?;
+                net.job = None;
+                let _ = Reflect::set(&p, &"value".into(), &value);
+            }
+            Ok(p)
+        })
+    }
+
+    /// Abandon the network analysis in progress (the user cancelled).
+    #[wasm_bindgen(js_name = networkAnalyseCancel)]
+    pub fn network_analyse_cancel(&mut self) {
+        with(|s| {
+            if let Some(n) = s.net.as_mut() {
+                n.job = None;
+            }
+        });
+    }
+}
+
+impl Workspace {
+    fn keep_network(
+        &mut self,
+        g: Graph,
+        labels: Vec<String>,
+        groups: Option<Vec<String>>,
+        source: String,
+        warnings: &[Warning],
+    ) -> Result<JsValue, JsValue> {
+        let out = Obj::new()
+            .set("nNodes", g.n() as u32)
+            .set("nEdges", g.m() as u32)
+            .set("directed", g.directed)
+            .set("hasGroups", groups.is_some())
+            .set("source", source.clone())
+            .ser("warnings", warnings)?
+            .done();
+        with(|s| {
+            s.generation += 1;
+            s.net = Some(NetState {
+                graph: g,
+                labels,
+                groups,
+                source,
+                generation: s.generation,
+                job: None,
+            });
+        });
+        Ok(out)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stage {
+    Communities,
+    Structure,
+    Betweenness,
+    Closeness,
+    Brokerage,
+    Done,
+}
+
+#[derive(Default)]
+struct Partial {
+    membership: Option<Vec<usize>>,
+    modularity: Option<f64>,
+    n_communities: Option<usize>,
+    degree: Vec<usize>,
+    strength: Vec<f64>,
+    pagerank: Vec<f64>,
+    component: Vec<usize>,
+    component_sizes: Vec<usize>,
+    articulation: Vec<bool>,
+    bridges: Vec<(usize, usize)>,
+    betweenness: Option<Vec<f64>>,
+    brokerage: Option<Vec<crate::graph::BrokerageRoles>>,
+}
+
+struct NetJob {
+    generation: u64,
+    stage: Stage,
+    /// `Some(true)` Leiden, `Some(false)` Louvain, `None` no communities.
+    leiden: Option<bool>,
+    communities: CommunityParams,
+    distance: DistanceRule,
+    /// Whether betweenness and closeness are computed (see `max_work`).
+    paths: bool,
+    batch: usize,
+    cursor: usize,
+    acc: Vec<f64>,
+    closeness: Vec<f64>,
+    out: Partial,
+}
+
+fn stage_label(s: Stage) -> &'static str {
+    match s {
+        Stage::Communities => "finding communities",
+        Stage::Structure => "degrees, PageRank, components, bridges",
+        Stage::Betweenness => "betweenness (brokers)",
+        Stage::Closeness => "closeness",
+        Stage::Brokerage => "brokerage roles",
+        Stage::Done => "done",
+    }
+}
+
+/// `{finished, phase, done, total}`: the total counts two units for the fast stages and one per
+/// source for each of betweenness and closeness.
+fn progress_of(net: &NetState) -> JsValue {
+    let n = net.graph.n();
+    let (stage, cursor, paths) = net
+        .job
+        .as_ref()
+        .map(|j| (j.stage, j.cursor, j.paths))
+        .unwrap_or((Stage::Done, 0, false));
+    let per = if paths { n } else { 0 };
+    let total = 6 + 2 * per;
+    let done = match stage {
+        Stage::Communities => 0,
+        Stage::Structure => 2,
+        Stage::Betweenness => 4 + cursor,
+        Stage::Closeness => 4 + per + cursor,
+        Stage::Brokerage => 4 + 2 * per,
+        Stage::Done => total,
+    };
+    Obj::new()
+        .set("finished", stage == Stage::Done)
+        .set("phase", stage_label(stage))
+        .set("done", done as f64)
+        .set("total", total as f64)
+        .done()
+}
+
+/// Time budget of one step of the path stages (ms).
+const STEP_MS: f64 = 80.0;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn step(net: &mut NetState) -> crate::Result<()> {
+    let g = &net.graph;
+    let n = g.n();
+    let job = net
+        .job
+        .as_mut()
+        .ok_or_else(|| Error::new(ErrorCode::Internal, "no network analysis was started"))?;
+    if job.generation != net.generation {
+        return Err(Error::new(
+            ErrorCode::Cancelled,
+            "a new network was loaded; the analysis was abandoned",
+        ));
+    }
+    match job.stage {
+        Stage::Communities => {
+            if let (Some(l), true) = (job.leiden, g.m() > 0) {
+                let c = if l {
+                    leiden(g, &job.communities, &mut |_, _| true)?
+                } else {
+                    louvain(g, &job.communities, &mut |_, _| true)?
+                };
+                job.out.modularity = Some(c.modularity);
+                job.out.n_communities = Some(c.n_communities);
+                job.out.membership = Some(c.membership);
+            }
+            job.stage = Stage::Structure;
+        }
+        Stage::Structure => {
+            let d = degrees(g);
+            job.out.degree = d.degree;
+            job.out.strength = d.strength;
+            job.out.pagerank = pagerank(g, 0.85, true)?;
+            let comps = connected_components(g);
+            job.out.component = comps.membership;
+            job.out.component_sizes = comps.sizes;
+            let cuts = bridges_and_articulation_points(g);
+            let mut ap = vec![false; n];
+            for a in cuts.articulation_points {
+                if let Some(x) = ap.get_mut(a) {
+                    *x = true;
+                }
+            }
+            job.out.articulation = ap;
+            job.out.bridges = cuts.bridges;
+            job.stage = if job.paths {
+                Stage::Betweenness
+            } else {
+                Stage::Brokerage
+            };
+            job.cursor = 0;
+        }
+        Stage::Betweenness => {
+            let params = BetweennessParams {
+                distance: job.distance,
+                normalized: true,
+            };
+            // Small batches until the step's time budget is spent, so a step stays short
+            // whatever the graph (cancel and progress are seen between steps).
+            let start = now();
+            while job.cursor < n && now() - start < STEP_MS {
+                let end = (job.cursor + job.batch).min(n);
+                betweenness_sources(g, &params, job.cursor..end, &mut job.acc);
+                job.cursor = end;
+            }
+            if job.cursor >= n {
+                let scale = betweenness_scale(g, &params);
+                job.out.betweenness = Some(job.acc.iter().map(|c| c * scale).collect());
+                job.stage = Stage::Closeness;
+                job.cursor = 0;
+            }
+        }
+        Stage::Closeness => {
+            let start = now();
+            while job.cursor < n && now() - start < STEP_MS {
+                let end = (job.cursor + job.batch).min(n);
+                job.closeness
+                    .extend(closeness_nodes(g, job.distance, job.cursor..end));
+                job.cursor = end;
+            }
+            if job.cursor >= n {
+                job.stage = Stage::Brokerage;
+                job.cursor = 0;
+            }
+        }
+        Stage::Brokerage => {
+            if let Some(gr) = &net.groups {
+                job.out.brokerage = Some(gould_fernandez(g, gr, &mut |_, _| true)?);
+            }
+            job.stage = Stage::Done;
+        }
+        Stage::Done => {}
+    }
+    Ok(())
+}
+
+/// Deterministic layout: communities (or components) on a golden-angle spiral by size, each
+/// community's nodes on a golden-angle spiral around its centre, in degree order (hubs central).
+fn layout(n: usize, group: &[usize], degree: &[usize]) -> (Vec<f64>, Vec<f64>) {
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    let k = group.iter().copied().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
+    for (v, c) in group.iter().enumerate() {
+        if let Some(m) = members.get_mut(*c) {
+            m.push(v);
+        }
+    }
+    for m in members.iter_mut() {
+        m.sort_by(|a, b| degree.get(*b).cmp(&degree.get(*a)).then_with(|| a.cmp(b)));
+    }
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|a, b| {
+        members
+            .get(*b)
+            .map(Vec::len)
+            .cmp(&members.get(*a).map(Vec::len))
+            .then_with(|| a.cmp(b))
+    });
+    let mut x = vec![0.0; n];
+    let mut y = vec![0.0; n];
+    // Centres: spiral with spacing growing with the community radius (√size).
+    let mut placed: Vec<(f64, f64, f64)> = Vec::with_capacity(k);
+    for (rank, c) in order.iter().enumerate() {
+        let m = members.get(*c).map(Vec::as_slice).unwrap_or(&[]);
+        let radius = (m.len() as f64).sqrt();
+        let mut dist = 0.0;
+        let angle = rank as f64 * golden;
+        // Push outwards until the disc does not overlap a placed one.
+        let (mut cx, mut cy);
+        loop {
+            cx = dist * angle.cos();
+            cy = dist * angle.sin();
+            let clear = placed.iter().all(|(px, py, pr)| {
+                ((px - cx).powi(2) + (py - cy).powi(2)).sqrt() >= pr + radius + 1.0
+            });
+            if clear || placed.len() > 2000 {
+                break;
+            }
+            dist += radius.max(1.0) * 0.5 + 0.5;
+        }
+        placed.push((cx, cy, radius));
+        for (j, v) in m.iter().enumerate() {
+            let r = (j as f64 + 0.5).sqrt();
+            let a = j as f64 * golden;
+            if let (Some(xv), Some(yv)) = (x.get_mut(*v), y.get_mut(*v)) {
+                *xv = cx + r * a.cos();
+                *yv = cy + r * a.sin();
+            }
+        }
+    }
+    (x, y)
+}
+
+fn result_of(net: &NetState) -> Result<JsValue, JsValue> {
+    let g = &net.graph;
+    let n = g.n();
+    let job = net.job.as_ref().ok_or_else(no_net)?;
+    let o = &job.out;
+    let group = o.membership.as_ref().unwrap_or(&o.component);
+    let (x, y) = layout(n, group, &o.degree);
+    let src: Vec<u32> = g.edges.iter().map(|e| e.source as u32).collect();
+    let dst: Vec<u32> = g.edges.iter().map(|e| e.target as u32).collect();
+    let w: Vec<f64> = g.edges.iter().map(|e| e.weight).collect();
+    let u32s =
+        |v: &[usize]| Uint32Array::from(&v.iter().map(|a| *a as u32).collect::<Vec<_>>()[..]);
+    let density = if n > 1 {
+        let m = g.m() as f64;
+        let nf = n as f64;
+        if g.directed {
+            m / (nf * (nf - 1.0))
+        } else {
+            2.0 * m / (nf * (nf - 1.0))
+        }
+    } else {
+        0.0
+    };
+    let bridges: Vec<(String, String)> = o
+        .bridges
+        .iter()
+        .map(|(a, b)| {
+            (
+                g.ids.get(*a).cloned().unwrap_or_default(),
+                g.ids.get(*b).cloned().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut out = Obj::new()
+        .strings("ids", &g.ids)
+        .strings("labels", &net.labels)
+        .set("source", net.source.clone())
+        .set("directed", g.directed)
+        .set("nNodes", n as u32)
+        .set("nEdges", g.m() as u32)
+        .set("density", density)
+        .set("nComponents", o.component_sizes.len() as u32)
+        .set(
+            "largestComponent",
+            o.component_sizes.iter().copied().max().unwrap_or(0) as u32,
+        )
+        .set(
+            "modularity",
+            o.modularity.map_or(JsValue::NULL, JsValue::from),
+        )
+        .set(
+            "nCommunities",
+            o.n_communities
+                .map_or(JsValue::NULL, |k| JsValue::from(k as u32)),
+        )
+        .set(
+            "community",
+            o.membership
+                .as_ref()
+                .map_or(JsValue::NULL, |m| u32s(m).into()),
+        )
+        .set("component", u32s(&o.component))
+        .set("degree", u32s(&o.degree))
+        .f64s("strength", &o.strength)
+        .f64s("pagerank", &o.pagerank)
+        .set(
+            "betweenness",
+            o.betweenness
+                .as_ref()
+                .map_or(JsValue::NULL, |b| Float64Array::from(&b[..]).into()),
+        )
+        .set(
+            "closeness",
+            if job.paths {
+                Float64Array::from(&job.closeness[..]).into()
+            } else {
+                JsValue::NULL
+            },
+        )
+        .set(
+            "articulation",
+            Uint8Array::from(&o.articulation.iter().map(|b| *b as u8).collect::<Vec<_>>()[..]),
+        )
+        .ser("bridges", &bridges)?
+        .f64s("x", &x)
+        .f64s("y", &y)
+        .set("edgeSource", Uint32Array::from(&src[..]))
+        .set("edgeTarget", Uint32Array::from(&dst[..]))
+        .f64s("edgeWeight", &w);
+    if let Some(gr) = &net.groups {
+        out = out.strings("group", gr);
+    }
+    if let Some(b) = &o.brokerage {
+        out = out.ser("brokerage", b)?;
+    }
+    Ok(out.done())
+}

@@ -1,0 +1,266 @@
+// Linkage acceptance: the BEA input-output table and the Georgia sample give the supplier gaps of the
+// carpet cluster in Whitfield County (the same numbers as `agglo gaps`), and a firm edge list gives
+// communities, brokers and a node table in sync with the drawing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, launch, openPage, ROOT } from './harness.mjs';
+
+const D = (f) => join(ROOT, 'data', f);
+const EDGES = join(ROOT, 'tests', 'data', 'firm_network_edges.csv');
+const NODES = join(ROOT, 'tests', 'data', 'firm_network_nodes.csv');
+const OUT = join(ROOT, 'test-results');
+const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'agglo');
+const run = (args) => JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a} vs CLI ${b}`);
+
+let srv;
+let browser;
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  srv = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  srv?.stop();
+});
+
+async function axe(page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const x = (sel) => `agglo-explorer >> ${sel}`;
+
+/** Rows of a data table as {key, values by column data-key}. */
+async function tableRows(page, id) {
+  return page.$$eval(x(`#${id}`), ([t]) => {
+    const keys = [...t.querySelectorAll('thead button.sort')].map((b) => b.dataset.key);
+    return [...t.querySelectorAll('tbody tr')].map((tr) => {
+      const cells = [...tr.querySelectorAll('td')];
+      const v = {};
+      keys.forEach((k, j) => {
+        const td = cells[j];
+        v[k] = td.dataset.value !== undefined && td.dataset.value !== '' ? Number(td.dataset.value) : td.textContent.trim();
+      });
+      return { key: tr.dataset.key, v, selected: tr.classList.contains('selected') };
+    });
+  });
+}
+
+test('BEA table + Georgia NAICS-6: supplier gaps of Textile Manufacturing in Whitfield County match the CLI', async () => {
+  const { page, consoleErrors, foreign, requests } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  // sigma is loaded lazily: not part of the first page load.
+  assert.ok(!requests.some((u) => /sigma/.test(u)), 'sigma is not fetched on first load');
+  assert.ok(!requests.some((u) => /agglo_full/.test(u)), 'the full wasm module is not fetched on first load');
+
+  await page.click(x('#tab-io'));
+  await page.click(x('#io-bea'));
+  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  assert.ok(requests.some((u) => /agglo_full_bg.*\.wasm/.test(u)), 'the full module was loaded on demand');
+  const mult = await tableRows(page, 'io-multipliers');
+  assert.equal(mult.length, 71, '71 BEA summary industries');
+
+  // Multipliers and linkages: the numbers `agglo io` prints for the same Make/Use pair.
+  const io = run(['io', '--make', D('bea_2017_summary_make.csv'), '--use', D('bea_2017_summary_use.csv')]);
+  for (const r of mult) {
+    const i = io.sectors.indexOf(r.key);
+    assert.ok(i >= 0, r.key);
+    close(r.v.total, io.output_multipliers.total[i], `multiplier ${r.key}`);
+    close(r.v.backward, io.backward_linkage[i], `backward ${r.key}`);
+    close(r.v.forward, io.forward_linkage[i], `forward ${r.key}`);
+  }
+  // Sorted by the output multiplier, descending.
+  const totals = mult.map((r) => r.v.total);
+  assert.deepEqual(totals, [...totals].sort((a, b) => b - a));
+  // The quadrant chart: one focusable mark per sector; key sectors as squares.
+  assert.equal(await page.locator(x('svg.quadrant path.mark')).count(), 71);
+  assert.equal(await page.locator(x('svg.quadrant path.mark.key')).count(), io.key_sector.filter((k) => k === 'key').length);
+  assert.match(await page.locator(x('#io-model-summary')).textContent(), /key sectors/);
+
+  // Supplier gaps: Whitfield County (Dalton), the US Cluster Mapping "Textile Manufacturing" cluster (42), FLQ δ = 0.3.
+  await page.selectOption(x('#io-region'), '13313');
+  await page.selectOption(x('#io-cluster'), '42');
+  await page.selectOption(x('#io-method'), 'flq');
+  await page.click(x('#io-gaps-run'));
+  await page.waitForSelector(x('#io-gaps tbody tr'), { timeout: 30000 });
+  const gaps = await tableRows(page, 'io-gaps');
+  const want = run([
+    'gaps', '--make', D('bea_2017_summary_make.csv'), '--use', D('bea_2017_summary_use.csv'),
+    '--data', D('ga_cbp_naics6_2017_2021.csv'), '--reference', D('us_cbp_naics6_2017_2021.csv'),
+    '--crosswalk', D('bea_summary_to_naics.csv'), '--region', '13313', '--cluster', 'Textile Manufacturing', '--method', 'flq',
+  ]);
+  assert.equal(want.cluster.code, '42');
+  assert.equal(gaps.length, want.rows.length);
+  gaps.forEach((g, k) => {
+    const w = want.rows[k];
+    assert.equal(g.key, w.sector, `rank ${k + 1}`);
+    assert.equal(g.v.rank, w.rank);
+    close(g.v.requirement, w.requirement, `requirement ${w.sector}`);
+    close(g.v.local_supply, w.local_supply, `local supply ${w.sector}`);
+    close(g.v.gap, w.gap, `gap ${w.sector}`);
+    close(g.v.regional_employment, w.regional_employment, `employment ${w.sector}`);
+    if (w.regional_lq !== null) close(g.v.regional_lq, w.regional_lq, `LQ ${w.sector}`);
+  });
+  assert.equal(gaps[0].key, '325', 'chemical products: the largest gap of the carpet cluster');
+  const summary = await page.locator(x('#io-gaps-summary')).textContent();
+  assert.match(summary, /Chemical products/);
+  assert.match(summary, new RegExp(want.total_gap.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace(/[.,]/g, '\\$&')));
+  assert.match(await page.locator(x('#io-gaps-h')).textContent(), /Textile Manufacturing.*Whitfield/);
+  assert.equal(await page.locator(x('svg.gaps .gap-row')).count(), Math.min(15, want.rows.length));
+
+  // SLQ gives another ranking of the same requirements.
+  await page.selectOption(x('#io-method'), 'slq');
+  await page.click(x('#io-gaps-run'));
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#io-gaps-summary')?.textContent.includes('SLQ'));
+  const slq = run([
+    'gaps', '--make', D('bea_2017_summary_make.csv'), '--use', D('bea_2017_summary_use.csv'),
+    '--data', D('ga_cbp_naics6_2017_2021.csv'), '--reference', D('us_cbp_naics6_2017_2021.csv'),
+    '--crosswalk', D('bea_summary_to_naics.csv'), '--region', '13313', '--cluster', '42', '--method', 'slq',
+  ]);
+  const g2 = await tableRows(page, 'io-gaps');
+  assert.deepEqual(g2.slice(0, 10).map((g) => g.key), slq.rows.slice(0, 10).map((r) => r.sector));
+  close(g2[0].v.gap, slq.rows[0].gap, 'SLQ top gap');
+
+  assert.deepEqual(await axe(page), [], 'axe on the input-output tab');
+  await page.screenshot({ path: join(OUT, 'linkage-io-gaps.png'), fullPage: true });
+
+  // The industry linkage graph of the same table, in the Network tab.
+  await page.click(x('#tab-network'));
+  await page.click(x('#net-from-io'));
+  await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 60000 });
+  assert.match(await page.locator(x('#net-summary')).textContent(), /71 nodes/);
+
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+/** Load the Georgia sample, open the Network tab and load the firm fixture with its node table. */
+async function loadFirms(page) {
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-network'));
+  await page.setInputFiles(x('#net-edges'), EDGES);
+  await page.setInputFiles(x('#net-nodes-file'), NODES);
+  await page.fill(x('#net-group-col'), 'municipality');
+  await page.locator(x('#net-group-col')).dispatchEvent('change');
+  await page.click(x('#net-load'));
+  await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 60000 });
+}
+
+test('a firm edge list with municipalities: communities, brokers and the node table in sync with the drawing', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await loadFirms(page);
+
+  const want = run(['graph', '--edges', EDGES, '--nodes', NODES, '--group-col', 'municipality']);
+  const summary = await page.locator(x('#net-summary')).textContent();
+  assert.match(summary, new RegExp(`${want.n_communities} communities, modularity ${want.modularity.toFixed(3)}`));
+  assert.match(summary, /31 nodes and 79 undirected edges/);
+  assert.match(summary, /1 bridge\(s\) and/);
+  const rows = await tableRows(page, 'net-nodes');
+  assert.equal(rows.length, want.n_nodes);
+  for (const r of rows) {
+    const w = want.nodes.find((n) => n.id === r.key);
+    assert.ok(w, r.key);
+    assert.equal(r.v.degree, w.degree, `degree ${r.key}`);
+    assert.equal(r.v.community, w.community, `community ${r.key}`);
+    close(r.v.betweenness, w.betweenness, `betweenness ${r.key}`);
+    close(r.v.closeness, w.closeness, `closeness ${r.key}`);
+    close(r.v.pagerank, w.pagerank, `pagerank ${r.key}`);
+  }
+  // The three municipalities are recovered as the three communities.
+  const byGroup = new Map();
+  for (const r of rows) {
+    if (r.key === 'Cohutta Embroidery') continue;
+    const s = byGroup.get(r.v.group) ?? new Set();
+    s.add(r.v.community);
+    byGroup.set(r.v.group, s);
+  }
+  assert.deepEqual([...byGroup.values()].map((s) => s.size), [1, 1, 1]);
+
+  // Renderer: sigma (WebGL) when available, else the SVG fallback (headless Chromium with --disable-gpu).
+  const webgl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    return !!(c.getContext('webgl2') || c.getContext('webgl'));
+  });
+  if (webgl) {
+    await page.waitForSelector(x('#net-canvas canvas'), { timeout: 30000 });
+  } else {
+    assert.equal(await page.locator(x('#net-svg circle')).count(), 31);
+    // Selecting in the drawing selects the table row.
+    await page.locator(x('#net-svg circle[data-node="Dixie Yarns"]')).click();
+    await page.waitForSelector(x('#net-nodes tr.selected[data-key="Dixie Yarns"]'));
+  }
+  // Selecting in the table highlights the node in the drawing.
+  await page.locator(x('#net-nodes tr[data-key="Mohawk Mill"] button.link')).click();
+  await page.waitForSelector(x('#net-nodes tr.selected[data-key="Mohawk Mill"]'));
+  if (!webgl) assert.equal(await page.locator(x('#net-svg circle.selected')).getAttribute('data-node'), 'Mohawk Mill');
+  assert.match(await page.locator(x('#live')).textContent(), /Selected Mohawk Mill/);
+
+  // Search filters the table (and dims the other nodes).
+  await page.fill(x('#net-search'), 'calhoun');
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#net-nodes tbody tr').length === 2);
+  const found = (await tableRows(page, 'net-nodes')).map((r) => r.key).sort();
+  assert.deepEqual(found, ['Calhoun Chemicals', 'Calhoun Machine']);
+  await page.fill(x('#net-search'), '');
+
+  // Leiden, another resolution: recomputed in the worker.
+  await page.selectOption(x('#net-method'), 'leiden');
+  await page.click(x('#net-analyse'));
+  await page.waitForFunction(() => /Leiden|communities/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#live').textContent));
+  const leiden = run(['graph', '--edges', EDGES, '--nodes', NODES, '--group-col', 'municipality', '--communities', 'leiden']);
+  await page.waitForFunction(
+    (m) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#net-summary')?.textContent.includes(`modularity ${m}`),
+    leiden.modularity.toFixed(3),
+  );
+
+  assert.deepEqual(await axe(page), [], 'axe on the network tab');
+  await page.screenshot({ path: join(OUT, 'linkage-network.png'), fullPage: true });
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+test('without WebGL the network is drawn as SVG, keyboard-reachable and in sync with the table', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  // A browser without WebGL (as headless Chromium with --disable-gpu may be).
+  await page.addInitScript(() => {
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return /webgl/i.test(kind) ? null : orig.call(this, kind, ...rest);
+    };
+  });
+  await page.reload();
+  await loadFirms(page);
+  assert.equal(await page.locator(x('#net-canvas')).count(), 0, 'no WebGL canvas');
+  assert.equal(await page.locator(x('#net-svg circle')).count(), 31);
+  assert.equal(await page.locator(x('#net-svg line')).count(), 79);
+  // Each community has its own colour, and the legend names it.
+  const fills = await page.$$eval(x('#net-svg circle'), (cs) => [...new Set(cs.map((c) => c.getAttribute('fill')))]);
+  assert.equal(fills.length, 3);
+  assert.equal(await page.locator(x('.legend-list li')).count(), 3);
+  // Keyboard: focus a firm in the drawing, press Enter: its table row is selected.
+  await page.focus(x('#net-svg circle[data-node="Calhoun Chemicals"]'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(x('#net-nodes tr.selected[data-key="Calhoun Chemicals"]'));
+  assert.match(await page.locator(x('#net-svg circle.selected')).getAttribute('aria-label'), /Calhoun Chemicals: community \d, degree 8/);
+  // And back: the table selects in the drawing.
+  await page.locator(x('#net-nodes tr[data-key="Lookout Logistics"] button.link')).click();
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#net-svg circle.selected')?.dataset.node === 'Lookout Logistics');
+  // Search dims the other nodes.
+  await page.fill(x('#net-search'), 'dalton');
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#net-svg circle.dim').length === 30);
+  assert.deepEqual(await axe(page), [], 'axe on the SVG network');
+  await page.screenshot({ path: join(OUT, 'linkage-network-svg.png'), fullPage: true });
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
