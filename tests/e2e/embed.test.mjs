@@ -72,6 +72,7 @@ test('session save, reload, reopen gives identical tables; autosave is offered a
   await page.waitForSelector(x('#lq-table tbody tr'));
   await page.selectOption(x('#year'), '2017');
   await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelector('#lq-table caption')?.textContent.includes('2017'));
+  const lastAction = await page.evaluate(() => new Date().toISOString());
   await page.click(x('path[data-id="13213"]'));
   await page.waitForSelector(x('.profile h3'));
   const before = await tableValues(page);
@@ -83,7 +84,8 @@ test('session save, reload, reopen gives identical tables; autosave is offered a
   assert.match(session.files.data.sha256, /^[0-9a-f]{64}$/);
 
   // Reload: the autosaved session is offered; restoring it gives the same table.
-  await page.waitForFunction(() => document.querySelector('agglo-explorer').dataset.autosaved, null, { timeout: 10000 });
+  // Wait for the autosave that follows the last action (an earlier one may still hold 2021).
+  await page.waitForFunction((t) => (document.querySelector('agglo-explorer').dataset.autosaved ?? '') >= t, lastAction, { timeout: 10000 });
   await page.reload();
   await page.waitForSelector(x('#restore'), { timeout: 10000 });
   await page.click(x('#restore'));
