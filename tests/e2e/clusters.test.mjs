@@ -6,13 +6,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, openPage, ROOT } from './harness.mjs';
+import { startServer, launch, openPage, ROOT, OUT, CLI, axe } from './harness.mjs';
 
 const DATA = join(ROOT, 'data', 'ga_cbp_naics6_2017_2021.csv');
 const REF = join(ROOT, 'data', 'us_cbp_naics6_2017_2021.csv');
-const OUT = join(ROOT, 'test-results');
-const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'agglo');
 const TEXTILE = '42';
 
 let srv;
@@ -27,12 +24,7 @@ after(async () => {
   srv?.stop();
 });
 
-async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-const run = (args) => JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const run = (args) => JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
 const x = (sel) => `agglo-explorer >> ${sel}`;
 const inShadow = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 60000 });
 // Open every <details> (chart data tables) so the axe scan covers the table twins too.

@@ -4,13 +4,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, openPage, ROOT } from './harness.mjs';
+import { startServer, launch, openPage, ROOT, OUT, CLI, axe } from './harness.mjs';
 
 const DATA = join(ROOT, 'data', 'ga_cbp_naics4_2017_2021.csv');
 const GEO = join(ROOT, 'data', 'ga_counties.geojson');
-const OUT = join(ROOT, 'test-results');
-const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'agglo');
 
 let srv;
 let browser;
@@ -23,11 +20,6 @@ after(async () => {
   await browser?.close();
   srv?.stop();
 });
-
-async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test('upload the Georgia CSV and GeoJSON, map NAICS 3141: the Dalton carpet cluster tops the LQ table', async () => {
   const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
@@ -55,7 +47,7 @@ test('upload the Georgia CSV and GeoJSON, map NAICS 3141: the Dalton carpet clus
   assert.deepEqual(top.map((t) => t.region), ['13213', '13313', '13129']);
 
   // The same LQs the CLI prints for the same inputs (reference = sum of the loaded counties).
-  const out = JSON.parse(execFileSync(cli, ['lq', '--data', DATA, '--year', '2021', '--industry', '3141'], { encoding: 'utf8' }));
+  const out = JSON.parse(execFileSync(CLI, ['lq', '--data', DATA, '--year', '2021', '--industry', '3141'], { encoding: 'utf8' }));
   for (const t of top) {
     const row = out.rows.find((r) => r.region === t.region);
     assert.ok(Math.abs(row.lq - t.lq) <= 1e-12 * row.lq, `${t.region}: page ${t.lq} vs CLI ${row.lq}`);

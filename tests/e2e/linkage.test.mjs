@@ -6,15 +6,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, openPage, ROOT } from './harness.mjs';
+import { startServer, launch, openPage, ROOT, OUT, CLI, axe } from './harness.mjs';
 
 const D = (f) => join(ROOT, 'data', f);
 const EDGES = join(ROOT, 'tests', 'data', 'firm_network_edges.csv');
 const NODES = join(ROOT, 'tests', 'data', 'firm_network_nodes.csv');
-const OUT = join(ROOT, 'test-results');
-const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'agglo');
-const run = (args) => JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const run = (args) => JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 1 << 26 }));
 const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a} vs CLI ${b}`);
 
 let srv;
@@ -28,11 +25,6 @@ after(async () => {
   await browser?.close();
   srv?.stop();
 });
-
-async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const x = (sel) => `agglo-explorer >> ${sel}`;
 

@@ -8,11 +8,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, openPage, ROOT } from './harness.mjs';
+import { startServer, launch, openPage, ROOT, OUT, CLI, axe } from './harness.mjs';
 
-const OUT = join(ROOT, 'test-results');
-const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'agglo');
 const CARPET = ['13129', '13213', '13313'];
 
 let srv;
@@ -27,11 +24,6 @@ after(async () => {
   srv?.stop();
 });
 
-async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 /** The CLI on the same files the sample loads, with the page's defaults. */
 function cliRun(cmd, missing) {
   const args = [
@@ -42,7 +34,7 @@ function cliRun(cmd, missing) {
     '--industry', '3141', '--year', '2021', '--missing', missing,
     '--weights', 'queen', '--transform', 'r', '--permutations', '999', '--seed', '12345', '--alpha', '0.05', '--adjust', 'none',
   ];
-  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8' }));
 }
 
 const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a} vs CLI ${b}`);
