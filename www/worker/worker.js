@@ -188,9 +188,9 @@ async function stepped(id, method, args) {
 const NEEDS_FULL = { localStatistics: 'localBegin' };
 
 async function run(id, method, args, record = true) {
-  const probe = NEEDS_FULL[method] ?? method;
-  if (!full && !special[method] && typeof ws[probe] !== 'function') await upgrade();
-  if (!full && NEEDS_FULL[method] && typeof ws[probe] !== 'function') await upgrade();
+  // Special entries run in this worker unless they drive a method only the full module has.
+  const probe = NEEDS_FULL[method] ?? (special[method] ? null : method);
+  if (!full && probe && typeof ws[probe] !== 'function') await upgrade();
   let value;
   if (special[method]) value = await special[method](id, args ?? {});
   else if (typeof ws[`${method}Step`] === 'function') value = await stepped(id, method, args);
