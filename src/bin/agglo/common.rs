@@ -1,6 +1,6 @@
 //! Options and output shared by the subcommands.
 
-use agglo::ingest::{load_panel, load_panel_from_reader, IngestReport, LoadOptions};
+use agglo::ingest::{load_panel, load_panel_from_reader, LoadOptions};
 use agglo::panel::{Panel, Reference};
 use agglo::{Error, ErrorCode, Location, Result, Warning};
 use clap::ValueEnum;
@@ -91,10 +91,10 @@ impl DataArgs {
                 .at(Location::file(self.data.clone()))
         })?;
         let (mut panel, report) = load_panel_from_reader(file, &file_name(&self.data), &opts)?;
-        let mut warnings = report_warnings(report);
+        let mut warnings = report.warnings;
         for extra in &self.add_data {
             let (p, r) = load_panel(&read_file(extra)?, &file_name(extra), &opts)?;
-            warnings.extend(report_warnings(r));
+            warnings.extend(r.warnings);
             panel = panel.merge(&p).map_err(|e| Error {
                 location: Location {
                     file: Some(file_name(extra)),
@@ -118,7 +118,7 @@ impl DataArgs {
                     ..Default::default()
                 };
                 let (rp, rr) = load_panel(&read_file(path)?, &file_name(path), &ropts)?;
-                warnings.extend(report_warnings(rr));
+                warnings.extend(rr.warnings);
                 Some((rp, file_name(path)))
             }
             None => None,
@@ -130,10 +130,6 @@ impl DataArgs {
             measure,
         })
     }
-}
-
-fn report_warnings(r: IngestReport) -> Vec<Warning> {
-    r.warnings
 }
 
 impl Loaded {
