@@ -12,7 +12,7 @@
 //! * [`ingest::xlsx_to_table`], [`ingest::load_table`] — XLSX sheet → text grid → panel (feature `xlsx`).
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
 //! * [`indicators::cagr`] — compound annual growth rate.
-//! * [`io_model::parse_io_table`] / [`io_model::parse_make_use`] — IO tables from CSV; Make/Use → industry × industry under the industry-technology assumption (Miller & Blair 2009, §5.3).
+//! * [`io_model::parse_io_table`] / [`io_model::parse_make_use`] — IO tables from CSV or XLSX; Make/Use → industry × industry under the industry-technology assumption (Miller & Blair 2009, §5.3).
 //! * [`io_model::LeontiefModel`] — `A = Z diag(x)⁻¹`, one LU of `I − A`, solves with `L` (Leontief 1936); [`io_model::leontief_inverse`] materialises `L`.
 //! * [`io_model::output_multipliers`] / [`io_model::employment_multipliers`] — output (direct, indirect, total) and type-I employment multipliers (Miller & Blair 2009, §6).
 //! * [`io_model::rasmussen_linkages`] — Rasmussen-Hirschman backward and forward (Ghosh or Leontief-row) linkages, key-sector quadrants (Rasmussen 1956; Hirschman 1958).
@@ -21,6 +21,9 @@
 //! * [`io_model::regionalise`] / [`io_model::regional_multipliers`] — SLQ and FLQ regionalisation (Flegg et al. 1995; Flegg & Tohmo 2013).
 //! * [`io_model::supplier_gaps`] / [`io_model::supplier_gaps_for_region`] — a cluster's input requirements, local share and ranked supplier gaps (OECD "gaps in the chain of local suppliers").
 //! * [`io_model::parse_crosswalk`] / [`io_model::cluster_industries`] — data-code → IO-code crosswalk; members of a cluster by code or name.
+//! * [`io_model::read_grid`] / [`io_model::grid_from_rows`] with [`io_model::io_table_from_grid`], [`io_model::make_use_from_grids`], [`io_model::crosswalk_from_grid`] — IO inputs from CSV bytes, XLSX workbooks or text rows (an XLSX sheet read elsewhere).
+//! * [`io_model::region_multipliers`] / [`io_model::sector_employment`] — regional output multipliers of one region (SLQ/FLQ from its crosswalked employment).
+//! * [`io_model::read_definitions`] / [`io_model::members_of`] — cluster definitions for supplier gaps through [`clusters::parse_cluster_definitions`].
 //! * [`graph::io_linkage_graph`] — industry graph from IO flows: `max(a_ij, a_ji)` or Feser-Bergman correlations (Feser & Bergman 2000).
 //! * [`graph::colocation_graph`] — co-location: correlation of regional LQs or shares (Delgado, Porter & Stern 2016).
 //! * [`graph::relatedness_graph`] — Hidalgo proximity on binary LQ ≥ 1 (Hidalgo et al. 2007).
@@ -80,7 +83,8 @@
 //! * [`clusters::region_profile_view`], [`clusters::cluster_view`], [`clusters::prioritisation_view`] —
 //!   one call per page view.
 //! * [`graph::betweenness_sources`], [`graph::betweenness_scale`], [`graph::closeness_nodes`] —
-//!   exact betweenness / closeness over a batch of sources, for stepped (resumable) computation.
+//!   exact betweenness / closeness over a batch of sources, for stepped (resumable) computation;
+//!   [`graph::betweenness_closeness_sources`] gives both from one traversal per source (undirected).
 //!
 //! Formulas and conventions: `METHODS.md` (copied into `docs/`).
 

@@ -282,3 +282,108 @@ fn graph_unknown_node_and_duplicate_rule() {
         "{err}"
     );
 }
+
+#[test]
+fn io_xlsx_table_with_sheet_matches_csv() {
+    let csv = json(&["io", "--table", &root("data/bea_2017_summary_ixi_flows.csv")]);
+    let x = json(&[
+        "io",
+        "--table",
+        &root("tests/fixtures/io/bea_2017_summary_flows.xlsx"),
+        "--sheet",
+        "Flows",
+    ]);
+    assert_eq!(x["sectors"], csv["sectors"]);
+    for j in [0usize, 19, 70] {
+        for key in ["total", "direct", "indirect"] {
+            let a = x["output_multipliers"][key][j].as_f64().unwrap();
+            let b = csv["output_multipliers"][key][j].as_f64().unwrap();
+            assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{key}[{j}]: {a} vs {b}");
+        }
+        let t = x["output_multipliers"]["total"][j].as_f64().unwrap();
+        let d = x["output_multipliers"]["direct"][j].as_f64().unwrap();
+        let i = x["output_multipliers"]["indirect"][j].as_f64().unwrap();
+        assert!((t - d - i).abs() < 1e-15, "indirect = total − direct (METHODS §5)");
+    }
+    // Without --sheet the first sheet (a note) is read: a located error.
+    let (code, _, err) = run(&[
+        "io",
+        "--table",
+        &root("tests/fixtures/io/bea_2017_summary_flows.xlsx"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("E_NO_DATA:") && err.contains("[Notes]"), "{err}");
+}
+
+#[test]
+fn gaps_with_xlsx_table_and_regional_multipliers() {
+    let v = json(&[
+        "gaps",
+        "--table",
+        &root("tests/fixtures/io/bea_2017_summary_flows.xlsx"),
+        "--table-sheet",
+        "Flows",
+        "--data",
+        &root("data/ga_cbp_naics6_2017_2021.csv"),
+        "--crosswalk",
+        &root("data/bea_summary_to_naics.csv"),
+        "--region",
+        "13313",
+        "--cluster",
+        "Textile Manufacturing",
+        "--method",
+        "slq",
+    ]);
+    assert_eq!(v["cluster"]["code"], "42");
+    let rm = v["regional_multipliers"].as_array().unwrap();
+    assert_eq!(rm.len(), 71);
+    for r in rm {
+        let (n, g) = (r["national"].as_f64().unwrap(), r["regional"].as_f64().unwrap());
+        assert!(g >= 1.0 - 1e-12 && g <= n + 1e-12, "{r}");
+    }
+    let tt = rm.iter().find(|r| r["sector"] == "313TT").unwrap();
+    assert!(tt["slq"].as_f64().unwrap() > 10.0);
+    assert!(tt["regional_employment"].as_f64().unwrap() > 10_000.0);
+}
+
+#[test]
+fn graph_communities_become_cluster_definitions() {
+    // An industry graph over NAICS-4 codes of the Georgia data: two triangles joined by one edge.
+    let dir = tempfile::tempdir().unwrap();
+    let e = dir.path().join("industries.csv");
+    std::fs::write(
+        &e,
+        "source,target,weight\n3141,3133,5\n3133,3132,5\n3132,3141,5\n3361,3363,5\n3363,3362,5\n3362,3361,5\n3141,3361,0.1\n",
+    )
+    .unwrap();
+    let defs = dir.path().join("defs.csv");
+    let v = json(&[
+        "graph",
+        "--edges",
+        e.to_str().unwrap(),
+        "--definitions-out",
+        defs.to_str().unwrap(),
+    ]);
+    assert_eq!(v["n_communities"], 2);
+    let text = std::fs::read_to_string(&defs).unwrap();
+    assert!(text.starts_with("industry_code,cluster_code,cluster_name\n"), "{text}");
+    assert_eq!(text.lines().count(), 7);
+    // The same file is a cluster definition for `agglo clusters`.
+    let c = json(&[
+        "clusters",
+        "--data",
+        &root("data/ga_cbp_naics4_2017_2021.csv"),
+        "--definitions",
+        defs.to_str().unwrap(),
+        "--year",
+        "2021",
+    ]);
+    let rows = c["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let names: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .filter_map(|r| r["cluster_name"].as_str())
+        .collect();
+    assert!(names.iter().all(|n| n.starts_with("Community ")), "{names:?}");
+    assert_eq!(names.len(), 2, "{names:?}");
+}

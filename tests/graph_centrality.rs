@@ -149,3 +149,66 @@ fn directed_pagerank_and_cancel() {
     assert_eq!(e.code_str(), "E_CANCELLED");
     assert!(pagerank(&big, 1.0, true).is_err());
 }
+
+#[test]
+fn closeness_shares_the_betweenness_pass() {
+    // Undirected karate, in three batches as the worker steps: the same betweenness as
+    // `betweenness` and the same closeness as `closeness`, from one traversal per source.
+    let r = refcase("karate.json");
+    let g = graph(&r);
+    for distance in [DistanceRule::Unweighted, DistanceRule::Inverse] {
+        let params = BetweennessParams {
+            distance,
+            normalized: true,
+        };
+        let mut acc = vec![0.0; g.n()];
+        let mut cl = Vec::new();
+        for batch in [0..10, 10..11, 11..34] {
+            assert!(betweenness_closeness_sources(
+                &g,
+                &params,
+                batch,
+                &mut acc,
+                Some(&mut cl)
+            ));
+        }
+        let scale = betweenness_scale(&g, &params);
+        let b: Vec<f64> = acc.iter().map(|c| c * scale).collect();
+        close(
+            &b,
+            &betweenness(&g, &params, &mut ok).unwrap(),
+            1e-15,
+            "betweenness",
+        );
+        close(
+            &cl,
+            &closeness(&g, distance, &mut ok).unwrap(),
+            1e-15,
+            "closeness",
+        );
+    }
+    close(
+        &closeness(&g, DistanceRule::Unweighted, &mut ok).unwrap(),
+        &vecf(&r["deterministic"]["closeness_unweighted"]),
+        1e-12,
+        "closeness vs networkx",
+    );
+    // Directed: closeness needs incoming distances, so nothing is shared.
+    let d = Graph::new(
+        vec!["a".into(), "b".into(), "c".into()],
+        vec![(0, 1, 1.0), (1, 2, 1.0)],
+        true,
+    )
+    .unwrap();
+    let mut acc = vec![0.0; 3];
+    let mut cl = Vec::new();
+    assert!(!betweenness_closeness_sources(
+        &d,
+        &BetweennessParams::default(),
+        0..3,
+        &mut acc,
+        Some(&mut cl)
+    ));
+    assert!(cl.is_empty());
+    assert!(acc[1] > 0.0);
+}

@@ -83,14 +83,39 @@ pub fn betweenness_sources(
     sources: std::ops::Range<usize>,
     acc: &mut [f64],
 ) {
+    betweenness_closeness_sources(g, params, sources, acc, None);
+}
+
+/// [`betweenness_sources`] that also appends, for an undirected graph, the closeness of each
+/// source (as [`super::closeness_nodes`] with the same distance rule) to `closeness`, from the
+/// same shortest-path pass: one traversal per source instead of two. For a directed graph
+/// (closeness uses incoming distances: another traversal) nothing is appended and the function
+/// returns `false`.
+///
+/// # Complexity
+/// O(|sources| · m) unweighted.
+pub fn betweenness_closeness_sources(
+    g: &Graph,
+    params: &BetweennessParams,
+    sources: std::ops::Range<usize>,
+    acc: &mut [f64],
+    mut closeness: Option<&mut Vec<f64>>,
+) -> bool {
     let n = g.n();
     if acc.len() != n {
-        return;
+        return false;
     }
+    if g.directed {
+        closeness = None;
+    }
+    let shared = closeness.is_some();
     let mut sp = Sssp::new(n);
     let mut delta = vec![0.0; n];
     for s in sources.start..sources.end.min(n) {
         sp.run(g, s, params.distance, false);
+        if let Some(c) = closeness.as_deref_mut() {
+            c.push(super::closeness::closeness_of(&sp, n));
+        }
         for &v in &sp.order {
             delta[v] = 0.0;
         }
@@ -104,6 +129,7 @@ pub fn betweenness_sources(
             }
         }
     }
+    shared
 }
 
 /// The factor turning the raw sums of [`betweenness_sources`] into [`betweenness`] values.

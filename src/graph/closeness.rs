@@ -51,15 +51,19 @@ pub fn closeness_nodes(g: &Graph, rule: DistanceRule, nodes: std::ops::Range<usi
     let mut out = Vec::with_capacity(nodes.len());
     for u in nodes.start..nodes.end.min(n) {
         sp.run(g, u, rule, g.directed);
-        let r = sp.order.len();
-        let tot: f64 = sp.order.iter().filter_map(|v| sp.dist.get(*v)).sum();
-        let c = if tot > 0.0 && n > 1 {
-            let k = (r - 1) as f64;
-            (k / tot) * (k / (n - 1) as f64)
-        } else {
-            0.0
-        };
-        out.push(c);
+        out.push(closeness_of(&sp, n));
     }
     out
+}
+
+/// Wasserman-Faust closeness of the source of a finished shortest-path pass.
+pub(crate) fn closeness_of(sp: &Sssp, n: usize) -> f64 {
+    let r = sp.order.len();
+    let tot: f64 = sp.order.iter().filter_map(|v| sp.dist.get(*v)).sum();
+    if tot > 0.0 && n > 1 {
+        let k = (r - 1) as f64;
+        (k / tot) * (k / (n - 1) as f64)
+    } else {
+        0.0
+    }
 }

@@ -20,7 +20,10 @@ mod eigenvector;
 mod pagerank;
 mod shortest_paths;
 
-pub use betweenness::{betweenness, betweenness_scale, betweenness_sources, BetweennessParams};
+pub use betweenness::{
+    betweenness, betweenness_closeness_sources, betweenness_scale, betweenness_sources,
+    BetweennessParams,
+};
 pub use closeness::{closeness, closeness_nodes};
 pub use degree::{degrees, Degrees};
 pub use eigenvector::eigenvector_centrality;

@@ -1,93 +1,124 @@
-//! A minimal cluster-definition reader for supplier gaps (to be unified with `clusters/` later).
+//! Members of one cluster of a definitions file, for supplier gaps (parsed by
+//! [`crate::clusters::parse_cluster_definitions`], the one definitions reader).
 
-use super::grid::parse_grid;
-use crate::error::{Error, ErrorCode, Location, Result};
+use crate::clusters::{parse_cluster_definitions, ClusterDefinitions, DefinitionFilter};
+use crate::error::{Error, ErrorCode, Location, Result, Warning};
 
-/// Industry codes of one cluster, chosen by code or (case-insensitive) name, from a definition
-/// CSV with columns `naics_code` (or `industry_code`), `cluster_code`, `cluster_name`. When the file
-/// has `definition_set` / `naics_vintage` columns (the US Cluster Mapping file), only the
-/// `DPS2016` rows of the newest vintage are used.
+/// The filter for a definitions file: when it has `definition_set` / `naics_vintage` (or
+/// `vintage`) columns (the US Cluster Mapping file), its `DPS2016` rows of the newest vintage;
+/// otherwise every row.
+fn newest_filter(bytes: &[u8]) -> DefinitionFilter {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let delim = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.matches(char::from(*d)).count())
+        .unwrap_or(b',');
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let Ok(h) = rdr.headers().cloned() else {
+        return DefinitionFilter::default();
+    };
+    let col = |names: &[&str]| {
+        h.iter()
+            .position(|c| names.iter().any(|n| c.trim().eq_ignore_ascii_case(n)))
+    };
+    let set_c = col(&["definition_set"]);
+    let vin_c = col(&["naics_vintage", "vintage"]);
+    let vintage = vin_c.and_then(|v| {
+        rdr.records()
+            .filter_map(|r| r.ok())
+            .filter(|r| set_c.is_none_or(|s| r.get(s) == Some("DPS2016")))
+            .filter_map(|r| r.get(v).and_then(|x| x.trim().parse::<i32>().ok()))
+            .max()
+    });
+    DefinitionFilter {
+        definition_set: set_c.map(|_| "DPS2016".to_string()),
+        vintage: vintage.map(|v| v.to_string()),
+    }
+}
+
+/// Code, name and member industry codes of one cluster of parsed definitions, chosen by code or
+/// (case-insensitive) name.
 ///
 /// # Errors
-/// `E_MISSING_COLUMN`; `E_UNKNOWN_CLUSTER` naming the cluster and a few available ones.
+/// `E_UNKNOWN_CLUSTER` naming the cluster and a few available ones.
+pub fn members_of(
+    defs: &ClusterDefinitions,
+    cluster: &str,
+) -> Result<(String, String, Vec<String>)> {
+    let want = cluster.trim();
+    let k = defs
+        .clusters
+        .iter()
+        .position(|c| c.code == want)
+        .or_else(|| {
+            defs.clusters
+                .iter()
+                .position(|c| c.name.eq_ignore_ascii_case(want))
+        })
+        .ok_or_else(|| {
+            let avail: Vec<String> = defs
+                .clusters
+                .iter()
+                .take(8)
+                .map(|c| format!("{} {}", c.code, c.name))
+                .collect();
+            Error::new(
+                ErrorCode::UnknownCluster,
+                format!(
+                    "no cluster '{want}' in the definitions (by code or name); e.g. {}",
+                    avail.join("; ")
+                ),
+            )
+            .at(Location::file(&defs.source).with_value(want))
+        })?;
+    let c = defs.clusters.get(k).cloned().ok_or_else(|| {
+        Error::new(ErrorCode::Internal, format!("cluster index {k} out of range"))
+    })?;
+    let members = defs
+        .entries
+        .iter()
+        .filter(|e| e.cluster == k)
+        .map(|e| e.industry_code.clone())
+        .collect();
+    Ok((c.code, c.name, members))
+}
+
+/// Industry codes of one cluster, chosen by code or (case-insensitive) name, from a definition
+/// CSV read with [`crate::clusters::parse_cluster_definitions`] (columns `naics_code` or
+/// `industry_code`, `cluster_code`, `cluster_name`). When the file has `definition_set` /
+/// `naics_vintage` columns (the US Cluster Mapping file), only the `DPS2016` rows of the newest
+/// vintage are used.
+///
+/// # Errors
+/// As `parse_cluster_definitions` (`E_MISSING_COLUMN`, `E_CSV_SYNTAX`, `E_NO_DATA`);
+/// `E_UNKNOWN_CLUSTER` naming the cluster and a few available ones.
+///
+/// # Examples
+/// ```
+/// use agglo::io_model::cluster_industries;
+/// let csv = b"industry_code,cluster_code,cluster_name\n314110,42,Textiles\n313110,42,Textiles\n111110,1,Farms\n";
+/// let (code, name, members) = cluster_industries(csv, "defs.csv", "textiles").unwrap();
+/// assert_eq!((code.as_str(), name.as_str(), members.len()), ("42", "Textiles", 2));
+/// ```
 pub fn cluster_industries(
     bytes: &[u8],
     name: &str,
     cluster: &str,
 ) -> Result<(String, String, Vec<String>)> {
-    let g = parse_grid(bytes, name)?;
-    let col = |cands: &[&str]| {
-        cands
-            .iter()
-            .find_map(|c| g.header.iter().position(|h| h.eq_ignore_ascii_case(c)))
-    };
-    let ic = col(&["naics_code", "industry_code", "industry"]).ok_or_else(|| {
-        Error::new(
-            ErrorCode::MissingColumn,
-            "cluster definitions need an 'industry_code' (or 'naics_code') column",
-        )
-        .at(Location::file(name))
-    })?;
-    let cc = col(&["cluster_code"]).ok_or_else(|| {
-        Error::new(
-            ErrorCode::MissingColumn,
-            "cluster definitions need a 'cluster_code' column",
-        )
-        .at(Location::file(name))
-    })?;
-    let nc = col(&["cluster_name"]);
-    let set_c = col(&["definition_set"]);
-    let vin_c = col(&["naics_vintage"]);
-    let newest = vin_c.and_then(|v| {
-        g.rows
-            .iter()
-            .filter_map(|r| r.get(v).and_then(|s| s.parse::<i32>().ok()))
-            .max()
-    });
-    let keep = |r: &Vec<String>| {
-        set_c.is_none_or(|s| r.get(s).is_some_and(|x| x == "DPS2016"))
-            && vin_c.is_none_or(|v| r.get(v).and_then(|s| s.parse::<i32>().ok()) == newest)
-    };
-    let want = cluster.trim();
-    let mut code = String::new();
-    let mut cname = String::new();
-    let mut members = Vec::new();
-    for r in g.rows.iter().filter(|r| keep(r)) {
-        let c = r.get(cc).cloned().unwrap_or_default();
-        let n = nc.and_then(|k| r.get(k)).cloned().unwrap_or_default();
-        if c == want || n.eq_ignore_ascii_case(want) {
-            code = c;
-            cname = n;
-            if let Some(i) = r.get(ic) {
-                if !members.contains(i) {
-                    members.push(i.clone());
-                }
-            }
-        }
-    }
-    if members.is_empty() {
-        let mut avail: Vec<String> = g
-            .rows
-            .iter()
-            .filter(|r| keep(r))
-            .filter_map(|r| {
-                let c = r.get(cc)?;
-                Some(format!(
-                    "{c} {}",
-                    nc.and_then(|k| r.get(k)).cloned().unwrap_or_default()
-                ))
-            })
-            .collect();
-        avail.dedup();
-        avail.truncate(8);
-        return Err(Error::new(
-            ErrorCode::UnknownCluster,
-            format!(
-                "no cluster '{want}' in the definitions (by code or name); e.g. {}",
-                avail.join("; ")
-            ),
-        )
-        .at(Location::file(name).with_value(want)));
-    }
-    Ok((code, cname, members))
+    let (defs, _) = read_definitions(bytes, name)?;
+    members_of(&defs, cluster)
+}
+
+/// A definitions CSV read as [`cluster_industries`] reads it (USCMP file: `DPS2016` rows of the
+/// newest vintage; other files: every row).
+///
+/// # Errors
+/// As [`crate::clusters::parse_cluster_definitions`].
+pub fn read_definitions(bytes: &[u8], name: &str) -> Result<(ClusterDefinitions, Vec<Warning>)> {
+    parse_cluster_definitions(bytes, name, &newest_filter(bytes))
 }

@@ -1,6 +1,6 @@
 //! Crosswalk from the data's industry codes (e.g. NAICS) to the IO table's sector codes.
 
-use super::grid::parse_grid;
+use super::grid::{read_grid, Grid};
 use crate::error::{Error, ErrorCode, Location, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,7 +29,15 @@ pub struct Crosswalk {
 /// # Errors
 /// `E_MISSING_COLUMN` naming an absent column; `E_NON_NUMERIC` for a bad weight.
 pub fn parse_crosswalk(bytes: &[u8], name: &str, opts: &CrosswalkOptions) -> Result<Crosswalk> {
-    let g = parse_grid(bytes, name)?;
+    crosswalk_from_grid(&read_grid(bytes, name, None)?, opts)
+}
+
+/// [`parse_crosswalk`] on an already read grid (e.g. an XLSX sheet).
+///
+/// # Errors
+/// As [`parse_crosswalk`].
+pub fn crosswalk_from_grid(g: &Grid, opts: &CrosswalkOptions) -> Result<Crosswalk> {
+    let name = g.file.as_str();
     let find = |want: &Option<String>, defaults: &[&str], fallback: usize| -> Result<usize> {
         match want {
             Some(w) => g

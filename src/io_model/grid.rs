@@ -89,6 +89,96 @@ pub fn parse_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     })
 }
 
+/// A grid from text rows (the first row is the header), e.g. one XLSX sheet read by
+/// [`crate::ingest::xlsx_to_table`]. Cells are trimmed; empty rows are skipped. Row numbers in
+/// later messages count the header as line 1.
+///
+/// # Errors
+/// `E_NO_HEADER` when the first row is empty; `E_RAGGED_ROW` when a row has more cells than the
+/// header; `E_NO_DATA` without data rows.
+///
+/// # Examples
+/// ```
+/// use agglo::io_model::grid_from_rows;
+/// let g = grid_from_rows(vec![vec!["code".into(), "x".into()], vec!["A".into(), " 2 ".into()]], "t.xlsx").unwrap();
+/// assert_eq!(g.rows[0][1], "2");
+/// ```
+pub fn grid_from_rows(rows: Vec<Vec<String>>, name: &str) -> Result<Grid> {
+    let mut it = rows.into_iter();
+    let mut header: Vec<String> = it
+        .next()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .collect();
+    while header.last().is_some_and(|h| h.is_empty()) {
+        header.pop();
+    }
+    if header.iter().all(|h| h.is_empty()) {
+        return Err(
+            Error::new(ErrorCode::NoHeader, "the first row has no column names")
+                .at(Location::file(name).with_row(1)),
+        );
+    }
+    let mut out = Vec::new();
+    for (k, r) in it.enumerate() {
+        let mut row: Vec<String> = r.into_iter().map(|s| s.trim().to_string()).collect();
+        while row.len() > header.len() && row.last().is_some_and(|c| c.is_empty()) {
+            row.pop();
+        }
+        if row.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if row.len() > header.len() {
+            return Err(Error::new(
+                ErrorCode::RaggedRow,
+                format!(
+                    "row has {} cells but the header has {} columns",
+                    row.len(),
+                    header.len()
+                ),
+            )
+            .at(Location::file(name).with_row(k as u64 + 2)));
+        }
+        out.push(row);
+    }
+    if out.is_empty() {
+        return Err(
+            Error::new(ErrorCode::NoData, "the sheet has a header but no data rows")
+                .at(Location::file(name)),
+        );
+    }
+    Ok(Grid {
+        file: name.to_string(),
+        header,
+        rows: out,
+    })
+}
+
+/// A grid from file bytes: an XLSX workbook (by its zip signature or `.xlsx` name; `sheet` chosen
+/// by name, default the first) or delimited text as [`parse_grid`].
+///
+/// # Errors
+/// As [`parse_grid`] / [`grid_from_rows`]; `E_XLSX_*` for unreadable workbooks or an unknown sheet
+/// (`E_XLSX_UNAVAILABLE` in builds without XLSX support).
+pub fn read_grid(bytes: &[u8], name: &str, sheet: Option<&str>) -> Result<Grid> {
+    if bytes.starts_with(b"PK\x03\x04") || name.to_ascii_lowercase().ends_with(".xlsx") {
+        let t = crate::ingest::xlsx_to_table(bytes, sheet).map_err(|e| {
+            if e.location.is_empty() {
+                e.at(Location::file(name))
+            } else {
+                e
+            }
+        })?;
+        let label = match &t.sheet {
+            Some(s) => format!("{name} [{s}]"),
+            None => name.to_string(),
+        };
+        return grid_from_rows(t.rows, &label);
+    }
+    parse_grid(bytes, name)
+}
+
 /// Parse one numeric matrix cell: empty means 0 in an IO table (flows are published as blanks when
 /// nil); anything else non-numeric is an error at its row and column.
 pub fn cell_number(grid: &Grid, row: usize, col: usize, line: u64) -> Result<f64> {

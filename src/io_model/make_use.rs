@@ -1,6 +1,6 @@
 //! Commodity-by-industry Make and Use tables → an industry-by-industry table (industry technology).
 
-use super::grid::{cell_number, parse_grid, Grid};
+use super::grid::{cell_number, read_grid, Grid};
 use super::table::{label_columns, IoTable};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 
@@ -40,11 +40,21 @@ pub fn parse_make_use(
     use_table: &[u8],
     use_name: &str,
 ) -> Result<(IoTable, Vec<Warning>)> {
+    make_use_from_grids(
+        &read_grid(make, make_name, None)?,
+        &read_grid(use_table, use_name, None)?,
+    )
+}
+
+/// [`parse_make_use`] on already read grids (e.g. XLSX sheets).
+///
+/// # Errors
+/// As [`parse_make_use`].
+pub fn make_use_from_grids(mg: &Grid, ug: &Grid) -> Result<(IoTable, Vec<Warning>)> {
+    let (make_name, use_name) = (mg.file.as_str(), ug.file.as_str());
     let mut warnings = Vec::new();
-    let mg = parse_grid(make, make_name)?;
-    let ug = parse_grid(use_table, use_name)?;
-    let mlc = label_columns(&mg);
-    let ulc = label_columns(&ug);
+    let mlc = label_columns(mg);
+    let ulc = label_columns(ug);
     let ind_rows: Vec<usize> = (0..mg.rows.len())
         .filter(|r| {
             mg.rows
@@ -96,7 +106,7 @@ pub fn parse_make_use(
     for (a, r) in ind_rows.iter().enumerate() {
         for (b, c) in com_cols.iter().enumerate() {
             if let Some(s) = v.get_mut(a * nc + b) {
-                *s = cell_number(&mg, *r, *c, *r as u64 + 2)?;
+                *s = cell_number(mg, *r, *c, *r as u64 + 2)?;
             }
         }
     }
@@ -109,7 +119,7 @@ pub fn parse_make_use(
     let g: Vec<f64> = match g_col {
         Some(c) => ind_rows
             .iter()
-            .map(|r| cell_number(&mg, *r, c, *r as u64 + 2))
+            .map(|r| cell_number(mg, *r, c, *r as u64 + 2))
             .collect::<Result<_>>()?,
         None => (0..ni)
             .map(|a| v.iter().skip(a * nc).take(nc).sum())
@@ -124,7 +134,7 @@ pub fn parse_make_use(
     let q: Vec<f64> = match q_row {
         Some(r) => com_cols
             .iter()
-            .map(|c| cell_number(&mg, r, *c, r as u64 + 2))
+            .map(|c| cell_number(mg, r, *c, r as u64 + 2))
             .collect::<Result<_>>()?,
         None => (0..nc)
             .map(|b| {
@@ -207,12 +217,12 @@ pub fn parse_make_use(
     for (b, r) in u_rows.iter().enumerate() {
         for (j, c) in u_cols.iter().enumerate() {
             if let Some(s) = u.get_mut(b * ni + j) {
-                *s = cell_number(&ug, *r, *c, *r as u64 + 2)?;
+                *s = cell_number(ug, *r, *c, *r as u64 + 2)?;
             }
         }
         for c in &fd_cols {
             if let Some(s) = fcom.get_mut(b) {
-                *s += cell_number(&ug, *r, *c, *r as u64 + 2)?;
+                *s += cell_number(ug, *r, *c, *r as u64 + 2)?;
             }
         }
     }
@@ -249,7 +259,7 @@ pub fn parse_make_use(
         Some(r) => Some(
             u_cols
                 .iter()
-                .map(|c| cell_number(&ug, r, *c, r as u64 + 2))
+                .map(|c| cell_number(ug, r, *c, r as u64 + 2))
                 .collect::<Result<Vec<f64>>>()?,
         ),
         None => None,

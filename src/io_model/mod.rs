@@ -11,27 +11,29 @@ mod leontief;
 mod linkages;
 mod make_use;
 mod multipliers;
+mod regional_multipliers;
 mod regionalise;
 mod synthetic;
 mod table;
 
-pub use cluster_members::cluster_industries;
-pub use crosswalk::{parse_crosswalk, Crosswalk, CrosswalkOptions};
+pub use cluster_members::{cluster_industries, members_of, read_definitions};
+pub use crosswalk::{crosswalk_from_grid, parse_crosswalk, Crosswalk, CrosswalkOptions};
 pub use extraction::{hypothetical_extraction, Extraction};
 pub use gaps::{
     in_cluster, supplier_gaps, supplier_gaps_for_region, GapRow, RegionalGapAnalysis, SupplierGaps,
 };
 pub use ghosh::{ghosh, Ghosh};
-pub use grid::{parse_grid, Grid};
+pub use grid::{grid_from_rows, parse_grid, read_grid, Grid};
 pub use leontief::{leontief_inverse, IoParams, LeontiefModel, NegativeFlowRule};
 pub use linkages::{rasmussen_linkages, ForwardMethod, KeySector, LinkageParams, Linkages};
-pub use make_use::parse_make_use;
+pub use make_use::{make_use_from_grids, parse_make_use};
 pub use multipliers::{
     employment_multipliers, output_multipliers, EmploymentMultipliers, OutputMultipliers,
 };
+pub use regional_multipliers::{region_multipliers, sector_employment, RegionMultipliers};
 pub use regionalise::{
     regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams,
     SectorEmployment,
 };
 pub use synthetic::{multipliers_and_linkages, splitmix_unit, synthetic_table};
-pub use table::{parse_io_table, IoTable, IoTableOptions};
+pub use table::{io_table_from_grid, parse_io_table, IoTable, IoTableOptions};

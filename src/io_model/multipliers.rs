@@ -11,14 +11,15 @@ pub struct OutputMultipliers {
     pub total: Vec<f64>,
     /// First-round (direct) effect `sum_i a_ij`.
     pub direct: Vec<f64>,
-    /// Indirect effect `m_j − 1 − sum_i a_ij` (total minus the initial unit and the direct round).
+    /// Indirect effect `m_j − sum_i a_ij` (total minus direct, as METHODS.md §5: it includes the
+    /// initial unit of output).
     pub indirect: Vec<f64>,
 }
 
 /// Output multipliers: column sums of `L`, computed as `Lᵀ 1` with one transposed solve.
 ///
 /// # Returns
-/// Total, direct (`sum_i a_ij`) and indirect (`total − 1 − direct`) effects per sector.
+/// Total, direct (`sum_i a_ij`) and indirect (`total − direct`, METHODS.md §5) effects per sector.
 ///
 /// # Complexity
 /// O(n²) after the factorisation.
@@ -34,6 +35,7 @@ pub struct OutputMultipliers {
 /// let m = output_multipliers(&LeontiefModel::new(&t, &IoParams::default()).unwrap());
 /// assert!((m.total[0] - 1.5181518151815).abs() < 1e-12);
 /// assert!((m.direct[0] - 0.35).abs() < 1e-15);
+/// assert!((m.indirect[0] - (1.5181518151815 - 0.35)).abs() < 1e-12);
 /// ```
 pub fn output_multipliers(model: &LeontiefModel) -> OutputMultipliers {
     let total = model.solve_transpose(&vec![1.0; model.n]);
@@ -41,7 +43,7 @@ pub fn output_multipliers(model: &LeontiefModel) -> OutputMultipliers {
     let indirect = total
         .iter()
         .zip(&direct)
-        .map(|(t, d)| t - 1.0 - d)
+        .map(|(t, d)| t - d)
         .collect();
     OutputMultipliers {
         total,

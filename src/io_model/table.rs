@@ -1,6 +1,6 @@
 //! An industry-by-industry input-output table loaded from CSV bytes.
 
-use super::grid::{cell_number, is_name_header, parse_grid, Grid};
+use super::grid::{cell_number, is_name_header, read_grid, Grid};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,8 @@ pub struct IoTableOptions {
     pub employment_row: Option<String>,
     /// Label of the value-added row; default: a label containing "value added" or equal to "va".
     pub value_added_row: Option<String>,
+    /// Sheet of an XLSX workbook (default: the first).
+    pub sheet: Option<String>,
 }
 
 fn is_total_output(l: &str, opt: &Option<String>) -> bool {
@@ -85,7 +87,7 @@ pub(crate) fn label_columns(g: &Grid) -> usize {
     }
 }
 
-/// Load a square inter-industry table from CSV bytes.
+/// Load a square inter-industry table from CSV bytes or an XLSX workbook (`opts.sheet`).
 ///
 /// Layout: first column = sector code (row label), optional second column = sector name; the next
 /// `n` columns are the buying sectors, in the **same order** as the `n` leading rows. Columns after
@@ -105,8 +107,17 @@ pub fn parse_io_table(
     name: &str,
     opts: &IoTableOptions,
 ) -> Result<(IoTable, Vec<Warning>)> {
-    let g = parse_grid(bytes, name)?;
-    let lc = label_columns(&g);
+    io_table_from_grid(&read_grid(bytes, name, opts.sheet.as_deref())?, opts)
+}
+
+/// [`parse_io_table`] on an already read grid (e.g. an XLSX sheet turned into rows by the page's
+/// XLSX module and [`super::grid_from_rows`]).
+///
+/// # Errors
+/// As [`parse_io_table`].
+pub fn io_table_from_grid(g: &Grid, opts: &IoTableOptions) -> Result<(IoTable, Vec<Warning>)> {
+    let name = g.file.as_str();
+    let lc = label_columns(g);
     let cols: Vec<&String> = g.header.iter().skip(lc).collect();
     let mut warnings = Vec::new();
     // Sector rows: the leading rows whose label is also a column header.
@@ -184,7 +195,7 @@ pub fn parse_io_table(
     let mut z = vec![0.0; n * n];
     for i in 0..n {
         for j in 0..n {
-            let v = cell_number(&g, i, lc + j, i as u64 + 2)?;
+            let v = cell_number(g, i, lc + j, i as u64 + 2)?;
             if let Some(slot) = z.get_mut(i * n + j) {
                 *slot = v;
             }
@@ -219,7 +230,7 @@ pub fn parse_io_table(
     let mut f = vec![0.0; n];
     for (i, fi) in f.iter_mut().enumerate() {
         for c in &fd_cols {
-            *fi += cell_number(&g, i, *c, i as u64 + 2)?;
+            *fi += cell_number(g, i, *c, i as u64 + 2)?;
         }
     }
     // Extra rows.
@@ -228,7 +239,7 @@ pub fn parse_io_table(
     let mut value_added = None;
     let read_row = |r: usize| -> Result<Vec<f64>> {
         (0..n)
-            .map(|j| cell_number(&g, r, lc + j, r as u64 + 2))
+            .map(|j| cell_number(g, r, lc + j, r as u64 + 2))
             .collect()
     };
     for (r, row) in g.rows.iter().enumerate().skip(n) {
@@ -264,7 +275,7 @@ pub fn parse_io_table(
         (t, "total_row")
     } else if let Some(c) = total_col {
         let x: Result<Vec<f64>> = (0..n)
-            .map(|i| cell_number(&g, i, c, i as u64 + 2))
+            .map(|i| cell_number(g, i, c, i as u64 + 2))
             .collect();
         (x?, "total_column")
     } else {

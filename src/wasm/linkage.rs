@@ -12,17 +12,20 @@
 
 use super::convert::{from_js, to_js, Obj};
 use super::workspace::{err, measure, year, Workspace};
+use crate::clusters::ClusterDefinitions;
 use crate::graph::{
-    betweenness_scale, betweenness_sources, bridges_and_articulation_points, closeness_nodes,
-    connected_components, degrees, firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain,
-    pagerank, parse_edge_list, parse_node_table, BetweennessParams, CommunityParams, DistanceRule,
-    DuplicateRule, EdgeListOptions, Graph, IoGraphParams, NodeTableOptions,
+    betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points, closeness_nodes,
+    colocation_graph, communities_to_definitions, connected_components, definitions_csv, degrees,
+    firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain, pagerank, parse_edge_list,
+    parse_node_table, BetweennessParams, ColocationMeasure, ColocationParams, CommunityParams,
+    DistanceRule, DuplicateRule, EdgeListOptions, Graph, IoGraphParams, NodeTableOptions,
 };
 use crate::io_model::{
-    cluster_industries, output_multipliers, parse_crosswalk, parse_grid, parse_io_table,
-    parse_make_use, rasmussen_linkages, supplier_gaps_for_region, Crosswalk, CrosswalkOptions,
-    ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
-    NegativeFlowRule, RegionalMethod, RegionalParams,
+    crosswalk_from_grid, employment_multipliers, grid_from_rows, hypothetical_extraction,
+    io_table_from_grid, make_use_from_grids, members_of, output_multipliers, read_definitions,
+    read_grid, rasmussen_linkages, region_multipliers, supplier_gaps_for_region, Crosswalk,
+    CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable, IoTableOptions, LeontiefModel,
+    LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
 };
 use crate::{Error, ErrorCode, Warning};
 use js_sys::{Float64Array, Reflect, Uint32Array, Uint8Array};
@@ -43,6 +46,11 @@ struct NetState {
     labels: Vec<String>,
     groups: Option<Vec<String>>,
     source: String,
+    /// Whether nodes are industries (IO or co-location graph): their communities can become a
+    /// cluster definition.
+    industries: bool,
+    /// Community membership of the last finished analysis.
+    membership: Option<Vec<usize>>,
     /// Bumped by every load: a job started on an older network is refused.
     generation: u64,
     job: Option<NetJob>,
@@ -52,7 +60,7 @@ struct NetState {
 struct LinkageState {
     io: Option<IoState>,
     crosswalk: Option<(Crosswalk, String)>,
-    definitions: Option<(Vec<u8>, String)>,
+    definitions: Option<ClusterDefinitions>,
     net: Option<NetState>,
     generation: u64,
 }
@@ -111,6 +119,28 @@ struct IoLoadOptions {
     strict_negative: bool,
     final_demand_columns: Option<Vec<String>>,
     total_output: Option<String>,
+    /// A flow table / Make / Use / crosswalk given as text rows (an XLSX sheet read by the XLSX
+    /// module's `xlsxToTable`) instead of bytes.
+    table_rows: Option<Vec<Vec<String>>>,
+    make_rows: Option<Vec<Vec<String>>>,
+    use_rows: Option<Vec<Vec<String>>>,
+    crosswalk_rows: Option<Vec<Vec<String>>>,
+}
+
+/// The grid of `{key}Rows` (text rows) or of `key` (CSV bytes).
+fn grid_of(
+    options: &JsValue,
+    key: &str,
+    rows: Option<Vec<Vec<String>>>,
+    name: &str,
+) -> Result<Option<Grid>, JsValue> {
+    if let Some(r) = rows {
+        return grid_from_rows(r, name).map(Some).map_err(err);
+    }
+    match bytes_of(options, key) {
+        Some(b) => read_grid(&b, name, None).map(Some).map_err(err),
+        None => Ok(None),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -169,6 +199,9 @@ struct AnalyseOptions {
     max_work: Option<f64>,
 }
 
+/// Largest table for which `ioModel` computes hypothetical extraction for every sector.
+const EXTRACTION_MAX_N: usize = 1500;
+
 #[derive(Serialize)]
 struct ClusterEntry {
     code: String,
@@ -184,27 +217,34 @@ impl Workspace {
     /// Leontief model once. Returns `{sectors, names, output, n, source, warnings}`.
     #[wasm_bindgen(js_name = ioLoadTable)]
     pub fn io_load_table(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
-        let o: IoLoadOptions = from_js(options.clone())?;
-        let (table, mut warnings, source) = match bytes_of(&options, "table") {
-            Some(bytes) => {
-                let name = o.name.clone().unwrap_or_else(|| "table.csv".into());
-                let opts = IoTableOptions {
-                    final_demand_columns: o.final_demand_columns.clone(),
-                    total_output: o.total_output.clone(),
-                    ..Default::default()
-                };
-                let (t, w) = parse_io_table(&bytes, &name, &opts).map_err(err)?;
-                (t, w, name)
-            }
-            None => {
-                let make = need_bytes(&options, "make")?;
-                let use_ = need_bytes(&options, "use")?;
-                let mn = o.make_name.clone().unwrap_or_else(|| "make.csv".into());
-                let un = o.use_name.clone().unwrap_or_else(|| "use.csv".into());
-                let (t, w) = parse_make_use(&make, &mn, &use_, &un).map_err(err)?;
-                (t, w, format!("{mn} + {un}"))
-            }
-        };
+        let mut o: IoLoadOptions = from_js(options.clone())?;
+        let name = o.name.clone().unwrap_or_else(|| "table.csv".into());
+        let (table, mut warnings, source) =
+            match grid_of(&options, "table", o.table_rows.take(), &name)? {
+                Some(g) => {
+                    let opts = IoTableOptions {
+                        final_demand_columns: o.final_demand_columns.clone(),
+                        total_output: o.total_output.clone(),
+                        ..Default::default()
+                    };
+                    let (t, w) = io_table_from_grid(&g, &opts).map_err(err)?;
+                    (t, w, name)
+                }
+                None => {
+                    let mn = o.make_name.clone().unwrap_or_else(|| "make.csv".into());
+                    let un = o.use_name.clone().unwrap_or_else(|| "use.csv".into());
+                    let mg = grid_of(&options, "make", o.make_rows.take(), &mn)?;
+                    let ug = grid_of(&options, "use", o.use_rows.take(), &un)?;
+                    let (Some(mg), Some(ug)) = (mg, ug) else {
+                        return Err(err(Error::new(
+                            ErrorCode::InvalidParameter,
+                            "give a flow table, or both a Make and a Use table",
+                        )));
+                    };
+                    let (t, w) = make_use_from_grids(&mg, &ug).map_err(err)?;
+                    (t, w, format!("{mn} + {un}"))
+                }
+            };
         let params = IoParams {
             negative_flows: if o.strict_negative {
                 NegativeFlowRule::Error
@@ -215,14 +255,12 @@ impl Workspace {
         };
         let model = LeontiefModel::new(&table, &params).map_err(err)?;
         warnings.extend(model.warnings.iter().cloned());
-        let crosswalk = match bytes_of(&options, "crosswalk") {
-            Some(b) => {
-                let name = o.crosswalk_name.unwrap_or_else(|| "crosswalk.csv".into());
-                Some((
-                    parse_crosswalk(&b, &name, &CrosswalkOptions::default()).map_err(err)?,
-                    name,
-                ))
-            }
+        let cname = o.crosswalk_name.unwrap_or_else(|| "crosswalk.csv".into());
+        let crosswalk = match grid_of(&options, "crosswalk", o.crosswalk_rows.take(), &cname)? {
+            Some(g) => Some((
+                crosswalk_from_grid(&g, &CrosswalkOptions::default()).map_err(err)?,
+                cname,
+            )),
             None => None,
         };
         let out = Obj::new()
@@ -261,11 +299,17 @@ impl Workspace {
         #[serde(default)]
         struct O {
             name: Option<String>,
+            rows: Option<Vec<Vec<String>>>,
         }
         let o: O = from_js(options.clone())?;
-        let b = need_bytes(&options, "crosswalk")?;
         let name = o.name.unwrap_or_else(|| "crosswalk.csv".into());
-        let cw = parse_crosswalk(&b, &name, &CrosswalkOptions::default()).map_err(err)?;
+        let g = grid_of(&options, "crosswalk", o.rows, &name)?.ok_or_else(|| {
+            err(Error::new(
+                ErrorCode::InvalidParameter,
+                "the options need 'crosswalk' (file bytes) or 'rows' (an XLSX sheet)",
+            ))
+        })?;
+        let cw = crosswalk_from_grid(&g, &CrosswalkOptions::default()).map_err(err)?;
         let out = Obj::new()
             .set("name", name.clone())
             .set("codes", cw.map.len() as u32)
@@ -287,41 +331,24 @@ impl Workspace {
         let o: O = from_js(options.clone())?;
         let b = need_bytes(&options, "definitions")?;
         let name = o.name.unwrap_or_else(|| "definitions.csv".into());
-        let g = parse_grid(&b, &name).map_err(err)?;
-        let col = |c: &str| g.header.iter().position(|h| h.eq_ignore_ascii_case(c));
-        let cc = col("cluster_code").ok_or_else(|| {
-            err(Error::new(
-                ErrorCode::MissingColumn,
-                format!("cluster definitions '{name}' need a 'cluster_code' column"),
-            ))
-        })?;
-        let nc = col("cluster_name");
-        let set_c = col("definition_set");
-        let mut list: Vec<ClusterEntry> = Vec::new();
-        for r in &g.rows {
-            if set_c.is_some_and(|s| r.get(s).is_some_and(|x| x != "DPS2016")) {
-                continue;
-            }
-            let code = r.get(cc).cloned().unwrap_or_default();
-            if code.is_empty() {
-                continue;
-            }
-            match list.iter_mut().find(|e| e.code == code) {
-                Some(e) => e.industries += 1,
-                None => list.push(ClusterEntry {
-                    code,
-                    name: nc.and_then(|k| r.get(k)).cloned().unwrap_or_default(),
-                    industries: 1,
-                }),
-            }
-        }
+        let (defs, _) = read_definitions(&b, &name).map_err(err)?;
+        let mut list: Vec<ClusterEntry> = defs
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(k, c)| ClusterEntry {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                industries: defs.entries.iter().filter(|e| e.cluster == k).count(),
+            })
+            .collect();
         list.sort_by(
             |a, b| match (a.code.parse::<u32>(), b.code.parse::<u32>()) {
                 (Ok(x), Ok(y)) => x.cmp(&y),
                 _ => a.code.cmp(&b.code),
             },
         );
-        with(|s| s.definitions = Some((b, name)));
+        with(|s| s.definitions = Some(defs));
         to_js(&list)
     }
 
@@ -340,7 +367,35 @@ impl Workspace {
                     forward: o.forward.unwrap_or(ForwardMethod::Ghosh),
                 },
             );
+            // Extraction needs a column of L per sector (O(n³)): offered up to EXTRACTION_MAX_N.
+            let ex = if io.model.n <= EXTRACTION_MAX_N {
+                Some(hypothetical_extraction(&io.model, None).map_err(err)?)
+            } else {
+                None
+            };
+            let ex_total = ex
+                .as_ref()
+                .map(|ex| ex.iter().map(|e| e.total_linkage).collect());
+            let ex_share = ex
+                .as_ref()
+                .map(|ex| ex.iter().map(|e| e.share_of_output).collect());
+            let emp = match &io.table.employment {
+                Some(e) => Some(employment_multipliers(&io.model, e).map_err(err)?),
+                None => None,
+            };
+            let emp_total = emp.as_ref().map(|e| e.total.clone());
+            let emp_type_i = emp.as_ref().map(|e| {
+                e.type_i
+                    .iter()
+                    .map(|v| v.unwrap_or(f64::NAN))
+                    .collect::<Vec<f64>>()
+            });
+            let opt = |v: Option<Vec<f64>>| v.map_or(JsValue::NULL, |v| Float64Array::from(&v[..]).into());
             Ok(Obj::new()
+                .set("extraction", opt(ex_total))
+                .set("extractionShare", opt(ex_share))
+                .set("employmentTotal", opt(emp_total))
+                .set("employmentTypeI", opt(emp_type_i))
                 .strings("sectors", &io.table.sectors)
                 .strings("names", &io.table.names)
                 .f64s("output", &io.table.x)
@@ -383,13 +438,13 @@ impl Workspace {
                     list.clone(),
                 ),
                 (_, Some(c)) => {
-                    let (b, n) = s.definitions.as_ref().ok_or_else(|| {
+                    let d = s.definitions.as_ref().ok_or_else(|| {
                         err(Error::new(
                             ErrorCode::NoData,
                             "no cluster definitions are loaded",
                         ))
                     })?;
-                    cluster_industries(b, n, c).map_err(err)?
+                    members_of(d, c).map_err(err)?
                 }
                 _ => {
                     return Err(err(Error::new(
@@ -501,7 +556,7 @@ impl Workspace {
         warnings.extend(w);
         let groups = nt.and_then(|t| t.group);
         let labels = g.ids.clone();
-        self.keep_network(g, labels, groups, name, &warnings)
+        self.keep_network(g, labels, groups, name, false, &warnings)
     }
 
     /// Make the industry linkage graph of the loaded IO table the current network
@@ -533,7 +588,161 @@ impl Workspace {
                 .collect::<Vec<_>>();
             Ok::<_, JsValue>((g, labels, format!("industry linkages of {}", io.source)))
         })?;
-        self.keep_network(g, labels, None, source, &[])
+        self.keep_network(g, labels, None, source, true, &[])
+    }
+
+    /// Make the co-location graph of the loaded data the current network (`{measure: 'lq' |
+    /// 'share', minWeight (default 0.3), minRegions (3), year, measureName, reference}`): industries
+    /// linked by the correlation of their location quotients (or shares) across the loaded regions.
+    #[wasm_bindgen(js_name = networkFromColocation)]
+    pub fn network_from_colocation(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default, rename_all = "camelCase")]
+        struct O {
+            measure: Option<ColocationMeasure>,
+            min_weight: Option<f64>,
+            min_regions: Option<usize>,
+            year: Option<i32>,
+            measure_name: Option<String>,
+            reference: Option<String>,
+        }
+        let o: O = from_js(options)?;
+        let (panel, report) = self.panel()?;
+        let m = measure(panel, o.measure_name.as_deref())?;
+        let y = year(panel, o.year)?;
+        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let params = ColocationParams {
+            measure: o.measure.unwrap_or_default(),
+            min_weight: o.min_weight.unwrap_or(0.3),
+            min_regions: o.min_regions.unwrap_or(3),
+        };
+        let (g, w) = colocation_graph(&panel.matrix(m, y), &reference, &panel.industries, &params)
+            .map_err(err)?;
+        warnings.extend(w);
+        let labels = panel
+            .industry_names
+            .iter()
+            .zip(&panel.industries)
+            .map(|(n, c)| if n.is_empty() { c.clone() } else { n.clone() })
+            .collect();
+        let source = format!(
+            "co-location of industries across the regions of {} ({}, r > {})",
+            report.file,
+            panel.years.get(y).copied().unwrap_or(0),
+            params.min_weight
+        );
+        self.keep_network(g, labels, None, source, true, &warnings)
+    }
+
+    /// The communities of the last analysis of an industry graph (IO or co-location) as a cluster
+    /// definition: `{csv, clusters: [{code, name, industries}], rows}`. `csv` has the columns
+    /// `industry_code,cluster_code,cluster_name`, the format `loadClusterDefinitions` and
+    /// `agglo clusters --definitions` read. `{prefix}` (default `C`) starts the cluster codes.
+    #[wasm_bindgen(js_name = networkCommunityDefinitions)]
+    pub fn network_community_definitions(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default)]
+        struct O {
+            prefix: Option<String>,
+        }
+        let o: O = from_js(options)?;
+        with(|s| {
+            let net = s.net.as_ref().ok_or_else(no_net)?;
+            if !net.industries {
+                return Err(err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    "only the communities of an industry graph (input-output or co-location) can become cluster definitions; this network's nodes are firms",
+                )));
+            }
+            let mem = net.membership.as_ref().ok_or_else(|| {
+                err(Error::new(
+                    ErrorCode::NoData,
+                    "no communities yet: analyse the network with Louvain or Leiden first",
+                ))
+            })?;
+            let rows = communities_to_definitions(
+                &net.graph,
+                Some(&net.labels),
+                mem,
+                o.prefix.as_deref().unwrap_or("C"),
+            )
+            .map_err(err)?;
+            let csv = definitions_csv(&rows).map_err(err)?;
+            let mut clusters: Vec<ClusterEntry> = Vec::new();
+            for r in &rows {
+                match clusters.iter_mut().find(|c| c.code == r.cluster_code) {
+                    Some(c) => c.industries += 1,
+                    None => clusters.push(ClusterEntry {
+                        code: r.cluster_code.clone(),
+                        name: r.cluster_name.clone(),
+                        industries: 1,
+                    }),
+                }
+            }
+            Ok(Obj::new()
+                .set("csv", csv)
+                .ser("clusters", &clusters)?
+                .set("rows", rows.len() as u32)
+                .done())
+        })
+    }
+
+    /// Regional output multipliers of `region` (`{region, method: 'flq' | 'slq', delta, year,
+    /// measure, reference}`): the loaded table regionalised with the loaded data's employment
+    /// (through the loaded crosswalk). Same numbers as the `regional_multipliers` of `agglo gaps`.
+    #[wasm_bindgen(js_name = ioRegionalMultipliers)]
+    pub fn io_regional_multipliers(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: GapOptions = from_js(options)?;
+        let (panel, _) = self.panel()?;
+        let m = measure(panel, o.measure.as_deref())?;
+        let y = year(panel, o.year)?;
+        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        with(|s| {
+            let io = s.io.as_ref().ok_or_else(no_io)?;
+            let (cw, _) = s.crosswalk.as_ref().ok_or_else(|| {
+                err(Error::new(
+                    ErrorCode::NoData,
+                    "no crosswalk from the data's industry codes to the table's sectors is loaded",
+                ))
+            })?;
+            let r = panel.region_index(&o.region).map_err(err)?;
+            let params = RegionalParams {
+                method: o.method.unwrap_or(RegionalMethod::Flq),
+                delta: o.delta.unwrap_or(0.3),
+            };
+            let rm = region_multipliers(
+                &io.table,
+                &io.model,
+                &panel.matrix(m, y),
+                &panel.industries,
+                &reference,
+                r,
+                &o.region,
+                cw,
+                &params,
+            )
+            .map_err(err)?;
+            warnings.extend(rm.warnings.iter().cloned());
+            let slq: Vec<f64> = rm.slq.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
+            Ok(Obj::new()
+                .set("region", o.region.clone())
+                .set(
+                    "regionName",
+                    panel.region_names.get(r).cloned().unwrap_or_default(),
+                )
+                .set("year", panel.years.get(y).copied().unwrap_or(0))
+                .ser("method", &params.method)?
+                .set("delta", params.delta)
+                .set("lambda", rm.lambda.map_or(JsValue::NULL, JsValue::from))
+                .strings("sectors", &io.table.sectors)
+                .strings("names", &io.table.names)
+                .f64s("national", &rm.national)
+                .f64s("regional", &rm.regional)
+                .f64s("slq", &slq)
+                .f64s("regionalEmployment", &rm.regional_employment)
+                .ser("warnings", &warnings)?
+                .done())
+        })
     }
 
     /// Start the analysis of the loaded network (`{method, resolution, seed, distance}`):
@@ -596,7 +805,7 @@ impl Workspace {
             let finished = net.job.as_ref().is_some_and(|j| j.stage == Stage::Done);
             if finished {
                 let value = result_of(net)?;
-                net.job = None;
+                net.membership = net.job.take().and_then(|j| j.out.membership);
                 let _ = Reflect::set(&p, &"value".into(), &value);
             }
             Ok(p)
@@ -621,6 +830,7 @@ impl Workspace {
         labels: Vec<String>,
         groups: Option<Vec<String>>,
         source: String,
+        industries: bool,
         warnings: &[Warning],
     ) -> Result<JsValue, JsValue> {
         let out = Obj::new()
@@ -628,6 +838,7 @@ impl Workspace {
             .set("nEdges", g.m() as u32)
             .set("directed", g.directed)
             .set("hasGroups", groups.is_some())
+            .set("industries", industries)
             .set("source", source.clone())
             .ser("warnings", warnings)?
             .done();
@@ -638,6 +849,8 @@ impl Workspace {
                 labels,
                 groups,
                 source,
+                industries,
+                membership: None,
                 generation: s.generation,
                 job: None,
             });
@@ -692,7 +905,7 @@ fn stage_label(s: Stage) -> &'static str {
     match s {
         Stage::Communities => "finding communities",
         Stage::Structure => "degrees, PageRank, components, bridges",
-        Stage::Betweenness => "betweenness (brokers)",
+        Stage::Betweenness => "betweenness (brokers) and closeness",
         Stage::Closeness => "closeness",
         Stage::Brokerage => "brokerage roles",
         Stage::Done => "done",
@@ -700,7 +913,7 @@ fn stage_label(s: Stage) -> &'static str {
 }
 
 /// `{finished, phase, done, total}`: the total counts two units for the fast stages and one per
-/// source for each of betweenness and closeness.
+/// source for betweenness (and for closeness on directed graphs).
 fn progress_of(net: &NetState) -> JsValue {
     let n = net.graph.n();
     let (stage, cursor, paths) = net
@@ -709,13 +922,15 @@ fn progress_of(net: &NetState) -> JsValue {
         .map(|j| (j.stage, j.cursor, j.paths))
         .unwrap_or((Stage::Done, 0, false));
     let per = if paths { n } else { 0 };
-    let total = 6 + 2 * per;
+    // Closeness has its own pass only on directed graphs (else it shares betweenness's).
+    let per_closeness = if net.graph.directed { per } else { 0 };
+    let total = 6 + per + per_closeness;
     let done = match stage {
         Stage::Communities => 0,
         Stage::Structure => 2,
         Stage::Betweenness => 4 + cursor,
         Stage::Closeness => 4 + per + cursor,
-        Stage::Brokerage => 4 + 2 * per,
+        Stage::Brokerage => 4 + per + per_closeness,
         Stage::Done => total,
     };
     Obj::new()
@@ -792,15 +1007,21 @@ fn step(net: &mut NetState) -> crate::Result<()> {
             // Small batches until the step's time budget is spent, so a step stays short
             // whatever the graph (cancel and progress are seen between steps).
             let start = now();
+            // Undirected graphs: closeness comes from the same traversal per source.
             while job.cursor < n && now() - start < STEP_MS {
                 let end = (job.cursor + job.batch).min(n);
-                betweenness_sources(g, &params, job.cursor..end, &mut job.acc);
+                let closeness = (!g.directed).then_some(&mut job.closeness);
+                betweenness_closeness_sources(g, &params, job.cursor..end, &mut job.acc, closeness);
                 job.cursor = end;
             }
             if job.cursor >= n {
                 let scale = betweenness_scale(g, &params);
                 job.out.betweenness = Some(job.acc.iter().map(|c| c * scale).collect());
-                job.stage = Stage::Closeness;
+                job.stage = if g.directed {
+                    Stage::Closeness
+                } else {
+                    Stage::Brokerage
+                };
                 job.cursor = 0;
             }
         }

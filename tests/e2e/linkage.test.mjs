@@ -256,3 +256,116 @@ test('without WebGL the network is drawn as SVG, keyboard-reachable and in sync 
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();
 });
+
+const FIX = (f) => join(ROOT, 'tests', 'fixtures', 'io', f);
+
+test('an Excel flow table: multipliers, extraction and regional multipliers match the CLI; employment multipliers from an employment row', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-io'));
+  // The BEA flow table as an Excel workbook (table on its second sheet "Flows"), plus the crosswalk.
+  await page.setInputFiles(x('#io-table'), FIX('bea_2017_summary_flows.xlsx'));
+  await page.fill(x('#io-sheet'), 'Flows');
+  await page.locator(x('#io-sheet')).dispatchEvent('change');
+  await page.setInputFiles(x('#io-crosswalk'), D('bea_summary_to_naics.csv'));
+  await page.click(x('#io-load-files'));
+  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  const io = run(['io', '--table', FIX('bea_2017_summary_flows.xlsx'), '--sheet', 'Flows', '--full']);
+  const mult = await tableRows(page, 'io-multipliers');
+  assert.equal(mult.length, 71);
+  for (const r of mult) {
+    const i = io.sectors.indexOf(r.key);
+    assert.ok(i >= 0, r.key);
+    close(r.v.total, io.output_multipliers.total[i], `multiplier ${r.key}`);
+    close(r.v.direct, io.output_multipliers.direct[i], `direct ${r.key}`);
+    close(r.v.indirect, io.output_multipliers.indirect[i], `indirect ${r.key}`);
+    close(r.v.indirect, io.output_multipliers.total[i] - io.output_multipliers.direct[i], `indirect = total − direct ${r.key}`);
+    const ex = io.extraction.find((e) => e.sector === r.key);
+    close(r.v.extraction, ex.total_linkage, `extraction ${r.key}`);
+    close(r.v.extraction_share, ex.share_of_output, `extraction share ${r.key}`);
+  }
+  assert.match(await page.locator(x('#io-model-summary')).textContent(), /Hypothetical extraction: removing .* would cost the most output/);
+  assert.match(await page.locator(x('#io-model-summary')).textContent(), /no employment row/);
+
+  // Regional multipliers of Whitfield County (FLQ δ = 0.3): `agglo gaps` prints the same.
+  await page.selectOption(x('#io-region'), '13313');
+  await page.selectOption(x('#io-method'), 'flq');
+  await page.click(x('#io-regional-run'));
+  await page.waitForSelector(x('#io-regional tbody tr'), { timeout: 30000 });
+  const want = run([
+    'gaps', '--table', FIX('bea_2017_summary_flows.xlsx'), '--table-sheet', 'Flows',
+    '--data', D('ga_cbp_naics6_2017_2021.csv'), '--reference', D('us_cbp_naics6_2017_2021.csv'),
+    '--crosswalk', D('bea_summary_to_naics.csv'), '--region', '13313', '--cluster', '42', '--method', 'flq',
+  ]);
+  const reg = await tableRows(page, 'io-regional');
+  assert.equal(reg.length, 71);
+  for (const r of reg) {
+    const w = want.regional_multipliers.find((m) => m.sector === r.key);
+    close(r.v.regional, w.regional, `regional multiplier ${r.key}`);
+    close(r.v.national, w.national, `national multiplier ${r.key}`);
+    close(r.v.employment, w.regional_employment, `regional employment ${r.key}`);
+    assert.ok(r.v.regional <= r.v.national + 1e-12, `regional ≤ national ${r.key}`);
+  }
+  assert.match(await page.locator(x('#io-regional-h')).textContent(), /Whitfield/);
+  assert.match(await page.locator(x('#io-regional-summary')).textContent(), /FLQ \(δ = 0\.30/);
+  assert.equal(await page.locator(x('svg.multipliers .gap-row')).count(), 15);
+  assert.deepEqual(await axe(page), [], 'axe with regional multipliers');
+  await page.screenshot({ path: join(OUT, 'linkage-io-regional.png'), fullPage: true });
+
+  // A flow table with an employment row: type-I employment multipliers, as `agglo io`.
+  await page.setInputFiles(x('#io-table'), FIX('miller_blair_employment.csv'));
+  await page.click(x('#io-load-files'));
+  await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#io-multipliers tbody tr').length === 2);
+  const mb = run(['io', '--table', FIX('miller_blair_employment.csv')]);
+  const rows = await tableRows(page, 'io-multipliers');
+  for (const r of rows) {
+    const i = mb.sectors.indexOf(r.key);
+    close(r.v.employment_type_i, mb.employment_multipliers.type_i[i], `type I ${r.key}`);
+    close(r.v.employment_multiplier, mb.employment_multipliers.total[i], `jobs per unit ${r.key}`);
+  }
+  assert.match(await page.locator(x('#io-model-summary')).textContent(), /type-I employment multipliers/);
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+test('co-location communities of the Georgia sample become cluster definitions used by the Cluster view', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-network'));
+  await page.click(x('#net-from-coloc'));
+  await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 120000 });
+  assert.match(await page.locator(x('#net-r-h')).textContent(), /co-location of industries/);
+  const summary = await page.locator(x('#net-summary')).textContent();
+  const k = Number(summary.match(/(\d+) communities/)[1]);
+  assert.ok(k >= 2, summary);
+  await page.click(x('#net-save-defs'));
+  await page.waitForSelector(x('#net-defs-summary'), { timeout: 30000 });
+  const saved = await page.locator(x('#net-defs-summary')).textContent();
+  assert.match(saved, new RegExp(`${k} community clusters`));
+  assert.match(saved, /C1 Community 1: /);
+  assert.deepEqual(await axe(page), [], 'axe on the co-location network');
+  await page.screenshot({ path: join(OUT, 'linkage-colocation.png'), fullPage: true });
+
+  // The Cluster view now offers the communities as clusters.
+  await page.click(x('#tab-cluster-view'));
+  await page.waitForSelector(x('#cl-cluster'), { timeout: 60000 });
+  assert.match(await page.locator(x('#cl-defs-summary')).textContent(), /network_communities\.csv/);
+  const options = await page.$$eval(x('#cl-cluster option'), (os) => os.map((o) => [o.value, o.textContent.trim()]));
+  assert.ok(options.length >= 2 && options.length <= k, `${options.length} community clusters present in the data`);
+  assert.ok(options.every(([v, t]) => /^C\d+$/.test(v) && /^Community \d+: /.test(t)), JSON.stringify(options.slice(0, 3)));
+  await page.selectOption(x('#cl-cluster'), options[0][0]);
+  await page.waitForFunction(
+    (code) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#cl-map-h')?.textContent.includes(`(${code})`),
+    options[0][0],
+    { timeout: 60000 },
+  );
+  assert.match(await page.locator(x('#cl-map-h')).textContent(), /Community \d+: /);
+  await page.screenshot({ path: join(OUT, 'linkage-community-cluster-view.png'), fullPage: true });
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});

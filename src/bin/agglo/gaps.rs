@@ -3,8 +3,8 @@
 use crate::common::{file_name, read_file, to_value, DataArgs, Format};
 use crate::io::TableArgs;
 use agglo::io_model::{
-    cluster_industries, parse_crosswalk, supplier_gaps_for_region, CrosswalkOptions,
-    RegionalMethod, RegionalParams,
+    cluster_industries, parse_crosswalk, region_multipliers, supplier_gaps_for_region,
+    CrosswalkOptions, RegionalMethod, RegionalParams,
 };
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
@@ -28,7 +28,7 @@ pub struct Args {
     pub table: TableArgs,
     #[command(flatten)]
     pub data: DataArgs,
-    /// Crosswalk from the data's industry codes to the table's sectors (e.g. data/bea_summary_to_naics.csv).
+    /// Crosswalk from the data's industry codes to the table's sectors (CSV or XLSX, e.g. data/bea_summary_to_naics.csv).
     #[arg(long)]
     pub crosswalk: String,
     #[arg(long)]
@@ -115,8 +115,27 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         &members,
         &params,
     )?;
+    let rm = region_multipliers(
+        &table,
+        &model,
+        &p.matrix(loaded.measure, y),
+        &p.industries,
+        &reference,
+        r,
+        &a.region,
+        &cw,
+        &params,
+    )?;
     warnings.append(&mut loaded.warnings);
     warnings.extend(res.gaps.warnings.iter().cloned());
+    let regional_multipliers: Vec<Value> = (0..table.n)
+        .map(|k| {
+            json!({
+                "sector": table.sectors[k], "name": table.names[k], "national": rm.national[k],
+                "regional": rm.regional[k], "slq": rm.slq[k], "regional_employment": rm.regional_employment[k],
+            })
+        })
+        .collect();
     let rows = to_value(&res.gaps.rows)?;
     Ok((
         json!({
@@ -132,6 +151,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             "total_gap": res.gaps.total_gap,
             "cluster_output": table.sectors.iter().zip(&res.gaps.cluster_output).filter(|(_, x)| **x > 0.0).map(|(s, x)| json!({"sector": s, "output": x})).collect::<Vec<_>>(),
             "rows": rows,
+            "regional_multipliers": regional_multipliers,
             "warnings": warnings,
         }),
         a.format,

@@ -20,7 +20,7 @@ pub enum Forward {
 /// Options shared by `io` and `gaps` for reading the table.
 #[derive(clap::Args, Debug, Clone)]
 pub struct TableArgs {
-    /// Square inter-industry flow table (CSV: rows = sellers, columns = buyers, same order).
+    /// Square inter-industry flow table (CSV or XLSX: rows = sellers, columns = buyers, same order).
     #[arg(long, required_unless_present_all = ["make", "use_table"])]
     pub table: Option<String>,
     /// Make table (industry × commodity), with --use: industry-technology assumption.
@@ -37,14 +37,22 @@ pub struct TableArgs {
     /// Reject negative flows instead of warning.
     #[arg(long)]
     pub strict_negative: bool,
+    /// Sheet of an XLSX flow table (default: the first; `agglo io` also accepts `--sheet`).
+    #[arg(long)]
+    pub table_sheet: Option<String>,
 }
 
 impl TableArgs {
     pub fn load(&self) -> Result<(IoTable, LeontiefModel, Vec<Warning>)> {
         let (table, mut warnings) = match (&self.table, &self.make, &self.use_table) {
-            (Some(t), _, _) => {
-                parse_io_table(&read_file(t)?, &file_name(t), &IoTableOptions::default())?
-            }
+            (Some(t), _, _) => parse_io_table(
+                &read_file(t)?,
+                &file_name(t),
+                &IoTableOptions {
+                    sheet: self.table_sheet.clone(),
+                    ..Default::default()
+                },
+            )?,
             (None, Some(m), Some(u)) => {
                 parse_make_use(&read_file(m)?, &file_name(m), &read_file(u)?, &file_name(u))?
             }
@@ -73,6 +81,9 @@ impl TableArgs {
 pub struct Args {
     #[command(flatten)]
     pub table: TableArgs,
+    /// Sheet of an XLSX flow table (same as --table-sheet).
+    #[arg(long, conflicts_with = "table_sheet")]
+    pub sheet: Option<String>,
     /// Also output the full Leontief inverse `l` and the hypothetical-extraction linkages.
     #[arg(long)]
     pub full: bool,
@@ -87,7 +98,10 @@ fn rows_of(v: &[f64], n: usize) -> Vec<Vec<f64>> {
     v.chunks(n.max(1)).map(|c| c.to_vec()).collect()
 }
 
-pub fn run(a: Args) -> Result<(Value, Format)> {
+pub fn run(mut a: Args) -> Result<(Value, Format)> {
+    if a.sheet.is_some() {
+        a.table.table_sheet = a.sheet.take();
+    }
     let (table, model, warnings) = a.table.load()?;
     let n = table.n;
     let om = output_multipliers(&model);

@@ -86,3 +86,35 @@ export function gapChart(rows, { limit = 15 } = {}) {
     <text x=${(pad.l + W - pad.r) / 2} y=${H - 4} text-anchor="middle">$ million (red: gap, labelled; blue: supplied locally)</text>
   </svg>`;
 }
+
+/**
+ * Paired horizontal bars: regional (dark, thin, in front) against national (light, wide) output
+ * multipliers of the sectors with the largest regional multipliers. Values are also written at the
+ * bar ends, so the pairing is not told by colour alone.
+ * @param {{sector: string, name: string, national: number, regional: number}[]} rows
+ */
+export function multiplierChart(rows, { limit = 15 } = {}) {
+  const top = [...rows].sort((a, b) => b.regional - a.regional).slice(0, limit);
+  const W = 720;
+  const bar = 22;
+  const pad = { l: 250, r: 120, t: 8, b: 28 };
+  const H = pad.t + pad.b + bar * top.length;
+  const max = Math.max(1, ...top.map((r) => r.national));
+  const x = scaleLinear().domain([0, max]).range([pad.l, W - pad.r]).nice();
+  const y = scaleBand().domain(top.map((r) => r.sector)).range([pad.t, H - pad.b]).padding(0.2);
+  const short = (s) => (s.length > 36 ? `${s.slice(0, 35)}…` : s);
+  const bw = y.bandwidth();
+  return svg`<svg class="chart multipliers" viewBox="0 0 ${W} ${H}" role="group" aria-label=${`Largest ${top.length} regional output multipliers, with the national multiplier of each sector`}>
+    ${x.ticks(5).map((t) => svg`<g><line class="grid" x1=${x(t)} x2=${x(t)} y1=${pad.t} y2=${H - pad.b}></line><text x=${x(t)} y=${H - pad.b + 14} text-anchor="middle">${fmt(t, 1)}</text></g>`)}
+    ${top.map(
+      (r) => svg`<g class="gap-row" tabindex="0" role="img" data-sector=${r.sector}
+        aria-label=${`${r.sector} ${r.name}: regional multiplier ${fmt(r.regional, 3)}, national ${fmt(r.national, 3)}`}>
+        <text x=${pad.l - 6} y=${y(r.sector) + bw / 2 + 4} text-anchor="end">${short(r.name || r.sector)}</text>
+        <rect class="local" x=${x(0)} y=${y(r.sector)} width=${Math.max(0, x(r.national) - x(0))} height=${bw}></rect>
+        <rect class="gap" x=${x(0)} y=${y(r.sector) + bw / 4} width=${Math.max(0, x(r.regional) - x(0))} height=${bw / 2}></rect>
+        <text x=${x(r.national) + 4} y=${y(r.sector) + bw / 2 + 4}>${fmt(r.regional, 2)} / ${fmt(r.national, 2)}</text>
+      </g>`,
+    )}
+    <text x=${(pad.l + W - pad.r) / 2} y=${H - 4} text-anchor="middle">Output multiplier (thin dark bar: regional; wide light bar: national; labels regional / national)</text>
+  </svg>`;
+}

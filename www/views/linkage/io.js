@@ -5,7 +5,7 @@
 import { html, css, nothing } from 'lit';
 import { dataTable, download } from '../table/table.js';
 import { fmt, fmtInt, fmtPct } from '../format.js';
-import { quadrantChart, gapChart, keyLabel } from './charts.js';
+import { quadrantChart, gapChart, multiplierChart, keyLabel } from './charts.js';
 import { linkage, bytesOf } from './shared.js';
 
 export class InputOutputView {
@@ -36,12 +36,15 @@ export class InputOutputView {
     this.model = null; // ioModel result
     this.clusters = [];
     this.gaps = null;
+    this.regional = null; // ioRegionalMultipliers result
+    this.regionalSort = { key: 'regional', dir: -1 };
     this.forward = 'ghosh';
     this.sort = { key: 'total', dir: -1 };
     this.gapSort = { key: 'rank', dir: 1 };
     this.selected = null;
     this.form = { region: null, cluster: '42', industries: '', method: 'flq', delta: 0.3 };
     this.files = { table: null, make: null, use: null, crosswalk: null };
+    this.sheet = ''; // sheet of Excel tables (empty: the first)
   }
 
   hostConnected() {}
@@ -49,6 +52,7 @@ export class InputOutputView {
   onData() {
     // A new panel invalidates the gap ranking (it used the old employment).
     if (this.gaps && this.gaps.dataFile !== this.host.state.data?.file) this.gaps = null;
+    if (this.regional && this.regional.dataFile !== this.host.state.data?.file) this.regional = null;
   }
 
   update() {
@@ -66,16 +70,30 @@ export class InputOutputView {
     );
   }
 
+  /** `{key: bytes}` for a CSV file, `{keyRows: rows}` for an XLSX workbook (its first sheet, read by the worker's XLSX module). */
+  async fileOption(file, key) {
+    if (/\.xlsx$/i.test(file.name)) {
+      const sheet = key === 'crosswalk' ? undefined : this.sheet.trim() || undefined;
+      const t = await this.host.call('xlsxTable', { name: file.name, file, sheet }, `reading ${file.name}`);
+      return { [`${key}Rows`]: t.rows };
+    }
+    return { [key]: await bytesOf(file) };
+  }
+
   async loadFiles() {
     const f = this.files;
     const opts = {};
-    if (f.table) Object.assign(opts, { table: await bytesOf(f.table), name: f.table.name });
-    else if (f.make && f.use) Object.assign(opts, { make: await bytesOf(f.make), makeName: f.make.name, use: await bytesOf(f.use), useName: f.use.name });
-    else {
-      this.host.announce('Choose a flow table, or both a Make and a Use table.');
-      return;
+    try {
+      if (f.table) Object.assign(opts, await this.fileOption(f.table, 'table'), { name: f.table.name });
+      else if (f.make && f.use) Object.assign(opts, await this.fileOption(f.make, 'make'), { makeName: f.make.name }, await this.fileOption(f.use, 'use'), { useName: f.use.name });
+      else {
+        this.host.announce('Choose a flow table, or both a Make and a Use table.');
+        return;
+      }
+      if (f.crosswalk) Object.assign(opts, await this.fileOption(f.crosswalk, 'crosswalk'), { crosswalkName: f.crosswalk.name });
+    } catch {
+      return; // shown by the host
     }
-    if (f.crosswalk) Object.assign(opts, { crosswalk: await bytesOf(f.crosswalk), crosswalkName: f.crosswalk.name });
     const definitions = this.clusters.length ? null : await bytesOf(`${this.host.assetBase || ''}sample/cluster_definitions_uscmp.csv`);
     await this.load(opts, definitions);
   }
@@ -86,6 +104,7 @@ export class InputOutputView {
       linkage.io = this.table;
       if (definitions) this.clusters = await this.host.call('ioLoadDefinitions', { definitions, name: 'cluster_definitions_uscmp.csv' }, 'reading cluster definitions');
       this.gaps = null;
+      this.regional = null;
       await this.computeModel();
       this.host.announce(`Loaded the input-output table ${this.table.source}: ${this.table.n} sectors.`);
     } catch {
@@ -124,6 +143,21 @@ export class InputOutputView {
     }
   }
 
+  async computeRegional() {
+    const s = this.host.state;
+    const f = this.form;
+    const region = f.region ?? s.selected ?? s.data.regions[0];
+    try {
+      const r = await this.host.call('ioRegionalMultipliers', { region, method: f.method, delta: Number(f.delta), year: s.year }, 'regionalising the table');
+      r.dataFile = s.data.file;
+      this.regional = r;
+      this.host.announce(`Regional multipliers of ${r.regionName || r.region} computed (${r.sectors.length} sectors).`);
+      this.update();
+    } catch {
+      // shown
+    }
+  }
+
   render() {
     const s = this.host.state;
     return html`<section class="panel" aria-labelledby="io-h">
@@ -132,11 +166,12 @@ export class InputOutputView {
           <button class="button primary" id="io-bea" @click=${() => this.loadBea()}>Use the BEA 2017 summary tables (71 industries)</button>
           <fieldset>
             <legend>Or your own table</legend>
-            <label>Flow table (CSV, sellers × buyers)<input type="file" id="io-table" accept=".csv,.tsv,.txt" @change=${(e) => (this.files.table = e.target.files[0] ?? null)} /></label>
-            <label>Make table<input type="file" id="io-make" accept=".csv,.tsv,.txt" @change=${(e) => (this.files.make = e.target.files[0] ?? null)} /></label>
-            <label>Use table<input type="file" id="io-use" accept=".csv,.tsv,.txt" @change=${(e) => (this.files.use = e.target.files[0] ?? null)} /></label>
-            <label>Crosswalk data codes → table sectors<input type="file" id="io-crosswalk" accept=".csv,.tsv,.txt" @change=${(e) => (this.files.crosswalk = e.target.files[0] ?? null)} /></label>
-            <button class="button" @click=${() => this.loadFiles()}>Load</button>
+            <label>Flow table (CSV or Excel, sellers × buyers)<input type="file" id="io-table" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.table = e.target.files[0] ?? null)} /></label>
+            <label>Make table<input type="file" id="io-make" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.make = e.target.files[0] ?? null)} /></label>
+            <label>Use table<input type="file" id="io-use" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.use = e.target.files[0] ?? null)} /></label>
+            <label>Excel sheet (empty: the first)<input type="text" id="io-sheet" .value=${this.sheet} @change=${(e) => (this.sheet = e.target.value)} /></label>
+            <label>Crosswalk data codes → table sectors<input type="file" id="io-crosswalk" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.crosswalk = e.target.files[0] ?? null)} /></label>
+            <button class="button" id="io-load-files" @click=${() => this.loadFiles()}>Load</button>
           </fieldset>
         </div>
         ${this.table
@@ -144,7 +179,7 @@ export class InputOutputView {
               ${this.table.warnings.length ? html`<br />${this.table.warnings.length} warning(s): ${this.table.warnings.map((w) => w.message).join(' · ')}` : nothing}</p>`
           : html`<p>Load an input-output table to see multipliers, linkages and the supplier gaps of a cluster.</p>`}
       </section>
-      ${this.model ? this.renderModel() : nothing} ${this.model && s.data ? this.renderGapForm() : nothing} ${this.gaps ? this.renderGaps() : nothing}`;
+      ${this.model ? this.renderModel() : nothing} ${this.model && s.data ? this.renderGapForm() : nothing} ${this.regional ? this.renderRegional() : nothing} ${this.gaps ? this.renderGaps() : nothing}`;
   }
 
   renderModel() {
@@ -159,7 +194,14 @@ export class InputOutputView {
       backward: m.backward[i],
       forward: m.forward[i],
       key: keyLabel(m.keySector[i]),
+      extraction: m.extraction ? m.extraction[i] : null,
+      extraction_share: m.extractionShare ? m.extractionShare[i] : null,
+      employment_multiplier: m.employmentTotal ? m.employmentTotal[i] : null,
+      employment_type_i: m.employmentTypeI ? m.employmentTypeI[i] : null,
     }));
+    const hasEmp = !!m.employmentTypeI;
+    const hasEx = !!m.extraction;
+    const topEx = hasEx ? [...rows].sort((a, b) => b.extraction - a.extraction)[0] : null;
     const keys = rows.filter((r) => m.keySector[m.sectors.indexOf(r.sector)] === 'key');
     const best = [...rows].sort((a, b) => b.total - a.total)[0];
     return html`<section class="panel" aria-labelledby="io-mult-h">
@@ -174,6 +216,8 @@ export class InputOutputView {
       <p class="io-summary" id="io-model-summary">
         ${m.sectors.length} sectors. The largest output multiplier is ${best.name} (${best.sector}): ${fmt(best.total, 3)}, i.e. each dollar of final demand for it
         requires ${fmt(best.total, 3)} dollars of output across the economy. ${keys.length} key sectors (backward and forward linkage both above the average of 1)${keys.length ? `: ${keys.slice(0, 8).map((k) => k.name).join('; ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}` : ''}.
+        ${topEx ? `Hypothetical extraction: removing ${topEx.name} (${topEx.sector}) as a buyer would cost the most output, ${fmt(topEx.extraction, 1)} (${fmtPct(topEx.extraction_share, 2)} of total output).` : ''}
+        ${hasEmp ? 'The table has an employment row: type-I employment multipliers are in the table.' : 'The table has no employment row, so there are no employment multipliers.'}
       </p>
       <figure>
         ${quadrantChart(m, { selected: this.selected, onSelect: (code) => { this.selected = code; this.update(); this.host.announce(`Selected sector ${code}.`); } })}
@@ -192,6 +236,18 @@ export class InputOutputView {
           { key: 'backward', label: 'Backward linkage', num: true, format: (v) => fmt(v, 3) },
           { key: 'forward', label: 'Forward linkage', num: true, format: (v) => fmt(v, 3) },
           { key: 'key', label: 'Quadrant' },
+          ...(hasEx
+            ? [
+                { key: 'extraction', label: 'Extraction: output lost', num: true, format: (v) => fmt(v, 1) },
+                { key: 'extraction_share', label: 'Extraction: share of output', num: true, format: (v) => fmtPct(v, 2) },
+              ]
+            : []),
+          ...(hasEmp
+            ? [
+                { key: 'employment_multiplier', label: 'Jobs per unit of final demand', num: true, format: (v) => fmt(v, 4) },
+                { key: 'employment_type_i', label: 'Employment multiplier (type I)', num: true, format: (v) => fmt(v, 3) },
+              ]
+            : []),
         ],
         rows,
         sort: this.sort,
@@ -241,7 +297,54 @@ export class InputOutputView {
         </label>
         <label>FLQ δ<input type="number" id="io-delta" min="0" max="1" step="0.05" .value=${String(f.delta)} ?disabled=${f.method !== 'flq'} @change=${set('delta')} /></label>
         <button class="button primary" id="io-gaps-run" @click=${() => this.computeGaps()}>Rank supplier gaps</button>
+        <button class="button" id="io-regional-run" @click=${() => this.computeRegional()}>Regional multipliers</button>
       </div>
+    </section>`;
+  }
+
+  renderRegional() {
+    const r = this.regional;
+    const rows = r.sectors.map((code, i) => ({
+      sector: code,
+      name: r.names[i],
+      national: r.national[i],
+      regional: r.regional[i],
+      leakage: r.national[i] - r.regional[i],
+      slq: Number.isNaN(r.slq[i]) ? null : r.slq[i],
+      employment: r.regionalEmployment[i],
+    }));
+    const best = [...rows].sort((a, b) => b.regional - a.regional)[0];
+    const meanOf = (k) => rows.reduce((t, x) => t + x[k], 0) / rows.length;
+    const where = `${r.regionName || r.region} (${r.region}), ${r.year}`;
+    return html`<section class="panel" aria-labelledby="io-regional-h">
+      <h2 id="io-regional-h">Regional output multipliers: ${where}</h2>
+      <p class="io-summary" id="io-regional-summary">
+        The national table regionalised with ${r.method === 'flq' ? `FLQ (δ = ${fmt(r.delta, 2)}, λ = ${fmt(r.lambda, 3)})` : 'SLQ'} from the region's employment:
+        the average output multiplier falls from ${fmt(meanOf('national'), 3)} nationally to ${fmt(meanOf('regional'), 3)} in the region, because part of the inputs
+        are bought from outside. The largest regional multiplier is ${best.name} (${best.sector}): ${fmt(best.regional, 3)}.
+      </p>
+      <figure>
+        ${multiplierChart(rows)}
+        <figcaption>The 15 sectors with the largest regional multipliers: the dark bar is the regional multiplier, the light bar the national one. All sectors are in the table.</figcaption>
+      </figure>
+      ${dataTable({
+        id: 'io-regional',
+        caption: `Regional and national output multipliers (${rows.length} sectors)`,
+        columns: [
+          { key: 'sector', label: 'Sector' },
+          { key: 'name', label: 'Name' },
+          { key: 'national', label: 'National multiplier', num: true, format: (v) => fmt(v, 4) },
+          { key: 'regional', label: 'Regional multiplier', num: true, format: (v) => fmt(v, 4) },
+          { key: 'leakage', label: 'Leakage', num: true, format: (v) => fmt(v, 4) },
+          { key: 'slq', label: 'Regional LQ', num: true, format: (v) => (v === null ? '–' : fmt(v, 2)) },
+          { key: 'employment', label: 'Regional employment', num: true, format: fmtInt },
+        ],
+        rows,
+        sort: this.regionalSort,
+        onSort: (sort) => { this.regionalSort = sort; this.update(); },
+        rowKey: 'sector',
+        onExport: () => this.export(rows, `regional_multipliers_${r.region}.csv`),
+      })}
     </section>`;
   }
 

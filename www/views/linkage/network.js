@@ -7,6 +7,7 @@ import { html, css, svg, nothing, unsafeCSS } from 'lit';
 import { dataTable, download } from '../table/table.js';
 import { fmt, fmtInt } from '../format.js';
 import { linkage, bytesOf, PALETTE, OTHER } from './shared.js';
+import { contextOf } from '../clusters/context.js';
 
 const SVG_MAX_NODES = 1500;
 const SVG_MAX_EDGES = 8000;
@@ -48,7 +49,8 @@ export class NetworkView {
     host.addController(this);
     this.info = null; // networkLoad summary
     this.net = null; // analysis
-    this.options = { method: 'louvain', resolution: 1, seed: 42, directed: false, groupCol: '', ioMethod: 'max_coefficient', minWeight: 0.01 };
+    this.options = { method: 'louvain', resolution: 1, seed: 42, directed: false, groupCol: '', ioMethod: 'max_coefficient', minWeight: 0.01, colocMeasure: 'lq', colocMin: 0.3 };
+    this.savedDefs = null; // {clusters, rows} of the communities saved as cluster definitions
     this.files = { edges: null, nodes: null };
     this.sort = { key: 'degree', dir: -1 };
     this.selected = null;
@@ -74,6 +76,34 @@ export class NetworkView {
     await this.load('networkLoad', opts);
   }
 
+  async loadColocation() {
+    const o = this.options;
+    await this.load('networkFromColocation', { measure: o.colocMeasure, minWeight: Number(o.colocMin), year: this.host.state.year ?? undefined });
+  }
+
+  /** The communities of an industry graph as cluster definitions, loaded for the cluster views. */
+  async saveDefinitions() {
+    try {
+      const d = await this.host.call('networkCommunityDefinitions', {}, 'writing cluster definitions');
+      const name = 'network_communities.csv';
+      await contextOf(this.host).load({ name, bytes: new TextEncoder().encode(d.csv) });
+      this.savedDefs = { ...d, name };
+      this.host.announce(`${d.clusters.length} communities saved as cluster definitions (${d.rows} industries); the Region profile, Cluster view and Priorities now use them.`);
+      this.update();
+    } catch {
+      // shown by the host
+    }
+  }
+
+  async downloadDefinitions() {
+    try {
+      const d = await this.host.call('networkCommunityDefinitions', {}, 'writing cluster definitions');
+      download('network_communities.csv', d.csv);
+    } catch {
+      // shown
+    }
+  }
+
   async loadIo() {
     await this.load('networkFromIo', { method: this.options.ioMethod, minWeight: Number(this.options.minWeight) });
   }
@@ -83,6 +113,7 @@ export class NetworkView {
       this.dispose();
       this.net = null;
       this.selected = null;
+      this.savedDefs = null;
       this.info = await this.host.call(method, opts, 'reading the network');
       this.update();
       await this.analyse();
@@ -193,6 +224,18 @@ export class NetworkView {
         </div>
         <div class="net-form">
           <label
+            >Co-location graph of the loaded data
+            <select id="net-coloc-measure" @change=${set('colocMeasure')}>
+              <option value="lq" ?selected=${o.colocMeasure === 'lq'}>correlation of location quotients</option>
+              <option value="share" ?selected=${o.colocMeasure === 'share'}>correlation of employment shares</option>
+            </select>
+          </label>
+          <label>Minimum correlation<input type="number" id="net-coloc-min" min="0" max="0.99" step="0.05" .value=${String(o.colocMin)} @change=${set('colocMin', true)} /></label>
+          <button class="button" id="net-from-coloc" ?disabled=${!this.host.state.data} @click=${() => this.loadColocation()}>Use the co-location graph of the data's industries</button>
+          ${this.host.state.data ? nothing : html`<span class="code">(load data first)</span>`}
+        </div>
+        <div class="net-form">
+          <label
             >Communities
             <select id="net-method" @change=${set('method')}>
               <option value="louvain" ?selected=${o.method === 'louvain'}>Louvain</option>
@@ -232,11 +275,26 @@ export class NetworkView {
         : this.renderer === 'svg'
           ? this.renderSvg(matches)
           : html`<p>WebGL is not available and the graph is too large for the SVG drawing; the node table holds the results.</p>`}
+      ${this.info?.industries && net.community ? this.renderDefinitions() : nothing}
       ${this.renderTable(matches)}
       ${net.bridges.length
         ? html`<details><summary>Bridges (${net.bridges.length})</summary><ul>${net.bridges.slice(0, 200).map(([a, b]) => html`<li>${a} – ${b}</li>`)}</ul></details>`
         : nothing}
     </section>`;
+  }
+
+  renderDefinitions() {
+    const d = this.savedDefs;
+    return html`<div class="net-form">
+      <button class="button primary" id="net-save-defs" @click=${() => this.saveDefinitions()}>Use these communities as cluster definitions</button>
+      <button class="button" id="net-download-defs" @click=${() => this.downloadDefinitions()}>Download them as a definitions CSV</button>
+    </div>
+    ${d
+      ? html`<p id="net-defs-summary">Saved: ${d.clusters.length} community clusters (${d.rows} industries) are now the cluster definitions of the Region profile, Cluster view and Priorities tabs, e.g. ${d.clusters
+          .slice(0, 3)
+          .map((c) => `${c.code} ${c.name} (${c.industries})`)
+          .join('; ')}.</p>`
+      : html`<p>Each community becomes a cluster (code C1, C2, …, named after its most connected industry); the CSV has the columns industry_code, cluster_code, cluster_name.</p>`}`;
   }
 
   renderLegend() {
