@@ -185,12 +185,23 @@ export class NetworkView {
   async hostUpdated() {
     if (this.renderer !== 'webgl' || !this.net) return;
     const el = this.host.renderRoot.querySelector('#net-canvas');
-    if (!el || el === this.sigmaEl) return;
+    if (!el) {
+      // Another tab is shown: free the WebGL context; it is recreated when the tab comes back.
+      if (this.sigma) this.dispose();
+      return;
+    }
+    if (el === this.sigmaEl) return;
     this.dispose();
     this.sigmaEl = el;
     const net = this.net;
     const { createSigma } = await import('./sigma-graph.js');
     if (this.sigmaEl !== el || this.net !== net) return;
+    // The user may have switched tabs while sigma loaded: a detached or hidden container has no
+    // width (sigma throws); the next render of this tab attaches it.
+    if (!el.isConnected || !el.clientWidth) {
+      this.sigmaEl = null;
+      return;
+    }
     this.sigma = createSigma(el, net, { colors: this.colors, onClick: (i) => this.select(i, 'graph') });
     this.sigma.filter(this.matches());
     if (this.selected !== null) this.sigma.select(this.selected);
@@ -290,7 +301,8 @@ export class NetworkView {
       <button class="button" id="net-download-defs" @click=${() => this.downloadDefinitions()}>Download them as a definitions CSV</button>
     </div>
     ${d
-      ? html`<p id="net-defs-summary">Saved: ${d.clusters.length} community clusters (${d.rows} industries) are now the cluster definitions of the Region profile, Cluster view and Priorities tabs, e.g. ${d.clusters
+      ? html`<p id="net-defs-summary">Saved: ${d.clusters.length} community clusters (${d.rows} industries) are now the cluster definitions of the Region profile, Cluster view and Priorities tabs; the largest: ${[...d.clusters]
+          .sort((a, b) => b.industries - a.industries || a.code.localeCompare(b.code, 'en', { numeric: true }))
           .slice(0, 3)
           .map((c) => `${c.code} ${c.name} (${c.industries})`)
           .join('; ')}.</p>`

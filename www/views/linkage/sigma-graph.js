@@ -29,6 +29,8 @@ export function createSigma(container, net, { colors, onClick }) {
   let selected = null;
   let matches = null;
   const renderer = new Sigma(g, container, {
+    // A window resize while another tab is shown would otherwise throw on the detached container.
+    allowInvalidContainer: true,
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: 9,
     nodeReducer: (node, data) => {
