@@ -285,7 +285,11 @@ fn graph_unknown_node_and_duplicate_rule() {
 
 #[test]
 fn io_xlsx_table_with_sheet_matches_csv() {
-    let csv = json(&["io", "--table", &root("data/bea_2017_summary_ixi_flows.csv")]);
+    let csv = json(&[
+        "io",
+        "--table",
+        &root("data/bea_2017_summary_ixi_flows.csv"),
+    ]);
     let x = json(&[
         "io",
         "--table",
@@ -298,12 +302,18 @@ fn io_xlsx_table_with_sheet_matches_csv() {
         for key in ["total", "direct", "indirect"] {
             let a = x["output_multipliers"][key][j].as_f64().unwrap();
             let b = csv["output_multipliers"][key][j].as_f64().unwrap();
-            assert!((a - b).abs() <= 1e-12 * b.abs().max(1.0), "{key}[{j}]: {a} vs {b}");
+            assert!(
+                (a - b).abs() <= 1e-12 * b.abs().max(1.0),
+                "{key}[{j}]: {a} vs {b}"
+            );
         }
         let t = x["output_multipliers"]["total"][j].as_f64().unwrap();
         let d = x["output_multipliers"]["direct"][j].as_f64().unwrap();
         let i = x["output_multipliers"]["indirect"][j].as_f64().unwrap();
-        assert!((t - d - i).abs() < 1e-15, "indirect = total − direct (METHODS §5)");
+        assert!(
+            (t - d - i).abs() < 1e-15,
+            "indirect = total − direct (METHODS §5)"
+        );
     }
     // Without --sheet the first sheet (a note) is read: a located error.
     let (code, _, err) = run(&[
@@ -312,7 +322,10 @@ fn io_xlsx_table_with_sheet_matches_csv() {
         &root("tests/fixtures/io/bea_2017_summary_flows.xlsx"),
     ]);
     assert_eq!(code, 2);
-    assert!(err.starts_with("E_NO_DATA:") && err.contains("[Notes]"), "{err}");
+    assert!(
+        err.starts_with("E_NO_DATA:") && err.contains("[Notes]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -338,7 +351,10 @@ fn gaps_with_xlsx_table_and_regional_multipliers() {
     let rm = v["regional_multipliers"].as_array().unwrap();
     assert_eq!(rm.len(), 71);
     for r in rm {
-        let (n, g) = (r["national"].as_f64().unwrap(), r["regional"].as_f64().unwrap());
+        let (n, g) = (
+            r["national"].as_f64().unwrap(),
+            r["regional"].as_f64().unwrap(),
+        );
         assert!(g >= 1.0 - 1e-12 && g <= n + 1e-12, "{r}");
     }
     let tt = rm.iter().find(|r| r["sector"] == "313TT").unwrap();
@@ -366,7 +382,10 @@ fn graph_communities_become_cluster_definitions() {
     ]);
     assert_eq!(v["n_communities"], 2);
     let text = std::fs::read_to_string(&defs).unwrap();
-    assert!(text.starts_with("industry_code,cluster_code,cluster_name\n"), "{text}");
+    assert!(
+        text.starts_with("industry_code,cluster_code,cluster_name\n"),
+        "{text}"
+    );
     assert_eq!(text.lines().count(), 7);
     // The same file is a cluster definition for `agglo clusters`.
     let c = json(&[
@@ -384,6 +403,9 @@ fn graph_communities_become_cluster_definitions() {
         .iter()
         .filter_map(|r| r["cluster_name"].as_str())
         .collect();
-    assert!(names.iter().all(|n| n.starts_with("Community ")), "{names:?}");
+    assert!(
+        names.iter().all(|n| n.starts_with("Community ")),
+        "{names:?}"
+    );
     assert_eq!(names.len(), 2, "{names:?}");
 }

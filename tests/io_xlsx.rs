@@ -36,7 +36,11 @@ fn fixture_bytes() -> Vec<u8> {
     let notes = wb.add_worksheet();
     notes.set_name("Notes").unwrap();
     notes
-        .write_string(0, 0, "BEA 2017 summary industry-by-industry flows; the table is on sheet Flows")
+        .write_string(
+            0,
+            0,
+            "BEA 2017 summary industry-by-industry flows; the table is on sheet Flows",
+        )
         .unwrap();
     let ws = wb.add_worksheet();
     ws.set_name("Flows").unwrap();
@@ -131,7 +135,10 @@ fn xlsx_default_sheet_and_unknown_sheet() {
     )
     .unwrap_err();
     assert!(e.code.as_str().starts_with("E_XLSX"), "{e}");
-    assert!(e.message.contains("Nope") || e.location.sheet.is_some(), "{e}");
+    assert!(
+        e.message.contains("Nope") || e.location.sheet.is_some(),
+        "{e}"
+    );
 }
 
 #[test]
@@ -142,7 +149,12 @@ fn grid_from_rows_checks_like_csv() {
             .collect()
     };
     let g = grid_from_rows(
-        rows(&[&["code", "1", "2", ""], &["1", "150", "500"], &[], &["2", "200", "100"]]),
+        rows(&[
+            &["code", "1", "2", ""],
+            &["1", "150", "500"],
+            &[],
+            &["2", "200", "100"],
+        ]),
         "t.xlsx",
     )
     .unwrap();
@@ -215,7 +227,10 @@ fn indirect_is_total_minus_direct_as_methods() {
 fn cluster_members_use_the_definitions_parser() {
     let bytes = data("data/cluster_definitions_uscmp.csv");
     let (code, name, members) = cluster_industries(&bytes, "uscmp.csv", "42").unwrap();
-    assert_eq!((code.as_str(), name.as_str()), ("42", "Textile Manufacturing"));
+    assert_eq!(
+        (code.as_str(), name.as_str()),
+        ("42", "Textile Manufacturing")
+    );
     // Expected: the DPS2016 rows of the newest vintage (2017) for cluster 42, read independently.
     let mut rdr = csv::Reader::from_reader(&bytes[..]);
     let h = rdr.headers().unwrap().clone();
@@ -296,7 +311,11 @@ fn regional_multipliers_of_whitfield() {
         for j in 0..t.n {
             assert!((rm.regional[j] - by_hand[j]).abs() < 1e-12 * by_hand[j]);
             assert!(rm.regional[j] >= 1.0 - 1e-12);
-            assert!(rm.regional[j] <= rm.national[j] + 1e-12, "sector {}", t.sectors[j]);
+            assert!(
+                rm.regional[j] <= rm.national[j] + 1e-12,
+                "sector {}",
+                t.sectors[j]
+            );
         }
         let k = t.sector_index("313TT").unwrap();
         // Whitfield is the carpet capital: textile mills' SLQ far above 1.

@@ -77,7 +77,10 @@ pub fn members_of(
             .at(Location::file(&defs.source).with_value(want))
         })?;
     let c = defs.clusters.get(k).cloned().ok_or_else(|| {
-        Error::new(ErrorCode::Internal, format!("cluster index {k} out of range"))
+        Error::new(
+            ErrorCode::Internal,
+            format!("cluster index {k} out of range"),
+        )
     })?;
     let members = defs
         .entries

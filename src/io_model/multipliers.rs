@@ -40,11 +40,7 @@ pub struct OutputMultipliers {
 pub fn output_multipliers(model: &LeontiefModel) -> OutputMultipliers {
     let total = model.solve_transpose(&vec![1.0; model.n]);
     let direct = model.a_column_sums();
-    let indirect = total
-        .iter()
-        .zip(&direct)
-        .map(|(t, d)| t - d)
-        .collect();
+    let indirect = total.iter().zip(&direct).map(|(t, d)| t - d).collect();
     OutputMultipliers {
         total,
         direct,

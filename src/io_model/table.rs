@@ -274,9 +274,7 @@ pub fn io_table_from_grid(g: &Grid, opts: &IoTableOptions) -> Result<(IoTable, V
     let (x, source) = if let Some(t) = total_row {
         (t, "total_row")
     } else if let Some(c) = total_col {
-        let x: Result<Vec<f64>> = (0..n)
-            .map(|i| cell_number(g, i, c, i as u64 + 2))
-            .collect();
+        let x: Result<Vec<f64>> = (0..n).map(|i| cell_number(g, i, c, i as u64 + 2)).collect();
         (x?, "total_column")
     } else {
         if fd_cols.is_empty() {

@@ -14,16 +14,17 @@ use super::convert::{from_js, to_js, Obj};
 use super::workspace::{err, measure, year, Workspace};
 use crate::clusters::ClusterDefinitions;
 use crate::graph::{
-    betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points, closeness_nodes,
-    colocation_graph, communities_to_definitions, connected_components, definitions_csv, degrees,
-    firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain, pagerank, parse_edge_list,
-    parse_node_table, BetweennessParams, ColocationMeasure, ColocationParams, CommunityParams,
-    DistanceRule, DuplicateRule, EdgeListOptions, Graph, IoGraphParams, NodeTableOptions,
+    betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points,
+    closeness_nodes, colocation_graph, communities_to_definitions, connected_components,
+    definitions_csv, degrees, firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain,
+    pagerank, parse_edge_list, parse_node_table, BetweennessParams, ColocationMeasure,
+    ColocationParams, CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, Graph,
+    IoGraphParams, NodeTableOptions,
 };
 use crate::io_model::{
     crosswalk_from_grid, employment_multipliers, grid_from_rows, hypothetical_extraction,
-    io_table_from_grid, make_use_from_grids, members_of, output_multipliers, read_definitions,
-    read_grid, rasmussen_linkages, region_multipliers, supplier_gaps_for_region, Crosswalk,
+    io_table_from_grid, make_use_from_grids, members_of, output_multipliers, rasmussen_linkages,
+    read_definitions, read_grid, region_multipliers, supplier_gaps_for_region, Crosswalk,
     CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable, IoTableOptions, LeontiefModel,
     LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
 };
@@ -390,7 +391,9 @@ impl Workspace {
                     .map(|v| v.unwrap_or(f64::NAN))
                     .collect::<Vec<f64>>()
             });
-            let opt = |v: Option<Vec<f64>>| v.map_or(JsValue::NULL, |v| Float64Array::from(&v[..]).into());
+            let opt = |v: Option<Vec<f64>>| {
+                v.map_or(JsValue::NULL, |v| Float64Array::from(&v[..]).into())
+            };
             Ok(Obj::new()
                 .set("extraction", opt(ex_total))
                 .set("extractionShare", opt(ex_share))
