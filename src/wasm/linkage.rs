@@ -214,8 +214,9 @@ struct ClusterEntry {
 impl Workspace {
     /// Load an input-output table: `{table, name}` (a square flow table, CSV bytes) or
     /// `{make, makeName, use, useName}` (a BEA-style Make/Use pair, industry-technology
-    /// assumption); optionally `{crosswalk, crosswalkName}` (data codes → table sectors). Builds the
-    /// Leontief model once. Returns `{sectors, names, output, n, source, warnings}`.
+    /// assumption); optionally `{crosswalk, crosswalkName}` (data codes → table sectors). Each of
+    /// them may instead come as text rows (`tableRows`, `makeRows`, `useRows`, `crosswalkRows`:
+    /// an XLSX sheet read by the XLSX module's `xlsxToTable`). Builds the Leontief model once. Returns `{sectors, names, output, n, source, warnings}`.
     #[wasm_bindgen(js_name = ioLoadTable)]
     pub fn io_load_table(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
         let mut o: IoLoadOptions = from_js(options.clone())?;
@@ -353,9 +354,11 @@ impl Workspace {
         to_js(&list)
     }
 
-    /// Output multipliers (direct, indirect, total), Rasmussen-Hirschman linkages and key-sector
-    /// quadrants of the loaded table (`{forward: 'ghosh' | 'leontief_row'}`). Columns as typed
-    /// arrays, `keySector` as strings.
+    /// Output multipliers (direct, indirect = total − direct, total), Rasmussen-Hirschman linkages
+    /// and key-sector quadrants of the loaded table (`{forward: 'ghosh' | 'leontief_row'}`);
+    /// hypothetical extraction (`extraction`, `extractionShare`; null above 1 500 sectors) and,
+    /// when the table has an employment row, `employmentTotal` and `employmentTypeI` (NaN where a
+    /// sector has no employment). Columns as typed arrays, `keySector` as strings.
     #[wasm_bindgen(js_name = ioModel)]
     pub fn io_model(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: IoModelOptions = from_js(options)?;
