@@ -3,8 +3,10 @@
 
 use super::table::IoTable;
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
-use faer::linalg::solvers::{DenseSolveCore, Solve};
-use faer::Mat;
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::linalg::lu::partial_pivoting::{factor, solve};
+use faer::perm::PermRef;
+use faer::{Mat, Par};
 use serde::{Deserialize, Serialize};
 
 /// What to do with negative flows (published tables carry a few: scrap, used goods, subsidies).
@@ -45,7 +47,12 @@ pub struct LeontiefModel {
     pub a: Vec<f64>,
     pub x: Vec<f64>,
     pub warnings: Vec<Warning>,
-    lu: faer::linalg::solvers::PartialPivLu<f64>,
+    /// `Mᵀ = (I − A)ᵀ` factorised in place: unit lower `L` below the diagonal, `U` on and above
+    /// it (one n × n buffer: faer's `PartialPivLu` would copy the matrix and split it into two).
+    lu: Mat<f64>,
+    /// Row permutation of the factorisation, forward and inverse.
+    perm_fwd: Vec<usize>,
+    perm_bwd: Vec<usize>,
 }
 
 fn list(v: &[String], max: usize) -> String {
@@ -215,14 +222,30 @@ impl LeontiefModel {
                 -v
             }
         });
-        let lu = mt.partial_piv_lu();
-        let u = lu.U();
+        // Blocked, recursive LU with partial pivoting, in place and sequential (one thread, as
+        // the benchmark peers).
+        let mut lu = mt;
+        let mut perm_fwd = vec![0usize; n];
+        let mut perm_bwd = vec![0usize; n];
+        let _ = factor::lu_in_place(
+            lu.as_mut(),
+            &mut perm_fwd,
+            &mut perm_bwd,
+            Par::Seq,
+            MemStack::new(&mut MemBuffer::new(factor::lu_in_place_scratch::<usize, f64>(
+                n,
+                n,
+                Par::Seq,
+                Default::default(),
+            ))),
+            Default::default(),
+        );
         let mut umax = 0.0f64;
         for k in 0..n {
-            umax = umax.max(u.get(k, k).abs());
+            umax = umax.max(lu.get(k, k).abs());
         }
         for k in 0..n {
-            let p = u.get(k, k).abs();
+            let p = lu.get(k, k).abs();
             if p.is_nan() || p <= params.singular_tolerance * umax.max(1.0) {
                 return Err(Error::new(
                     ErrorCode::SingularMatrix,
@@ -253,7 +276,49 @@ impl LeontiefModel {
             x,
             warnings,
             lu,
+            perm_fwd,
+            perm_bwd,
         })
+    }
+
+    fn perm(&self) -> PermRef<'_, usize> {
+        PermRef::new_checked(&self.perm_fwd, &self.perm_bwd, self.n)
+    }
+
+    /// `M⁻¹ B` in place (M = (I − A)ᵀ, the factorised matrix).
+    fn solve_factor(&self, m: &mut Mat<f64>) {
+        let k = m.ncols();
+        let mut buf = MemBuffer::new(solve::solve_in_place_scratch::<usize, f64>(
+            self.n,
+            k,
+            Par::Seq,
+        ));
+        solve::solve_in_place(
+            self.lu.as_ref(),
+            self.lu.as_ref(),
+            self.perm(),
+            m.as_mut(),
+            Par::Seq,
+            MemStack::new(&mut buf),
+        );
+    }
+
+    /// `M⁻ᵀ B` in place.
+    fn solve_factor_transpose(&self, m: &mut Mat<f64>) {
+        let k = m.ncols();
+        let mut buf = MemBuffer::new(solve::solve_transpose_in_place_scratch::<usize, f64>(
+            self.n,
+            k,
+            Par::Seq,
+        ));
+        solve::solve_transpose_in_place(
+            self.lu.as_ref(),
+            self.lu.as_ref(),
+            self.perm(),
+            m.as_mut(),
+            Par::Seq,
+            MemStack::new(&mut buf),
+        );
     }
 
     fn to_mat(&self, rhs: &[f64], k: usize) -> Mat<f64> {
@@ -275,21 +340,21 @@ impl LeontiefModel {
     /// `L b` for one vector `b` (length n): e.g. output `x = L f` from final demand.
     pub fn solve(&self, b: &[f64]) -> Vec<f64> {
         let mut m = self.to_mat(b, 1);
-        self.lu.solve_transpose_in_place(m.as_mut());
+        self.solve_factor_transpose(&mut m);
         Self::from_mat(&m)
     }
 
     /// `Lᵀ b`, i.e. the row vector `bᵀ L`: with `b = 1` the column sums of `L` (output multipliers).
     pub fn solve_transpose(&self, b: &[f64]) -> Vec<f64> {
         let mut m = self.to_mat(b, 1);
-        self.lu.solve_in_place(m.as_mut());
+        self.solve_factor(&mut m);
         Self::from_mat(&m)
     }
 
     /// `L B` for `k` right-hand sides stored column after column (`b[c * n + i]`); result likewise.
     pub fn solve_many(&self, b: &[f64], k: usize) -> Vec<f64> {
         let mut m = self.to_mat(b, k);
-        self.lu.solve_transpose_in_place(m.as_mut());
+        self.solve_factor_transpose(&mut m);
         Self::from_mat(&m)
     }
 
@@ -297,9 +362,10 @@ impl LeontiefModel {
     /// the matrix itself is wanted.
     #[doc(alias = "leontief_inverse")]
     pub fn inverse(&self) -> Vec<f64> {
-        // inverse of Mᵀ is Lᵀ, whose column-major storage is L row-major.
-        let inv = self.lu.inverse();
+        // The inverse of Mᵀ is Lᵀ, whose column-major storage is L row-major: solve Mᵀ X = I.
         let n = self.n;
+        let mut inv = Mat::<f64>::identity(n, n);
+        self.solve_factor(&mut inv);
         let mut out = Vec::with_capacity(n * n);
         for i in 0..n {
             out.extend_from_slice(inv.col_as_slice(i));
