@@ -232,12 +232,9 @@ impl LeontiefModel {
             &mut perm_fwd,
             &mut perm_bwd,
             Par::Seq,
-            MemStack::new(&mut MemBuffer::new(factor::lu_in_place_scratch::<usize, f64>(
-                n,
-                n,
-                Par::Seq,
-                Default::default(),
-            ))),
+            MemStack::new(&mut MemBuffer::new(
+                factor::lu_in_place_scratch::<usize, f64>(n, n, Par::Seq, Default::default()),
+            )),
             Default::default(),
         );
         let mut umax = 0.0f64;
