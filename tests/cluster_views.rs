@@ -109,6 +109,8 @@ fn prioritisation_reranks_when_a_weight_changes() {
         establishments: None,
         payroll: Some(panel.measure_index("payroll_thousands").unwrap()),
         base: LqBase::All,
+        size_classes: Vec::new(),
+        sme_threshold: DEFAULT_SME_THRESHOLD,
     };
     let mut pr = PriorityParams {
         criteria: vec![

@@ -9,6 +9,7 @@ use super::priorities::{prioritise, PriorityParams, PriorityRow};
 use super::strength::{
     cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };
+use super::size_classes::{SizeClass, DEFAULT_SME_THRESHOLD};
 use super::typology::{cluster_profiles, ClusterProfile, TypologyParams};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 use crate::indicators::shift_share::{
@@ -84,6 +85,23 @@ pub struct RegionProfileParams {
     /// Number of peer regions (10).
     #[serde(default = "ten")]
     pub peers: usize,
+    /// Shift-share method of the region and per-cluster decomposition (Esteban-Marquillas, whose
+    /// rows also carry Dunn's components; `dunn`, `gerfin`, `dynamic`).
+    #[serde(default = "esteban")]
+    pub shift_share_method: ShiftShareMethod,
+    /// Establishment counts by size class (for `sme_share`).
+    #[serde(default)]
+    pub size_classes: Vec<SizeClass>,
+    #[serde(default = "sme250")]
+    pub sme_threshold: f64,
+}
+
+fn esteban() -> ShiftShareMethod {
+    ShiftShareMethod::Esteban
+}
+
+fn sme250() -> f64 {
+    DEFAULT_SME_THRESHOLD
 }
 
 fn ten() -> usize {
@@ -100,7 +118,8 @@ pub struct RegionProfileView {
     pub clusters: Vec<ClusterProfile>,
     /// European Cluster Observatory stars of the region's clusters.
     pub stars: Vec<EcoStars>,
-    /// Esteban-Marquillas (which includes Dunn's components) of the whole region, and per cluster.
+    /// Shift-share of the whole region and per cluster by `shift_share_method` (Esteban-Marquillas
+    /// by default, which includes Dunn's components).
     pub shift_share: Option<ShiftShareRow>,
     pub shift_share_by_cluster: Vec<ShiftShareRow>,
     /// Specialisation indices of the region's industry structure (industry level).
@@ -151,6 +170,8 @@ pub fn region_profile_view(
             establishments: params.establishments,
             payroll: params.payroll,
             base: params.base,
+            size_classes: params.size_classes.clone(),
+            sme_threshold: params.sme_threshold,
         },
     )?;
     warnings.extend(w);
@@ -175,7 +196,7 @@ pub fn region_profile_view(
             let base = ShiftShareParams {
                 from_year: from,
                 to_year: params.to_year,
-                method: ShiftShareMethod::Esteban,
+                method: params.shift_share_method,
                 by_industry: false,
                 measure: params.employment,
                 missing_as_zero: false,
