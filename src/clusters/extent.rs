@@ -47,7 +47,9 @@ pub fn cluster_spatial_extent(
     reference: Option<&Reference>,
 ) -> Result<Vec<ClusterExtent>> {
     let p = &cp.panel;
-    if neighbours.len() != p.regions.len() || neighbours.iter().flatten().any(|j| *j >= p.regions.len()) {
+    if neighbours.len() != p.regions.len()
+        || neighbours.iter().flatten().any(|j| *j >= p.regions.len())
+    {
         return Err(Error::new(
             ErrorCode::InvalidParameter,
             format!(

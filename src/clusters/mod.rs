@@ -63,7 +63,7 @@ pub use priorities::{
     ValidPriorityParams,
 };
 pub use quantile::quantile_type7;
-pub use size_classes::{sme_share, size_classes_from_measures, SizeClass, DEFAULT_SME_THRESHOLD};
+pub use size_classes::{size_classes_from_measures, sme_share, SizeClass, DEFAULT_SME_THRESHOLD};
 pub use strength::{
     cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };

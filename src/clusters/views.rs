@@ -6,10 +6,10 @@ use super::peers::{
     peer_regions, top_regions_for_cluster, Peer, PeerMetric, TopRegion, TopRegionsParams,
 };
 use super::priorities::{prioritise, PriorityParams, PriorityRow};
+use super::size_classes::{SizeClass, DEFAULT_SME_THRESHOLD};
 use super::strength::{
     cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };
-use super::size_classes::{SizeClass, DEFAULT_SME_THRESHOLD};
 use super::typology::{cluster_profiles, ClusterProfile, TypologyParams};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 use crate::indicators::shift_share::{

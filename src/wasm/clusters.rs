@@ -9,10 +9,11 @@
 use super::convert::{from_js, Obj};
 use super::workspace::{err, measure, Workspace};
 use crate::clusters::{
-    aggregate_to_clusters, apply_typology_extras, size_classes_from_measures, cluster_definitions_from_table, cluster_profiles, cluster_view,
-    parse_cluster_definitions, peer_regions, prioritise, region_profile_view, ClusterDefinitions,
-    ClusterPanel, ClusterViewParams, Criterion, DefinitionFilter, EcoParams, LqBase, Normalisation,
-    PeerMetric, PriorityParams, ReferenceTables, RegionProfileParams, TypologyParams,
+    aggregate_to_clusters, cluster_definitions_from_table, cluster_profiles, cluster_view,
+    parse_cluster_definitions, peer_regions, prioritise, region_profile_view,
+    size_classes_from_measures, ClusterDefinitions, ClusterPanel, ClusterViewParams, Criterion,
+    DefinitionFilter, EcoParams, LqBase, Normalisation, PeerMetric, PriorityParams,
+    ReferenceTables, RegionProfileParams, TypologyParams,
 };
 use crate::indicators::shift_share::{
     shift_share_panel, ShiftShareMethod, ShiftShareParams, ShiftShareRow,
@@ -444,7 +445,7 @@ impl Workspace {
             let x = self.typology_extras(&p, &o, &[r], true, false)?;
             warnings.extend(x.warnings);
             io_source = x.io_source;
-            apply_typology_extras(&mut mine, x.io.as_deref(), None);
+            crate::clusters::apply_typology_extras(&mut mine, x.io.as_deref(), None);
         }
         if wants_io && io_source.is_none() {
             warnings.push(Warning::new(
@@ -648,7 +649,9 @@ impl Workspace {
             };
             let res = super::linkage::with_io_inputs(|io, cw| match (io, cw) {
                 (None, _) => Ok(Err("load an input-output table (Linkages tab)")),
-                (Some(_), None) => Ok(Err("load a crosswalk from the data's codes to the IO table")),
+                (Some(_), None) => Ok(Err(
+                    "load a crosswalk from the data's codes to the IO table",
+                )),
                 (Some((table, model, source)), Some(crosswalk)) => cluster_io_indicators(
                     p.panel,
                     &p.cp,
@@ -687,8 +690,7 @@ impl Workspace {
                     )
                     .map_err(err)?;
                     warnings.extend(w);
-                    let nb =
-                        neighbours_for_regions(&p.cp.panel.regions, &wts.ids, &wts.neighbours);
+                    let nb = neighbours_for_regions(&p.cp.panel.regions, &wts.ids, &wts.neighbours);
                     let rf = match &p.reference {
                         Some((_, name, rcp)) => Some(
                             Reference::from_table(&rcp.panel, name, &p.cp.panel, p.m, y)

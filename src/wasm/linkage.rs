@@ -73,8 +73,7 @@ pub(super) fn with_io_inputs<R>(
     STATE.with(|s| {
         let s = s.borrow();
         f(
-            s.io
-                .as_ref()
+            s.io.as_ref()
                 .map(|io| (&io.table, &io.model, io.source.as_str())),
             s.crosswalk.as_ref().map(|(c, _)| c),
         )

@@ -9,10 +9,10 @@ use agglo::clusters::{
     ClusterPanel, ClusterProfile, DefinitionFilter, EcoParams, IoInputs, LqBase, TypologyParams,
     UscmpParams,
 };
-use agglo::io_model::{parse_crosswalk, CrosswalkOptions, RegionalMethod, RegionalParams};
-use agglo::spatial::{build_weights, ContiguityParams, Transform, WeightsSpec};
 use agglo::ingest::xlsx_to_table;
+use agglo::io_model::{parse_crosswalk, CrosswalkOptions, RegionalMethod, RegionalParams};
 use agglo::panel::Reference;
+use agglo::spatial::{build_weights, ContiguityParams, Transform, WeightsSpec};
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
 use serde_json::{json, Value};
@@ -193,11 +193,8 @@ impl ExtraArgs {
                 };
                 let (table, model, w) = table_args.load()?;
                 warnings.extend(w);
-                let cw = parse_crosswalk(
-                    &read_file(c)?,
-                    &file_name(c),
-                    &CrosswalkOptions::default(),
-                )?;
+                let cw =
+                    parse_crosswalk(&read_file(c)?, &file_name(c), &CrosswalkOptions::default())?;
                 let method = match self.io_method.to_ascii_lowercase().as_str() {
                     "slq" => RegionalMethod::Slq,
                     "flq" => RegionalMethod::Flq,
