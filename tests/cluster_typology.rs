@@ -237,3 +237,64 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn ellison_glaeser_from_size_classes_in_the_cluster_view() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bytes = std::fs::read(format!("{root}/tests/fixtures/clusters/size_classes.csv")).unwrap();
+    let (panel, _) =
+        agglo::ingest::load_panel(&bytes, "size_classes.csv", &Default::default()).unwrap();
+    let defs = std::fs::read(format!("{root}/data/cluster_definitions_uscmp.csv")).unwrap();
+    let (defs, _) =
+        parse_cluster_definitions(&defs, "defs.csv", &DefinitionFilter::uscmp_default()).unwrap();
+    let (cp, _) = aggregate_to_clusters(&panel, &defs).unwrap();
+    let classes = size_classes_from_measures(&panel.measures);
+    assert_eq!(classes.len(), 9);
+    let params = ClusterViewParams {
+        cluster: "42".into(),
+        year: 2021,
+        employment: panel.measure_index("employment").unwrap(),
+        establishments: Some(panel.measure_index("establishments").unwrap()),
+        base: LqBase::All,
+        top: 3,
+        size_classes: classes.clone(),
+    };
+    let v = cluster_view(&cp, None, &params).unwrap();
+    assert!(v.eg_from_size_classes);
+    assert_eq!(v.concentration.len(), 2);
+    let row = &v.concentration[1]; // 2021
+                                   // By hand: the 2021 textile counts per class (Whitfield 314110 + 313110, Murray, Appling).
+    let sizes: Vec<f64> = classes.iter().map(SizeClass::representative_size).collect();
+    assert_eq!(sizes[0], 2.5); // 1-4 employees
+    let counts = [
+        [11.0, 8.0, 10.0, 14.0, 8.0, 8.0, 4.0, 3.0, 1.0],
+        [1.0, 1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 0.0, 0.0],
+        [1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+    ];
+    let total: f64 = counts
+        .iter()
+        .flatten()
+        .zip(sizes.iter().cycle())
+        .map(|(n, s)| n * s)
+        .sum();
+    let h: f64 = (0..9)
+        .map(|k| counts.iter().map(|r| r[k]).sum::<f64>() * (sizes[k] / total).powi(2))
+        .sum();
+    assert!(
+        (row.eg_h.unwrap() - h).abs() < 1e-12 * h,
+        "{} vs {h}",
+        row.eg_h.unwrap()
+    );
+    // Without the classes: one mean-size class per region, a different H.
+    let plain = cluster_view(
+        &cp,
+        None,
+        &ClusterViewParams {
+            size_classes: Vec::new(),
+            ..params
+        },
+    )
+    .unwrap();
+    assert!(!plain.eg_from_size_classes);
+    assert!((plain.concentration[1].eg_h.unwrap() - h).abs() > 1e-6);
+}

@@ -70,6 +70,7 @@ fn cluster_view_of_textiles() {
         establishments: Some(panel.measure_index("establishments").unwrap()),
         base: LqBase::All,
         top: 5,
+        size_classes: Vec::new(),
     };
     let v = cluster_view(&cp, None, &params).unwrap();
     assert_eq!(v.cluster_name, "Textile Manufacturing");
@@ -166,6 +167,7 @@ fn views_with_a_national_reference_table() {
         establishments: Some(panel.measure_index("establishments").unwrap()),
         base: LqBase::All,
         top: 3,
+        size_classes: Vec::new(),
     };
     let national = cluster_view(&cp, Some(&tables), &params).unwrap();
     let state = cluster_view(&cp, None, &params).unwrap();

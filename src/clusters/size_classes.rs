@@ -14,6 +14,25 @@ pub struct SizeClass {
     pub upper: Option<f64>,
 }
 
+impl SizeClass {
+    /// The size every establishment of the class is given for Ellison-Glaeser's H: the midpoint
+    /// of the employee counts `lower ..= upper - 1`; for the open top class, 1.5 × its lower bound
+    /// (a convention: CBP publishes no mean per class).
+    ///
+    /// # Examples
+    /// ```
+    /// use agglo::clusters::SizeClass;
+    /// assert_eq!(SizeClass { measure: 0, lower: 5.0, upper: Some(10.0) }.representative_size(), 7.0);
+    /// assert_eq!(SizeClass { measure: 0, lower: 1000.0, upper: None }.representative_size(), 1500.0);
+    /// ```
+    pub fn representative_size(&self) -> f64 {
+        match self.upper {
+            Some(u) => (self.lower + u - 1.0) / 2.0,
+            None => 1.5 * self.lower,
+        }
+    }
+}
+
 /// The default SME threshold: fewer than 250 employees (the EU definition, Recommendation
 /// 2003/361/EC; US CBP classes have a boundary at 250, between `n100_249` and `n250_499`).
 pub const DEFAULT_SME_THRESHOLD: f64 = 250.0;

@@ -380,6 +380,7 @@ impl Workspace {
             establishments: p.establishments,
             base: o.base,
             top: o.top.unwrap_or(10),
+            size_classes: size_classes_from_measures(&p.panel.measures),
         };
         let mut view = cluster_view(&p.cp, p.tables().as_ref(), &params).map_err(err)?;
         let mut warnings = p.warnings;
@@ -450,7 +451,7 @@ impl Workspace {
         if wants_io && io_source.is_none() {
             warnings.push(Warning::new(
                 "W_NO_IO_TABLE",
-                "the multiplier and local-supplier criteria need an input-output table and a crosswalk (load them in the Linkages tab); they score 0 until then",
+                "the multiplier and local-supplier criteria need an input-output table and a crosswalk (load them in the Input-output tab); they score 0 until then",
             ));
         }
         let rows = prioritise(&mine, &params).map_err(err)?;
@@ -648,7 +649,7 @@ impl Workspace {
                 delta: o.delta.unwrap_or(0.3),
             };
             let res = super::linkage::with_io_inputs(|io, cw| match (io, cw) {
-                (None, _) => Ok(Err("load an input-output table (Linkages tab)")),
+                (None, _) => Ok(Err("load an input-output table (Input-output tab)")),
                 (Some(_), None) => Ok(Err(
                     "load a crosswalk from the data's codes to the IO table",
                 )),
@@ -731,7 +732,7 @@ impl Workspace {
 impl Workspace {
     /// The typology dimensions that need the full module, for one `region`: depth, local-supplier
     /// linkage and regional output multiplier of each cluster (with the IO table and crosswalk of
-    /// the Linkages tab; `ioMethod` = `flq` | `slq`, `delta`), and the spatial extent (queen
+    /// the Input-output tab; `ioMethod` = `flq` | `slq`, `delta`), and the spatial extent (queen
     /// contiguity of the loaded boundaries). Each part is `null` with a reason (`ioMissing`,
     /// `extentMissing`) when its input is not loaded. Same numbers as
     /// `agglo clusters --profile --io-table … --crosswalk … --geometry …`.

@@ -138,11 +138,17 @@ impl Clustered {
 pub struct ExtraArgs {
     /// Input-output flow table (square CSV, e.g. data/bea_2017_summary_ixi_flows.csv) for depth,
     /// local-supplier linkage and the regional output multiplier; needs --crosswalk.
-    #[arg(long = "io-table", requires = "crosswalk")]
+    #[arg(long = "io-table", requires = "crosswalk", conflicts_with = "io_make")]
     pub io_table: Option<String>,
+    /// Or a Make table (industry × commodity) with --io-use (industry-technology assumption).
+    #[arg(long = "io-make", requires_all = ["io_use", "crosswalk"])]
+    pub io_make: Option<String>,
+    /// Use table (commodity × industry) with --io-make.
+    #[arg(long = "io-use", requires = "io_make")]
+    pub io_use: Option<String>,
     /// Crosswalk from the data's industry codes to the IO table's sectors
     /// (e.g. data/bea_summary_to_naics.csv).
-    #[arg(long, requires = "io_table")]
+    #[arg(long)]
     pub crosswalk: Option<String>,
     /// Regionalisation of the IO table: flq (default) or slq.
     #[arg(long = "io-method", default_value = "flq")]
@@ -183,12 +189,21 @@ impl ExtraArgs {
         warnings: &mut Vec<agglo::Warning>,
     ) -> Result<()> {
         let m = loaded.measure;
-        let io_rows = match (&self.io_table, &self.crosswalk) {
-            (Some(t), Some(c)) => {
+        if self.crosswalk.is_some() && self.io_table.is_none() && self.io_make.is_none() {
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "--crosswalk needs an IO table (--io-table, or --io-make with --io-use)",
+            ));
+        }
+        let io_rows = match (
+            self.io_table.is_some() || self.io_make.is_some(),
+            &self.crosswalk,
+        ) {
+            (true, Some(c)) => {
                 let table_args = crate::io::TableArgs {
-                    table: Some(t.clone()),
-                    make: None,
-                    use_table: None,
+                    table: self.io_table.clone(),
+                    make: self.io_make.clone(),
+                    use_table: self.io_use.clone(),
                     strict_negative: false,
                 };
                 let (table, model, w) = table_args.load()?;
