@@ -401,9 +401,10 @@ export class RegionProfileView {
         ${ss.industries_left_out ? `${ss.industries_left_out} industries missing in a year are left out${r.missingAsZero ? '' : ' (tick “count missing cells as zero” to include them)'}.` : ''}
       </p>
       ${componentBars({
-        bars: gerfin ? bars.map((b) => ({ ...b, value: b.value - 1 })) : bars,
-        format: gerfin ? (d) => `${d >= 0 ? '+' : ''}${fmtPct(d, 2)}` : undefined,
-        title: `Bar chart of the ${SS_NAME[method]} shift-share ${gerfin ? 'factors (deviation from 1)' : 'components'} of ${name}, ${ss.from_year}–${ss.to_year}`,
+        // Gerfin: percent above or below 1, so the axis reads in percent too.
+        bars: gerfin ? bars.map((b) => ({ ...b, value: (b.value - 1) * 100 })) : bars,
+        format: gerfin ? (d) => `${d >= 0 ? '+' : ''}${fmt(d, 2)} %` : undefined,
+        title: `Bar chart of the ${SS_NAME[method]} shift-share ${gerfin ? 'factors (percent above or below 1)' : 'components'} of ${name}, ${ss.from_year}–${ss.to_year}`,
       })}
       <details>
         <summary>Chart data as a table</summary>

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+const [,, src, out, y, h] = process.argv;
+const html = src.replace(/\.png$/, '.crop.html');
+writeFileSync(html, `<html><body style="margin:0"><img src="${src.split('/').pop()}"></body></html>`);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
+await p.goto('file://' + html);
+await p.waitForTimeout(300);
+await p.screenshot({ path: out, fullPage: true, clip: { x: 0, y: Number(y), width: 1280, height: Number(h) } });
+await b.close();
