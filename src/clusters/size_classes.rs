@@ -49,14 +49,15 @@ fn class_of(name: &str) -> Option<(f64, Option<f64>)> {
         .or_else(|| n.strip_prefix("n"))
         .filter(|b| b.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
     let mut parts = body.split('_');
-    let lo: f64 = parts.next()?.parse().ok()?;
+    // Employee counts are integers (an integer parse also keeps float parsing out of the wasm).
+    let lo = f64::from(parts.next()?.parse::<u32>().ok()?);
     let hi = match parts.next() {
         None => {
             // `n1000` (CBP's open top class); `size_<lo>` alone is not a class name.
             return n.starts_with('n').then_some((lo, None));
         }
         Some("plus") | Some("more") => None,
-        Some(h) => Some(h.parse::<f64>().ok()? + 1.0),
+        Some(h) => Some(f64::from(h.parse::<u32>().ok()?) + 1.0),
     };
     if parts.next().is_some() || hi.is_some_and(|h| h <= lo) {
         return None;
