@@ -20,6 +20,14 @@ const CONCENTRATION = [
   ['eg_gamma', 'Ellison-Glaeser γ', 'Concentration beyond what random plant location would give (with establishment counts; above 0.05 is highly concentrated).'],
 ];
 
+/** How the plant Herfindahl of Ellison-Glaeser was obtained (the data decides). */
+const egText = (v) =>
+  `Concentration beyond what random plant location would give (above 0.05 is highly concentrated); plant sizes ${
+    v.eg_from_size_classes
+      ? 'from the establishment counts by size class (each class at its midpoint, the open top class at 1.5 × its lower bound).'
+      : 'approximated by each region’s mean establishment size (load establishment counts by size class for a better estimate).'
+  }`;
+
 const DASH_NAMES = ['solid line, circles', 'dashed line, squares', 'dotted line, triangles', 'dash-dot line, diamonds', 'fine dots, crosses'];
 
 export class ClusterView {
@@ -247,7 +255,7 @@ export class ClusterView {
           <thead><tr><th scope="col">Index</th>${v.years.map((y) => html`<th scope="col" class="num">${y}</th>`)}<th scope="col">What it says</th></tr></thead>
           <tbody>
             ${used.map(
-              ([k, name, text]) => html`<tr><th scope="row">${name}</th>${rows.map((r) => html`<td class="num">${fmt(r[k], 3)}</td>`)}<td>${text}</td></tr>`,
+              ([k, name, text]) => html`<tr data-key=${k}><th scope="row">${name}</th>${rows.map((r) => html`<td class="num" data-value=${r[k] ?? ''}>${fmt(r[k], 3)}</td>`)}<td>${k === 'eg_gamma' ? egText(v) : text}</td></tr>`,
             )}
           </tbody>
         </table>

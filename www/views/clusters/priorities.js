@@ -6,6 +6,7 @@ import { fmt, fmtInt, fmtPct } from '../format.js';
 import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
 import { exportRows } from './export.js';
+import { linkage } from '../linkage/shared.js';
 
 export const CRITERIA = [
   { key: 'growth', label: 'Growth (employment CAGR)', format: (v) => fmtPct(v) },
@@ -15,9 +16,11 @@ export const CRITERIA = [
   { key: 'wages', label: 'Wages (payroll per employee)', format: (v) => fmt(v, 1) },
   { key: 'focus', label: 'Focus (share of the region)', format: (v) => fmtPct(v, 2) },
   { key: 'competitive', label: 'Competitive shift', format: fmtInt },
+  { key: 'multiplier', label: 'Regional output multiplier (IO table)', format: (v) => fmt(v, 3), io: true },
+  { key: 'local_supplier', label: 'Local-supplier linkage (IO table)', format: (v) => fmt(v, 3), io: true },
 ];
 
-const DEFAULT = { criteria: ['growth', 'lq', 'size'], weights: { growth: 0.4, lq: 0.3, size: 0.3, job_creation: 0.2, wages: 0.2, focus: 0.2, competitive: 0.2 }, normalisation: 'min_max', tradedOnly: false };
+const DEFAULT = { criteria: ['growth', 'lq', 'size'], weights: { growth: 0.4, lq: 0.3, size: 0.3, job_creation: 0.2, wages: 0.2, focus: 0.2, competitive: 0.2, multiplier: 0.2, local_supplier: 0.2 }, normalisation: 'min_max', tradedOnly: false };
 
 export class PrioritiesView {
   static id = 'cluster-priorities';
@@ -91,7 +94,8 @@ export class PrioritiesView {
     if (!ctx.ready) return html`${ctx.renderSettings()}${pending(ctx)}`;
     const p = this.params;
     const valid = p.criteria.length > 0 && p.criteria.every((c) => Number.isFinite(Number(p.weights[c])) && Number(p.weights[c]) >= 0) && p.criteria.some((c) => Number(p.weights[c]) > 0);
-    const key = JSON.stringify([idOf(this.host.state.data), idOf(this.host.state.reference), ctx.version, this.options()]);
+    const usesIo = p.criteria.some((c) => CRITERIA.find((x) => x.key === c)?.io);
+    const key = JSON.stringify([idOf(this.host.state.data), idOf(this.host.state.reference), usesIo ? idOf(linkage.io) : 0, ctx.version, this.options()]);
     if (valid && key !== this.key) {
       this.key = key;
       queueMicrotask(() => this.refresh(key));
@@ -153,6 +157,13 @@ export class PrioritiesView {
         ${top.length ? `First: ${top.map((x) => `${x.cluster_name} (${fmt(x.score, 3)})`).join(', ')}.` : ''}
         A cluster’s score is the sum of its contributions: weight × normalised value; a missing value scores 0.
       </p>
+      ${crit.some((c) => c.io)
+        ? html`<p class="hint" id="cl-pr-io">
+            ${r.ioSource
+              ? `Multiplier and local-supplier linkage from ${r.ioSource}, regionalised for ${name} with Flegg’s location quotient (δ = 0.3): the multiplier is the output-weighted column sum of the regional Leontief inverse over the cluster’s IO sectors; local-supplier linkage is its local intermediate purchases per dollar of output.`
+              : 'Multiplier and local-supplier linkage need an input-output table and a crosswalk: load them in the Input-output tab (“Use the BEA 2017 summary tables”). Until then they score 0.'}
+          </p>`
+        : nothing}
       <div class="table-wrap">
         <table id="cl-priority-table">
           <caption>
@@ -173,7 +184,7 @@ export class PrioritiesView {
                 <td class="num">${x.rank}</td>
                 <td>${x.cluster_name} (${x.cluster})</td>
                 <td class="num score" data-value=${x.score}>${fmt(x.score, 3)}</td>
-                ${x.contributions.map((c, k) => html`<td class="num">${crit[k].format(c.raw)}</td><td class="num" data-value=${c.contribution}>${fmt(c.contribution, 3)}</td>`)}
+                ${x.contributions.map((c, k) => html`<td class="num raw" data-value=${c.raw ?? ""}>${crit[k].format(c.raw)}</td><td class="num" data-value=${c.contribution}>${fmt(c.contribution, 3)}</td>`)}
               </tr>`,
             )}
           </tbody>
