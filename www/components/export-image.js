@@ -23,7 +23,7 @@ function paint(el) {
  * and a footer (legend lines and source note).
  * @returns {{svg: string, width: number, height: number}}
  */
-export function standaloneSvg(svgEl, { title, footer = [] }) {
+export function standaloneSvg(svgEl, { title, footer = [], background = '#ffffff', color = '#1b1b1b' }) {
   const vb = svgEl.viewBox.baseVal;
   const width = vb.width;
   const top = 28;
@@ -36,7 +36,7 @@ export function standaloneSvg(svgEl, { title, footer = [] }) {
   const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', String(width));
   bg.setAttribute('height', String(height));
-  bg.setAttribute('fill', '#ffffff');
+  bg.setAttribute('fill', background);
   out.append(bg);
   const t = document.createElementNS(SVG_NS, 'text');
   t.setAttribute('x', '8');
@@ -44,6 +44,7 @@ export function standaloneSvg(svgEl, { title, footer = [] }) {
   t.setAttribute('font-family', 'sans-serif');
   t.setAttribute('font-size', '15');
   t.setAttribute('font-weight', 'bold');
+  t.setAttribute('fill', color);
   t.textContent = title;
   out.append(t);
   const g = document.createElementNS(SVG_NS, 'g');
@@ -64,7 +65,7 @@ export function standaloneSvg(svgEl, { title, footer = [] }) {
       if (p.dash) c.setAttribute('stroke-dasharray', p.dash);
     } else {
       c.setAttribute('font-family', 'sans-serif');
-      c.setAttribute('fill', p.fill === 'none' ? '#1b1b1b' : p.fill);
+      c.setAttribute('fill', p.fill === 'none' ? color : p.fill);
     }
     const parentT = el.closest('g[transform]');
     if (parentT && parentT !== svgEl && !c.getAttribute('transform')) c.setAttribute('transform', parentT.getAttribute('transform'));
@@ -77,6 +78,7 @@ export function standaloneSvg(svgEl, { title, footer = [] }) {
     f.setAttribute('y', String(top + vb.height + 18 * (k + 1)));
     f.setAttribute('font-family', 'sans-serif');
     f.setAttribute('font-size', '12');
+    f.setAttribute('fill', color);
     f.textContent = line;
     out.append(f);
   });

@@ -2,7 +2,7 @@
 // of the last session in this browser's IndexedDB (offered back after a reload or a crash).
 // The datasets travel inside the session (base64), with a SHA-256 fingerprint checked on reopening.
 
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 const DB = 'agglo';
 const STORE = 'sessions';
 
@@ -43,20 +43,25 @@ export async function unpackFile(packed) {
 }
 
 /**
- * Older session files are migrated to the current shape.
+ * Older session files are migrated to the current shape, one version step at a time.
  * v1 (first release): `{version: 1, files: {...}, industry, year, yearStart, method}` at top level.
  * v2: `{version: 2, app: 'agglo', files, view: {...}, views: {id: state}}`.
+ * v3: v2 plus `shared: {key: state}`, the inputs several views share (uploaded cluster
+ *   definitions, ...); the views' states may hold packed files of their own (IO table, edge list).
+ *   A v2 file has none: the views start from their defaults (e.g. the US Cluster Mapping).
  */
 export function migrate(session) {
-  if (!session || session.app !== 'agglo' && session.version !== 1) {
+  if (!session || (session.app !== 'agglo' && session.version !== 1)) {
     throw Object.assign(new Error('E_UNKNOWN_FORMAT: this is not an Agglo session file'), { code: 'E_UNKNOWN_FORMAT' });
   }
-  if (session.version === 1) {
-    const { files, industry, year, yearStart, method, selected } = session;
-    return { version: 2, app: 'agglo', saved: session.saved ?? null, files, view: { tab: 'overview', industry, year, yearStart, method, k: 5, selected: selected ?? null }, views: {} };
+  let s = session;
+  if (s.version === 1) {
+    const { files, industry, year, yearStart, method, selected } = s;
+    s = { version: 2, app: 'agglo', saved: s.saved ?? null, files, view: { tab: 'overview', industry, year, yearStart, method, k: 5, selected: selected ?? null }, views: {} };
   }
-  if (session.version === SESSION_VERSION) return session;
-  throw Object.assign(new Error(`E_UNKNOWN_FORMAT: session version ${session.version} is newer than this Agglo (${SESSION_VERSION})`), { code: 'E_UNKNOWN_FORMAT' });
+  if (s.version === 2) s = { ...s, version: 3, views: s.views ?? {}, shared: {} };
+  if (s.version === SESSION_VERSION) return s;
+  throw Object.assign(new Error(`E_UNKNOWN_FORMAT: session version ${session.version} is not one this Agglo reads (1 to ${SESSION_VERSION})`), { code: 'E_UNKNOWN_FORMAT' });
 }
 
 function db() {
