@@ -69,14 +69,15 @@ export function imageExport({ id, svg, name, title, legend, draw, label = 'chart
 
 const text = (el) => el.textContent.trim().replace(/\s+/g, ' ');
 
-function legendOf(panel) {
-  if (!panel) return [];
-  const items = [...panel.querySelectorAll('.legend-item, .legend-list li, .series-key li')].map(text).filter(Boolean);
+/** Legend lines of a drawing: the legend of its panel, else the caption of its figure. */
+function legendOf(svgEl, fallback) {
+  const panel = svgEl.closest('.panel') ?? fallback;
+  const items = panel ? [...panel.querySelectorAll('.legend-item, .legend-list li, .series-key li')].map(text).filter(Boolean) : [];
   if (items.length) {
     const title = panel.querySelector('.legend-title');
     return [`Legend${title ? ` (${text(title)})` : ''}: ${items.join(' | ')}`];
   }
-  const cap = panel.querySelector('figcaption');
+  const cap = (svgEl.closest('figure') ?? panel)?.querySelector('figcaption');
   return cap ? [text(cap)] : [];
 }
 
@@ -120,7 +121,7 @@ export async function runExport(host, ev) {
     }
     try {
       if (!svgEl) throw Object.assign(new Error(`nothing to export: no drawing matches ${d.svg}`), { code: 'E_INVALID_PARAMETER' });
-      const footer = [...(d.legend ?? legendOf(svgEl.closest('.panel, figure') ?? panel)), host.sourceNote()];
+      const footer = [...(d.legend ?? legendOf(svgEl, panel)), host.sourceNote()];
       const doc = standaloneSvg(svgEl, { title: d.title, footer, ...themeOf(host) });
       if (d.format === 'svg') download(`${stem}.svg`, doc.svg, 'image/svg+xml');
       else download(`${stem}.png`, await svgToPng(doc), 'image/png');

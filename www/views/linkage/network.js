@@ -178,6 +178,9 @@ export class NetworkView {
   async hostUpdated() {
     if (this.renderer !== 'webgl' || !this.net) return;
     const el = this.host.renderRoot.querySelector('#net-canvas');
+    // Another tab is shown: drop the renderer (a detached container has no size, and sigma throws
+    // on the next window resize).
+    if (!el) this.dispose();
     if (!el || el === this.sigmaEl) return;
     this.dispose();
     this.sigmaEl = el;
