@@ -51,8 +51,9 @@ export function tableExport({ id, name, rows, sheet, label = 'table', prefix = '
  * @param {string} p.svg        selector of the <svg>, looked up in the buttons' panel, then the page
  * @param {string} p.name       file-name stem
  * @param {string} p.title      title printed on the image
- * @param {string[] | (() => string[])} [p.legend]  legend lines; default: the `.legend-item`s,
- *   `.legend-list li`, `.series-key li` or `figcaption` of the same panel
+ * @param {string[] | (() => string[])} [p.legend]  legend text (for charts whose marks explain
+ *   themselves); default: the swatches and labels of the `.legend-item`s, `.legend-list li` or
+ *   `.series-key li` of the drawing's panel, else its `figcaption`
  * @param {() => import('lit').TemplateResult} [p.draw]  when the page shows no <svg> (e.g. a WebGL
  *   network), a template of one, rendered off-screen for the export
  * @param {string} [p.label]    what is exported, for screen readers (default "chart")
@@ -69,16 +70,30 @@ export function imageExport({ id, svg, name, title, legend, draw, label = 'chart
 
 const text = (el) => el.textContent.trim().replace(/\s+/g, ' ');
 
-/** Legend lines of a drawing: the legend of its panel, else the caption of its figure. */
+/** The swatch colour of a legend entry (an SVG swatch's fill, or a CSS swatch's background). */
+function swatchOf(item) {
+  const rect = item.querySelector('svg.swatch rect, .swatch rect');
+  if (rect) return rect.getAttribute('fill');
+  const span = item.querySelector('.swatch');
+  const bg = span ? getComputedStyle(span).backgroundColor : '';
+  return bg && bg !== 'rgba(0, 0, 0, 0)' ? bg : null;
+}
+
+/**
+ * The legend of a drawing: the legend of its panel (swatches and labels), else the caption of its
+ * figure as a note.
+ * @returns {{legend: {title: string, items: {fill: string|null, label: string}[]} | null, notes: string[]}}
+ */
 function legendOf(svgEl, fallback) {
   const panel = svgEl.closest('.panel') ?? fallback;
-  const items = panel ? [...panel.querySelectorAll('.legend-item, .legend-list li, .series-key li')].map(text).filter(Boolean) : [];
+  const items = panel ? [...panel.querySelectorAll('.legend-item, .legend-list li, .series-key li')].map((el) => ({ fill: swatchOf(el), label: text(el) })).filter((i) => i.label) : [];
   if (items.length) {
-    const title = panel.querySelector('.legend-title');
-    return [`Legend${title ? ` (${text(title)})` : ''}: ${items.join(' | ')}`];
+    const title = panel.querySelector('.legend-title, .legend-list[aria-label], .series-key[aria-label]');
+    const name = title ? (title.classList.contains('legend-title') ? text(title) : title.getAttribute('aria-label')) : '';
+    return { legend: { title: name, items }, notes: [] };
   }
   const cap = (svgEl.closest('figure') ?? panel)?.querySelector('figcaption');
-  return cap ? [text(cap)] : [];
+  return { legend: null, notes: cap ? [text(cap)] : [] };
 }
 
 /** Colours of the exported image: the element's theme, so a dark page exports a dark image. */
@@ -121,8 +136,8 @@ export async function runExport(host, ev) {
     }
     try {
       if (!svgEl) throw Object.assign(new Error(`nothing to export: no drawing matches ${d.svg}`), { code: 'E_INVALID_PARAMETER' });
-      const footer = [...(d.legend ?? legendOf(svgEl, panel)), host.sourceNote()];
-      const doc = standaloneSvg(svgEl, { title: d.title, footer, ...themeOf(host) });
+      const found = d.legend ? { legend: null, notes: d.legend } : legendOf(svgEl, panel);
+      const doc = standaloneSvg(svgEl, { title: d.title, legend: found.legend, footer: [...found.notes, host.sourceNote()], ...themeOf(host) });
       if (d.format === 'svg') download(`${stem}.svg`, doc.svg, 'image/svg+xml');
       else download(`${stem}.png`, await svgToPng(doc), 'image/png');
     } finally {
