@@ -241,6 +241,29 @@ test('cluster views: exports equal the CLI and are inert, the cluster sheet prin
   await page.screenshot({ path: join(OUT, 'cluster-profile-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
+  // Linkages on the sheet: the supplier gaps the Input-output tab ranked for the same cluster
+  // (US Cluster Mapping definitions again, Textile Manufacturing in Whitfield).
+  await page.click(x('button:has-text("Use the US Cluster Mapping default")'));
+  await inShadow(page, () => document.querySelector('agglo-explorer').shadowRoot.querySelector('#cl-defs-summary')?.textContent.includes('cluster_definitions_uscmp.csv'));
+  await page.selectOption(x('#cl-cluster'), '42');
+  await page.click(x('#tab-io'));
+  await page.click(x('#io-bea'));
+  await page.waitForSelector(x('#io-region'), { timeout: 120000 });
+  await page.selectOption(x('#io-region'), '13313');
+  await page.selectOption(x('#io-cluster'), '42');
+  await page.click(x('#io-gaps-run'));
+  await page.waitForSelector(x('#io-gaps tbody tr'), { timeout: 60000 });
+  const firstGap = await page.locator(x('#io-gaps tbody tr:first-child td:nth-child(3)')).textContent();
+  await page.click(x('#tab-cluster-view'));
+  await inShadow(page, () => document.querySelector('agglo-explorer').shadowRoot.querySelector('#cluster-sheet h1')?.textContent.includes('(42)'));
+  assert.equal(await page.locator(x('#cluster-sheet-gaps tbody tr')).count(), 5);
+  assert.equal((await page.locator(x('#cluster-sheet-gaps tbody tr:first-child td:first-child')).textContent()).trim(), firstGap.trim());
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: join(OUT, 'cluster-profile-textiles.pdf'), format: 'A4', printBackground: true });
+  assert.equal((readFileSync(join(OUT, 'cluster-profile-textiles.pdf'), 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'one page with the linkages');
+  await page.screenshot({ path: join(OUT, 'cluster-profile-textiles.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
   assert.deepEqual(foreign, []);
   assert.deepEqual(consoleErrors, []);
   await page.context().close();
@@ -351,7 +374,7 @@ test('files too large for the browser are refused early with a located E_TOO_LAR
       dt.items.add(file);
       input.files = dt.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, make.toString());
+    }, typeof make === 'string' ? make : make.toString());
 
   // A 3 GiB CSV, built in the page from one repeated 1 MiB chunk (nothing written to disk): refused
   // from its size, before any byte is parsed and before the column dialog.
@@ -382,6 +405,28 @@ test('files too large for the browser are refused early with a located E_TOO_LAR
   assert.match(err2, /row 8\d{3}/, 'located at the row that passed the limit');
   assert.match(err2, /at most 67,108,864 values/);
   await page.screenshot({ path: join(OUT, 'too-large.png') });
+
+  // A large file that fits is processed, streamed with a progress bar: 5,000 regions × 1,000
+  // industries, 5 M rows, ~100 MiB built in the page (AGGLO_E2E_GB=1: 12,000 × 4,000, ~1 GiB).
+  const big = process.env.AGGLO_E2E_GB === '1' ? { regions: 12000, industries: 4000 } : { regions: 5000, industries: 1000 };
+  await choose(
+    `async () => {
+      const parts = ['region,industry,year,employment\\n'];
+      let blob = new Blob([]);
+      for (let r = 0; r < ${big.regions}; r++) {
+        let s = '';
+        for (let i = 0; i < ${big.industries}; i++) s += 'R' + r + ',I' + i + ',2021,' + ((r * 7 + i) % 97 + 1) + '\\n';
+        parts.push(s);
+        if (parts.length >= 256) blob = new Blob([blob, ...parts.splice(0)]);
+      }
+      return new File([blob, ...parts], 'big.csv', { type: 'text/csv' });
+    }`,
+  );
+  await page.waitForSelector(x('dialog[open]'), { timeout: 120000 });
+  await page.click(x('#confirm-roles'));
+  await page.waitForSelector(x('.busy progress[value]'), { timeout: 60000 });
+  await inShadow(page, (n) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#live')?.textContent.includes(`Loaded big.csv: ${n} regions`), big.regions, 600000);
+  assert.match(await page.locator(x('#live')).textContent(), new RegExp(`Loaded big\\.csv: ${big.regions} regions, ${big.industries} industries`));
 
   // The tab is alive and the worker usable: the sample loads.
   await page.click(x('#sample'));

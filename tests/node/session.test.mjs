@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, packFile, unpackFile, SESSION_VERSION } from '../../www/components/session.js';
+import { migrate, packFile, unpackFile, SESSION_VERSION, SESSION_EMBED_LIMIT } from '../../www/components/session.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixture = (v) => JSON.parse(readFileSync(join(ROOT, 'tests', 'data', 'sessions', `v${v}.agglo.json`), 'utf8'));
@@ -41,4 +41,11 @@ test('foreign, newer or damaged files are refused with a code', async () => {
   assert.equal(await back.file.text(), 'region,industry,year,employment\nA,x,2021,10\n');
   const damaged = { ...packed, base64: packed.base64.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) };
   await assert.rejects(unpackFile(damaged), (e) => e.code === 'E_INVALID_PARAMETER' && /d\.csv is damaged/.test(e.message));
+});
+
+test('a file over the embedding limit is named, not stored, and reopening asks for it', async () => {
+  const big = { size: SESSION_EMBED_LIMIT + 1, arrayBuffer: () => assert.fail('a large file is never read for a session') };
+  const packed = await packFile({ name: 'big.csv', file: big, options: { roles: [] } });
+  assert.deepEqual(packed, { name: 'big.csv', options: { roles: [] }, size: SESSION_EMBED_LIMIT + 1, sha256: null, base64: null });
+  await assert.rejects(unpackFile(packed), (e) => e.code === 'E_TOO_LARGE' && e.location.file === 'big.csv' && /open the file again/.test(e.message));
 });

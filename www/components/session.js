@@ -24,9 +24,17 @@ function fromBase64(b64) {
   return out;
 }
 
-/** Serialise one loaded file: {name, options, sha256, base64}. */
+/**
+ * Files larger than this are named in a session (name, size, options) but not stored: base64 of a
+ * 1 GB file would need several GB of memory and the autosave would run on every change.
+ */
+export const SESSION_EMBED_LIMIT = 64 * 1024 ** 2;
+
+/** Serialise one loaded file: {name, options, sha256, base64} (or {name, options, size} when large). */
 export async function packFile(entry) {
   if (!entry) return null;
+  const size = entry.file.size ?? entry.file.byteLength;
+  if (size > SESSION_EMBED_LIMIT) return { name: entry.name, options: entry.options ?? null, size, sha256: null, base64: null };
   const bytes = new Uint8Array(await entry.file.arrayBuffer());
   return { name: entry.name, options: entry.options ?? null, sha256: await sha256(bytes), base64: toBase64(bytes) };
 }
@@ -34,6 +42,13 @@ export async function packFile(entry) {
 /** Back to {name, file, options}; the fingerprint must match. */
 export async function unpackFile(packed) {
   if (!packed) return null;
+  if (packed.base64 === null) {
+    const mib = Math.round((packed.size ?? 0) / 1024 ** 2);
+    throw Object.assign(
+      new Error(`E_TOO_LARGE: this session names ${packed.name} (${mib} MiB) without storing it (files over ${SESSION_EMBED_LIMIT / 1024 ** 2} MiB are not kept in sessions): open the file again instead`),
+      { code: 'E_TOO_LARGE', location: { file: packed.name } },
+    );
+  }
   const bytes = fromBase64(packed.base64);
   const got = await sha256(bytes);
   if (packed.sha256 && got !== packed.sha256) {

@@ -121,6 +121,7 @@ export class ClusterContext {
     this.error = null;
     this.setMapping(res.mapping);
     this.version++;
+    this.host.scheduleAutosave?.();
     const m = res.mapping;
     this.host.announce(
       `Cluster definitions ${res.source}: ${res.clusters} clusters, ${res.entries} industry codes` +
@@ -157,6 +158,7 @@ export class ClusterContext {
   set(patch) {
     this.settings = { ...this.settings, ...patch };
     this.version++;
+    this.host.scheduleAutosave?.();
     this.host.requestUpdate();
   }
 

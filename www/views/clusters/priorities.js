@@ -77,6 +77,7 @@ export class PrioritiesView {
 
   update(patch) {
     this.params = { ...this.params, ...patch };
+    this.host.scheduleAutosave?.();
     this.host.requestUpdate();
   }
 

@@ -113,6 +113,7 @@ export class InputOutputView {
       this.gaps = null;
       await this.computeModel();
       this.host.announce(`Loaded the input-output table ${this.table.source}: ${this.table.n} sectors.`);
+      this.host.scheduleAutosave?.();
       return true;
     } catch {
       // shown by the host
