@@ -129,6 +129,8 @@ export const styles = css`
     .print-sheet .sheet-lede { margin: 0 0 0.4em; }
     .print-sheet .sheet-figures { display: grid; grid-template-columns: repeat(5, auto); grid-auto-flow: column; grid-template-rows: auto auto; gap: 0 1.2em; margin: 0 0 0.4em; }
     .print-sheet .sheet-figures dt { font-size: 8pt; color: var(--agglo-muted); }
+    .print-sheet .sheet-figures dt::first-letter { text-transform: uppercase; }
+    .print-sheet svg.map path.region:hover { stroke: var(--agglo-line); stroke-width: 0.6; }
     .print-sheet .sheet-figures dd { margin: 0; text-align: left; font-weight: 700; }
     .print-sheet .sheet-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; align-items: start; }
     .print-sheet figure { margin: 0; break-inside: avoid; }

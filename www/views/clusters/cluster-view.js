@@ -9,7 +9,6 @@ import { yearLines } from './charts.js';
 import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
 import { imageExport } from '../export.js';
-import { clusterSheet, printSheet } from './cluster-print.js';
 
 const CONCENTRATION = [
   ['locational_gini', 'Locational Gini', 'How unevenly the cluster is spread compared with all jobs: 0 = spread like total employment, 0.5 = all in one region.'],
@@ -38,7 +37,7 @@ export class ClusterView {
     this.key = null;
     this.sort = { key: 'lq', dir: -1 };
     this.hover = null;
-    this.sheet = false; // the printable one-page profile, once asked for
+    this.sheet = null; // the printable one-page profile's module, loaded when first asked for
     host.addController(this);
   }
 
@@ -50,6 +49,13 @@ export class ClusterView {
     if (st.cluster !== undefined) this.cluster = st.cluster;
     if (st.settings) this.ctx.set(st.settings);
     this.host.requestUpdate();
+  }
+
+  /** Show the one-page sheet (kept in the page, hidden on screen) and open the print dialog. */
+  async print() {
+    this.sheet ??= await import('./cluster-print.js');
+    this.host.requestUpdate();
+    this.sheet.printSheet(this.host);
   }
 
   /** The user's cluster, else the cluster of the overview's industry, else the first. */
@@ -101,11 +107,11 @@ export class ClusterView {
               ${cs.map((c) => html`<option value=${c.code} ?selected=${c.code === current}>${c.name} (${c.code}, ${c.traded ? 'traded' : 'local'})</option>`)}
             </select>
           </label>
-          <button class="button" id="cl-print" ?disabled=${!this.result} @click=${() => { this.sheet = true; this.host.requestUpdate(); printSheet(this.host); }}>Print cluster profile</button>
+          <button class="button" id="cl-print" ?disabled=${!this.result} @click=${() => this.print()}>Print cluster profile</button>
         </div>
       </section>
       ${this.result && this.result.view.cluster === current ? this.renderResult(this.result) : html`<p>Computing the cluster view…</p>`}
-      ${this.sheet && this.result && this.result.view.cluster === current ? clusterSheet({ host: this.host, result: this.result, breaks: this.breaks, definitions: ctx.defs?.source ?? '' }) : nothing}`;
+      ${this.sheet && this.result && this.result.view.cluster === current ? this.sheet.clusterSheet({ host: this.host, result: this.result, breaks: this.breaks, definitions: ctx.defs?.source ?? '' }) : nothing}`;
   }
 
   renderResult(r) {
