@@ -269,7 +269,7 @@ test('cluster views: exports equal the CLI and are inert, the cluster sheet prin
   await page.context().close();
 });
 
-test('spatial, input-output and network views export tables (= CLI, inert) and drawings; dark theme passes axe', async () => {
+test('spatial, input-output and network views export tables (= CLI, inert) and drawings; dark theme passes axe; a session brings back the IO table and the edge list', async () => {
   const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
   await page.click(x('#sample'));
   await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
@@ -335,12 +335,17 @@ test('spatial, input-output and network views export tables (= CLI, inert) and d
   // The drawing exports as SVG even when the page shows it with WebGL.
   assertImage((await grab(page, '#net-drawing-svg')).text(), { title: /hostile_edges\.csv: 5 nodes, 5 edges/, legend: /Legend: Community colours \| Community \d+ \(\d nodes\)/ });
 
+  const netBefore = await tableState(page, 'net-nodes');
+
   // ---- Dark theme: the custom properties reach every view; axe (contrast included) is clean ----
   await page.evaluate(() => document.querySelector('agglo-explorer').setAttribute('theme', 'dark'));
   assert.deepEqual(await axe(page), [], 'axe, dark theme, network view');
   await page.screenshot({ path: join(OUT, 'dark-network.png'), fullPage: true });
   await page.click(x('#tab-io'));
   await page.waitForSelector(x('#io-multipliers tbody tr'));
+  await page.selectOption(x('#io-forward'), 'leontief_row');
+  await inShadow(page, () => /Leontief-row/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#io-multipliers caption')?.textContent ?? ''));
+  const ioBefore = await tableState(page, 'io-multipliers');
   assert.deepEqual(await axe(page), [], 'axe, dark theme, input-output view');
   await page.click(x('#tab-spatial'));
   await page.waitForSelector(x('#lisa-table tbody tr'), { timeout: 60000 });
@@ -356,6 +361,24 @@ test('spatial, input-output and network views export tables (= CLI, inert) and d
   const darkSvg = (await grab(page, '#export-map-svg')).text();
   assert.match(darkSvg, /<rect width="\d+(\.\d+)?" height="\d+(\.\d+)?" fill="#1b1b1b"/);
   assertImage(darkSvg, { title: /^Location quotient, 3141/, legend: /Legend: LQ \(quantiles\) \|/ });
+
+  // ---- Session: the IO table (shipped BEA) with its option, the uploaded edge list ----
+  const saved = await grab(page, '#save-session');
+  const session = JSON.parse(saved.text());
+  assert.equal(session.views.io.source.kind, 'bea');
+  assert.equal(session.views.io.forward, 'leontief_row');
+  assert.equal(session.views.network.source.edges.name, 'hostile_edges.csv');
+  await page.click(x('#clear-all'));
+  await page.reload();
+  await page.waitForSelector(x('#file'));
+  await page.setInputFiles(x('#file'), { name: 'analysis.agglo.json', mimeType: 'application/json', buffer: readFileSync(saved.path) });
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 120000 });
+  await page.click(x('#tab-io'));
+  await inShadow(page, () => /Leontief-row/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#io-multipliers caption')?.textContent ?? ''), undefined, 120000);
+  assert.deepEqual(await tableState(page, 'io-multipliers'), ioBefore, 'IO multipliers after restore');
+  await page.click(x('#tab-network'));
+  await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 60000 });
+  assert.deepEqual(await tableState(page, 'net-nodes'), netBefore, 'network nodes after restore');
 
   assert.deepEqual(foreign, []);
   assert.deepEqual(consoleErrors, []);
