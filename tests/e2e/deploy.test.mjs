@@ -6,9 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openPage, ROOT, OUT, CLI, axe } from './harness.mjs';
+import { startServer, launch, openPage, ROOT, OUT, CLI, axe, tmp } from './harness.mjs';
 
 const D = (f) => join(ROOT, 'data', f);
 const DATA6 = D('ga_cbp_naics6_2017_2021.csv');
@@ -413,7 +413,7 @@ test('files too large for the browser are refused early with a located E_TOO_LAR
   assert.equal(await page.locator(x('dialog[open]')).count(), 0, 'no column dialog for a refused file');
 
   // A small file whose panel would not fit: every row a new region and a new industry (a "diagonal"
-  // panel of 9,000 × 9,000 cells). The core refuses it at the row where the 2^26-value limit is passed.
+  // panel of 9,000 × 9,000 cells). The core refuses it at the row where the 2^24-value limit is passed.
   await choose(async () => {
     let s = 'region,industry,year,employment\n';
     for (let i = 0; i < 9000; i++) s += `R${i},I${i},2021,${i + 1}\n`;
@@ -424,36 +424,70 @@ test('files too large for the browser are refused early with a located E_TOO_LAR
   await inShadow(page, () => /diagonal\.csv/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('.error')?.textContent ?? '') || /cells/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('.error')?.textContent ?? ''), undefined, 60000);
   const err2 = await page.locator(x('.error')).textContent();
   assert.match(err2, /E_TOO_LARGE/);
-  assert.match(err2, /more than 67108864 cells/);
-  assert.match(err2, /row 8\d{3}/, 'located at the row that passed the limit');
-  assert.match(err2, /at most 67,108,864 values/);
+  assert.match(err2, /more than 16777216 cells/);
+  assert.match(err2, /row 4\d{3}/, 'located at the row that passed the limit');
+  assert.match(err2, /at most 16,777,216 values \(128 MiB\)/);
   await page.screenshot({ path: join(OUT, 'too-large.png') });
 
   // A large file that fits is processed, streamed with a progress bar: 5,000 regions × 1,000
-  // industries, 5 M rows, ~100 MiB built in the page (AGGLO_E2E_GB=1: 12,000 × 4,000, ~1 GiB).
-  const big = process.env.AGGLO_E2E_GB === '1' ? { regions: 12000, industries: 4000 } : { regions: 5000, industries: 1000 };
-  await choose(
-    `async () => {
-      const parts = ['region,industry,year,employment\\n'];
-      let blob = new Blob([]);
-      for (let r = 0; r < ${big.regions}; r++) {
-        let s = '';
-        for (let i = 0; i < ${big.industries}; i++) s += 'R' + r + ',I' + i + ',2021,' + ((r * 7 + i) % 97 + 1) + '\\n';
-        parts.push(s);
-        if (parts.length >= 256) blob = new Blob([blob, ...parts.splice(0)]);
-      }
-      return new File([blob, ...parts], 'big.csv', { type: 'text/csv' });
-    }`,
-  );
-  await page.waitForSelector(x('dialog[open]'), { timeout: 120000 });
-  await page.click(x('#confirm-roles'));
-  await page.waitForSelector(x('.busy progress[value]'), { timeout: 60000 });
-  await inShadow(page, (n) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#live')?.textContent.includes(`Loaded big.csv: ${n} regions`), big.regions, 600000);
-  assert.match(await page.locator(x('#live')).textContent(), new RegExp(`Loaded big\\.csv: ${big.regions} regions, ${big.industries} industries`));
+  // industries, 5 M rows, ~100 MiB built in the page. AGGLO_E2E_GB=1: a real 1 GB file on disk
+  // (12,000 × 4,500, 54 M rows), written to the temporary folder and removed afterwards: it is
+  // refused, located, once its panel passes the limit (region 3,729).
+  const gb = process.env.AGGLO_E2E_GB === '1';
+  const big = gb ? { regions: 12000, industries: 4500 } : { regions: 5000, industries: 1000 };
+  let bigPath = null;
+  if (gb) {
+    bigPath = join(tmp(), 'big.csv');
+    const fd = openSync(bigPath, 'w');
+    writeSync(fd, 'region,industry,year,employment\n');
+    for (let r = 0; r < big.regions; r++) {
+      let s = '';
+      for (let i = 0; i < big.industries; i++) s += `R${r},I${i},2021,${((r * 7 + i) % 97) + 1}\n`;
+      writeSync(fd, s);
+    }
+    closeSync(fd);
+    assert.ok(statSync(bigPath).size > 1e9, 'a 1 GB file');
+    await page.setInputFiles(x('#file'), bigPath);
+  } else {
+    await choose(
+      `async () => {
+        const parts = ['region,industry,year,employment\\n'];
+        let blob = new Blob([]);
+        for (let r = 0; r < ${big.regions}; r++) {
+          let s = '';
+          for (let i = 0; i < ${big.industries}; i++) s += 'R' + r + ',I' + i + ',2021,' + ((r * 7 + i) % 97 + 1) + '\\n';
+          parts.push(s);
+          if (parts.length >= 256) blob = new Blob([blob, ...parts.splice(0)]);
+        }
+        return new File([blob, ...parts], 'big.csv', { type: 'text/csv' });
+      }`,
+    );
+  }
+  try {
+    await page.waitForSelector(x('dialog[open]'), { timeout: 120000 });
+    await page.click(x('#confirm-roles'));
+    await page.waitForSelector(x('.busy progress[value]'), { timeout: 60000 });
+    if (gb) {
+      await inShadow(page, () => /E_TOO_LARGE/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('.error')?.textContent ?? ''), undefined, 900000);
+      assert.match(await page.locator(x('.error')).textContent(), /more than 16777216 cells \(3729 regions × 4500 industries .*big\.csv, row 1678\d{4}/);
+    } else {
+      await inShadow(page, (n) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#live')?.textContent.includes(`Loaded big.csv: ${n} regions`), big.regions, 900000);
+      assert.match(await page.locator(x('#live')).textContent(), new RegExp(`Loaded big\\.csv: ${big.regions} regions, ${big.industries} industries`));
+      await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 120000 });
+    }
+  } finally {
+    if (bigPath) rmSync(bigPath);
+  }
+
+  await page.screenshot({ path: join(OUT, 'big-file-loaded.png') });
 
   // The tab is alive and the worker usable: the sample loads.
   await page.click(x('#sample'));
-  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.waitForFunction(() => /Loaded ga_cbp_naics4/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#live')?.textContent ?? ''), undefined, { timeout: 120000 }).catch(async (e) => {
+    await page.screenshot({ path: join(OUT, 'big-file-then-sample.png') });
+    throw e;
+  });
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 120000 });
   assert.equal(await page.locator(x('.error')).count(), 0);
   assert.deepEqual(consoleErrors, []);
   await page.context().close();

@@ -124,6 +124,7 @@ export class AggloExplorer extends LitElement {
       return out;
     } catch (e) {
       const error = { message: e.message, code: e.code ?? 'E_INTERNAL', location: e.location ?? null };
+      if (e.fatal) this.resetEngine();
       this.set({ error });
       this.announce(`Computation failed: ${e.message}`);
       throw e;
@@ -365,14 +366,19 @@ export class AggloExplorer extends LitElement {
     this.announce(`Session restored (saved ${session.saved ?? 'earlier'}).`);
   }
 
-  async clearAll() {
-    await autosave.clear();
+  /** A fresh worker, nothing loaded (after "clear all", or when the engine trapped). */
+  resetEngine() {
     this.bridge?.terminate();
     this.bridge = createBridge();
     this._files = { data: null, reference: null, boundaries: null };
-    this._restore = null;
     this.set({ data: null, reference: null, boundaries: null, lq: null, portfolio: null, profile: null, selected: null, error: null, industry: '' });
     this.dataChanged();
+  }
+
+  async clearAll() {
+    await autosave.clear();
+    this._restore = null;
+    this.resetEngine();
     this.announce('All data cleared from this page and from the browser storage.');
   }
 

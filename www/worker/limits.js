@@ -6,15 +6,19 @@
 // * Delimited text (CSV, TSV) is streamed in 1 MiB chunks: the bytes are never held at once, so the
 //   limit that matters is the panel. The core refuses a panel of more than maxCells values
 //   (regions × industries × years × measures, dense, 8 bytes each) at the row where it would be
-//   exceeded: 2^26 values = 512 MiB, about 1.2 GiB at the peak of loading (cell store, line
-//   numbers and the finished panel), which leaves room for the reference table and the analyses.
+//   exceeded: 2^24 values = 128 MiB. Loading peaks at about 2.3 times the panel (cell store, line
+//   numbers, finished panel), but the analyses need more: the location quotients of every cell are
+//   40 bytes a value, up to 80 while their vector grows, i.e. 10 times the panel, 1.3 GiB here.
+//   (Measured: a 1 GB CSV of 54 M values loads in the browser, then its all-cell LQs exhaust
+//   the 4 GiB.) A computation that still runs out of memory traps the wasm; the worker reports it
+//   as E_TOO_LARGE and the page starts a fresh engine (components/agglo-explorer.js).
 //   maxTextBytes (2 GiB) bounds the reading time: a 1 GB CSV of a long panel is read, with
 //   progress and a cancel button, in tens of seconds (the ingest benchmark streams 124 MiB in 1.2 s).
 // * XLSX workbooks and boundary files are read whole and expanded in memory (an XLSX unzips to
 //   5–10 times its size; GeoJSON is parsed into objects), hence their much lower limits.
 export const LIMITS = {
   maxTextBytes: 2 * 1024 ** 3,
-  maxCells: 2 ** 26,
+  maxCells: 2 ** 24,
   maxXlsxBytes: 200 * 1024 ** 2,
   maxBoundaryBytes: 300 * 1024 ** 2,
 };
@@ -53,5 +57,5 @@ export function withLimits(options) {
 export function explainLimit(e) {
   if (e?.code !== 'E_TOO_LARGE' || !/cells/.test(String(e.message))) return e;
   const msg = String(e.message).replace(/; raise max_cells or load fewer columns/, '');
-  return Object.assign(new Error(`${msg}. In the browser a panel may hold at most ${LIMITS.maxCells.toLocaleString('en-US')} values (512 MiB); load fewer years, regions or measures, or use the command-line tool. Nothing was loaded.`), { code: e.code, location: e.location });
+  return Object.assign(new Error(`${msg}. In the browser a panel may hold at most ${LIMITS.maxCells.toLocaleString('en-US')} values (${LIMITS.maxCells * 8 / 1024 ** 2} MiB); load fewer years, regions or measures, or use the command-line tool. Nothing was loaded.`), { code: e.code, location: e.location });
 }

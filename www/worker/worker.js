@@ -36,11 +36,30 @@ const CHUNK = 1 << 20; // 1 MiB pushes keep progress smooth and memory bounded
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function errorPayload(e) {
+  // A trap (typically memory exhausted inside a computation) leaves the wasm instance unusable:
+  // the page is told to start a fresh worker.
+  if (e instanceof WebAssembly.RuntimeError) {
+    return {
+      message: `E_TOO_LARGE: the computation ran out of browser memory (${e.message}); the loaded data was cleared. Load fewer regions, industries or years, or use the command-line tool.`,
+      code: 'E_TOO_LARGE',
+      location: null,
+      fatal: true,
+    };
+  }
   return {
     message: String(e && e.message ? e.message : e),
     code: (e && e.code) || 'E_INTERNAL',
     location: (e && e.location) || null,
   };
+}
+
+/** The browser could not read a file (moved or changed since it was chosen, blob storage full). */
+function readError(name, e) {
+  if (!(e instanceof DOMException)) return e;
+  return Object.assign(new Error(`E_INTERNAL: the browser could not read ${name} (${e.name}: ${e.message}); if it was moved or changed, choose it again. Nothing was loaded.`), {
+    code: 'E_INTERNAL',
+    location: { file: name },
+  });
 }
 
 function cancelledError() {
@@ -91,7 +110,7 @@ async function stream(id, { name, file, options }, asReference) {
     return ws.finishLoad();
   } catch (e) {
     ws.abortLoad();
-    throw explainLimit(e);
+    throw explainLimit(readError(name, e));
   }
 }
 
