@@ -7,6 +7,7 @@ import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
 import { exportRows } from './export.js';
 import { linkage } from '../linkage/shared.js';
+import { tableExport } from '../export.js';
 
 export const CRITERIA = [
   { key: 'growth', label: 'Growth (employment CAGR)', format: (v) => fmtPct(v) },
@@ -30,6 +31,7 @@ export class PrioritiesView {
   constructor(host) {
     this.host = host;
     this.ctx = contextOf(host);
+    this.shared = this.ctx; // its definitions are saved once per session
     this.params = structuredClone(DEFAULT);
     this.result = null;
     this.key = null;
@@ -79,6 +81,7 @@ export class PrioritiesView {
 
   update(patch) {
     this.params = { ...this.params, ...patch };
+    this.host.scheduleAutosave?.();
     this.host.requestUpdate();
   }
 
@@ -168,7 +171,7 @@ export class PrioritiesView {
         <table id="cl-priority-table">
           <caption>
             Clusters of ${name} (${r.region}) by priority score
-            <button class="link export" @click=${() => exportRows(this.host, `priorities_${r.region}.csv`, this.flatRows(r))}>Download CSV</button>
+            ${tableExport({ id: 'cl-priority-table', name: `priorities_${r.region}`, rows: () => this.flatRows(r), label: 'priority table' })}
           </caption>
           <thead>
             <tr>

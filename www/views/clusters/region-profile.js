@@ -8,6 +8,7 @@ import { fmt, fmtInt, fmtPct } from '../format.js';
 import { componentBars } from './charts.js';
 import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
+import { imageExport } from '../export.js';
 import { exportRows } from './export.js';
 import { linkage } from '../linkage/shared.js';
 
@@ -58,6 +59,7 @@ export class RegionProfileView {
   constructor(host) {
     this.host = host;
     this.ctx = contextOf(host);
+    this.shared = this.ctx; // its definitions are saved once per session
     this.result = null;
     this.key = null;
     this.peerMetric = 'cosine';
@@ -222,7 +224,8 @@ export class RegionProfileView {
           rowKey: 'cluster',
           sort: this.sort,
           onSort: (s) => { this.sort = s; this.host.requestUpdate(); },
-          onExport: () => exportRows(this.host, `clusters_${v.region}_${v.year}.csv`, v.clusters),
+          exportName: `clusters_${v.region}_${v.year}`,
+          exportRows: v.clusters,
         })}
       </section>
       ${this.renderTypology(r, name)} ${this.renderPortfolio(r, name)} ${this.renderShiftShare(r, name)} ${this.renderSpecialisation(v, name)} ${this.renderPeers(v, name)}`;
@@ -315,6 +318,7 @@ export class RegionProfileView {
     const bigStars = pts.filter((p) => p.quadrant === 'star').sort((a, b) => b.employment - a.employment).slice(0, 3);
     return html`<section class="panel" aria-labelledby="cl-pf-h">
       <h2 id="cl-pf-h">Portfolio of ${name}’s clusters, ${r.fromYear}–${v.year}</h2>
+      ${imageExport({ id: 'cl-portfolio', svg: 'svg.chart.cl-portfolio', name: `cluster_portfolio_${v.region}_${v.year}`, title: `Portfolio of ${name}’s clusters, ${r.fromYear}–${v.year}`, legend: [`Bubbles: clusters; area = ${r.measure} in ${v.year}; horizontal: LQ, vertical: growth p.a. minus the cluster’s reference growth; quadrants: stars, emerging, mature / at risk, transforming.`], label: 'portfolio chart' })}
       <p class="summary" id="cl-portfolio-summary">
         ${pts.length} clusters plotted (published in both years). ${counts.star} stars (specialised and growing faster than the same cluster in the reference economy),
         ${counts.emerging} emerging, ${counts.mature} mature or at risk, ${counts.transforming} transforming.
@@ -392,6 +396,7 @@ export class RegionProfileView {
           </select>
         </label>
       </div>
+      ${imageExport({ id: 'cl-ss', svg: 'svg.chart.bars', name: `shift_share_${v.region}_${ss.from_year}_${ss.to_year}`, title: `Shift-share of ${name}, ${ss.from_year}–${ss.to_year}, ${SS_NAME[method]} (${r.measure})`, legend: ['Bars: components of the change, value printed at each bar; dark bar: actual change (the sum of the components).'], label: 'shift-share chart' })}
       <p class="summary" id="cl-ss-summary">
         ${name}’s ${r.measure} went from ${fmtInt(ss.value_from)} to ${fmtInt(ss.value_to)} (${fmtInt(ss.change ?? ss.value_to - ss.value_from)}).
         ${gerfin
