@@ -3,10 +3,12 @@
 // key-sector quadrants, and rank the supplier gaps of a cluster in a region — the industries a
 // region buys from outside, with their local LQ and employment: the investment-promotion targets.
 import { html, css, nothing } from 'lit';
-import { dataTable, download } from '../table/table.js';
+import { dataTable } from '../table/table.js';
 import { fmt, fmtInt, fmtPct } from '../format.js';
 import { quadrantChart, gapChart, multiplierChart, keyLabel } from './charts.js';
+import { imageExport } from '../export.js';
 import { linkage, bytesOf } from './shared.js';
+import { packFile, unpackFile } from '../../components/session.js';
 
 export class InputOutputView {
   static id = 'io';
@@ -18,12 +20,12 @@ export class InputOutputView {
     .io-form label, .io-load label { display: flex; flex-direction: column; font-size: 0.9rem; }
     .io-form input[type='number'] { width: 6em; }
     svg.chart .average { stroke: var(--agglo-fg); stroke-dasharray: 4 3; }
-    svg.chart .grid { stroke: #ddd; }
-    svg.chart .mark { fill: var(--agglo-accent); stroke: #fff; stroke-width: 1; cursor: pointer; }
-    svg.chart .mark.key { fill: #b50909; }
+    svg.chart .grid { stroke: var(--agglo-grid); }
+    svg.chart .mark { fill: var(--agglo-accent); stroke: var(--agglo-bg); stroke-width: 1; cursor: pointer; }
+    svg.chart .mark.key { fill: var(--agglo-alert); }
     svg.chart .mark.selected { stroke: var(--agglo-focus); stroke-width: 3; }
     svg.chart .mark:focus-visible, svg.chart .gap-row:focus-visible { outline: none; stroke: var(--agglo-focus); stroke-width: 3; }
-    svg.chart rect.gap { fill: #b50909; }
+    svg.chart rect.gap { fill: var(--agglo-alert); }
     svg.chart rect.local { fill: #9ab8d6; }
     .io-summary { max-width: 60em; }
     .io-load input[type='file'] { position: static; width: auto; height: auto; opacity: 1; overflow: visible; }
@@ -45,6 +47,30 @@ export class InputOutputView {
     this.form = { region: null, cluster: '42', industries: '', method: 'flq', delta: 0.3 };
     this.files = { table: null, make: null, use: null, crosswalk: null };
     this.sheet = ''; // sheet of Excel tables (empty: the first)
+    this.source = null; // what is loaded, for sessions: {kind: 'bea'} or {kind: 'files', files}
+  }
+
+  /** For a saved session: the loaded table (the user's files packed), the options, the gap query. */
+  async getState() {
+    const files = {};
+    if (this.source?.kind === 'files') {
+      for (const [k, f] of Object.entries(this.source.files)) files[k] = f ? await packFile({ name: f.name, file: f }) : null;
+    }
+    return { source: this.source ? { kind: this.source.kind, files } : null, sheet: this.sheet, forward: this.forward, form: { ...this.form }, gaps: !!this.gaps };
+  }
+
+  async setState(st) {
+    if (!st) return;
+    if (st.forward === 'ghosh' || st.forward === 'leontief_row') this.forward = st.forward;
+    if (st.form) this.form = { ...this.form, ...st.form };
+    if (typeof st.sheet === 'string') this.sheet = st.sheet;
+    if (st.source?.kind === 'bea') await this.loadBea();
+    else if (st.source?.kind === 'files') {
+      for (const [k, p] of Object.entries(st.source.files ?? {})) if (k in this.files) this.files[k] = p ? (await unpackFile(p)).file : null;
+      await this.loadFiles();
+    }
+    if (st.gaps && this.model && this.host.state.data) await this.computeGaps();
+    this.update();
   }
 
   hostConnected() {}
@@ -64,10 +90,10 @@ export class InputOutputView {
     const [make, use, crosswalk, definitions] = await Promise.all(
       ['bea_2017_summary_make.csv', 'bea_2017_summary_use.csv', 'bea_summary_to_naics.csv', 'cluster_definitions_uscmp.csv'].map((f) => bytesOf(base + f)),
     );
-    await this.load(
+    if (await this.load(
       { make, makeName: 'bea_2017_summary_make.csv', use, useName: 'bea_2017_summary_use.csv', crosswalk, crosswalkName: 'bea_summary_to_naics.csv' },
       definitions,
-    );
+    )) this.source = { kind: 'bea' };
   }
 
   /** `{key: bytes}` for a CSV file, `{keyRows: rows}` for an XLSX workbook (its first sheet, read by the worker's XLSX module). */
@@ -95,7 +121,7 @@ export class InputOutputView {
       return; // shown by the host
     }
     const definitions = this.clusters.length ? null : await bytesOf(`${this.host.assetBase || ''}sample/cluster_definitions_uscmp.csv`);
-    await this.load(opts, definitions);
+    if (await this.load(opts, definitions)) this.source = { kind: 'files', files: { ...f } };
   }
 
   async load(opts, definitions) {
@@ -107,8 +133,11 @@ export class InputOutputView {
       this.regional = null;
       await this.computeModel();
       this.host.announce(`Loaded the input-output table ${this.table.source}: ${this.table.n} sectors.`);
+      this.host.scheduleAutosave?.();
+      return true;
     } catch {
       // shown by the host
+      return false;
     }
   }
 
@@ -219,6 +248,7 @@ export class InputOutputView {
         ${topEx ? `Hypothetical extraction: removing ${topEx.name} (${topEx.sector}) as a buyer would cost the most output, ${fmt(topEx.extraction, 1)} (${fmtPct(topEx.extraction_share, 2)} of total output).` : ''}
         ${hasEmp ? 'The table has an employment row: type-I employment multipliers are in the table.' : 'The table has no employment row, so there are no employment multipliers.'}
       </p>
+      ${imageExport({ id: 'io-quadrant', svg: 'svg.chart.quadrant', name: 'io_key_sectors', title: `Key sectors: backward against forward linkage (${this.table?.source ?? 'input-output table'})`, label: 'key-sector chart' })}
       <figure>
         ${quadrantChart(m, { selected: this.selected, onSelect: (code) => { this.selected = code; this.update(); this.host.announce(`Selected sector ${code}.`); } })}
         <figcaption>Key-sector quadrants. Squares: key sectors; triangles: backward-oriented; diamonds: forward-oriented; circles: weakly linked. The table below holds the same values.</figcaption>
@@ -255,14 +285,9 @@ export class InputOutputView {
         rowKey: 'sector',
         selected: this.selected,
         onRow: (r) => { this.selected = r.sector; this.update(); },
-        onExport: () => this.export(rows, 'io_multipliers.csv'),
+        exportName: 'io_multipliers',
       })}
     </section>`;
-  }
-
-  async export(rows, name) {
-    const text = await this.host.call('exportCsv', { rows }, 'writing CSV');
-    download(name, text);
   }
 
   renderGapForm() {
@@ -323,6 +348,7 @@ export class InputOutputView {
         the average output multiplier falls from ${fmt(meanOf('national'), 3)} nationally to ${fmt(meanOf('regional'), 3)} in the region, because part of the inputs
         are bought from outside. The largest regional multiplier is ${best.name} (${best.sector}): ${fmt(best.regional, 3)}.
       </p>
+      ${imageExport({ id: 'io-regional-chart', svg: 'svg.chart.multipliers', name: `regional_multipliers_${r.region}`, title: `Regional and national output multipliers: ${where}`, label: 'regional multiplier chart' })}
       <figure>
         ${multiplierChart(rows)}
         <figcaption>The 15 sectors with the largest regional multipliers: the dark bar is the regional multiplier, the light bar the national one. All sectors are in the table.</figcaption>
@@ -343,7 +369,7 @@ export class InputOutputView {
         sort: this.regionalSort,
         onSort: (sort) => { this.regionalSort = sort; this.update(); },
         rowKey: 'sector',
-        onExport: () => this.export(rows, `regional_multipliers_${r.region}.csv`),
+        exportName: `regional_multipliers_${r.region}`,
       })}
     </section>`;
   }
@@ -360,6 +386,7 @@ export class InputOutputView {
         locally under ${g.method === 'flq' ? `FLQ (δ = ${fmt(g.delta, 2)}, λ = ${fmt(g.lambda, 3)})` : 'SLQ'}, leaving a gap of ${fmt(g.totalGap, 1)} $M.
         Largest gaps: ${top.join('; ')}.
       </p>
+      ${imageExport({ id: 'io-gaps-chart', svg: 'svg.chart.gaps', name: `supplier_gaps_${g.region}_${g.clusterCode}`, title: `Largest supplier gaps: ${g.clusterName}, ${g.regionName || g.region} (${g.region}), ${g.year}`, label: 'supplier-gap chart' })}
       <figure>
         ${gapChart(g.rows)}
         <figcaption>The 15 largest gaps: red bars are the input requirement not supplied in the region; blue the part supplied locally. All gaps are in the table.</figcaption>
@@ -382,7 +409,8 @@ export class InputOutputView {
         sort: this.gapSort,
         onSort: (sort) => { this.gapSort = sort; this.update(); },
         rowKey: 'sector',
-        onExport: () => this.export(rows, `supplier_gaps_${g.region}_${g.clusterCode}.csv`),
+        exportName: `supplier_gaps_${g.region}_${g.clusterCode}`,
+        exportRows: rows,
       })}
     </section>`;
   }
