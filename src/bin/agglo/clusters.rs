@@ -205,6 +205,7 @@ impl ExtraArgs {
                     make: self.io_make.clone(),
                     use_table: self.io_use.clone(),
                     strict_negative: false,
+                    table_sheet: None,
                 };
                 let (table, model, w) = table_args.load()?;
                 warnings.extend(w);
