@@ -8,8 +8,8 @@ import init, { Workspace as CoreWorkspace } from '../pkg/agglo.js';
 import wasmUrl from '../pkg/agglo_bg.wasm?url';
 import { checkSize, explainLimit, withLimits } from './limits.js';
 
-// Two builds of the same core: `agglo` (ingest, indicators, clusters: the first load) and
-// `agglo_full` (plus spatial statistics and input-output / network analysis), fetched the first time
+// Two builds of the same core: `agglo` (ingest and the overview's indicators: the first load) and
+// `agglo_full` (plus clusters, spatial statistics and input-output / network analysis), fetched the first time
 // a view calls a method the first one lacks. The loads done so far are then replayed into the full
 // module's workspace from the files this worker kept, so nothing is asked of the user twice.
 const ready = init({ module_or_path: wasmUrl });
