@@ -332,8 +332,8 @@ export class NetworkView {
           .sort((a, b) => b.industries - a.industries || a.code.localeCompare(b.code, 'en', { numeric: true }))
           .slice(0, 3)
           .map((c) => `${c.code} ${c.name} (${c.industries})`)
-          .join('; ')}.</p>`
-      : html`<p>Each community becomes a cluster (code C1, C2, …, named after its most connected industry); the CSV has the columns industry_code, cluster_code, cluster_name.</p>`}`;
+          .join('; ')} (cluster Ck is community k − 1 of the table).</p>`
+      : html`<p>Each community becomes a cluster (code C1, C2, …, named after its most connected industry; cluster Ck is community k − 1 of the table); the CSV has the columns industry_code, cluster_code, cluster_name.</p>`}`;
   }
 
   renderLegend() {
