@@ -36,6 +36,37 @@ fn lq_columns_are_typed_arrays_with_the_core_numbers() {
 }
 
 #[wasm_bindgen_test]
+fn more_of_the_loaded_data_is_merged_not_replaced() {
+    let mut ws = Workspace::new();
+    let (head, rest) = CSV.split_once('\n').unwrap();
+    let part = |y: &str| {
+        let rows: Vec<&str> = rest.lines().filter(|l| l.contains(y)).collect();
+        format!("{head}\n{}\n", rows.join("\n"))
+    };
+    ws.load_data("a.csv", part(",2017,").as_bytes(), JsValue::UNDEFINED)
+        .unwrap();
+    let opts = js_sys::Object::new();
+    Reflect::set(&opts, &"append".into(), &true.into()).unwrap();
+    let summary = ws
+        .load_data("b.csv", part(",2021,").as_bytes(), opts.into())
+        .unwrap();
+    let years: Vec<f64> = js_sys::Array::from(&get(&summary, "years"))
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    assert_eq!(years, vec![2017.0, 2021.0]);
+    assert_eq!(
+        get(&get(&summary, "report"), "file").as_string().as_deref(),
+        Some("a.csv + b.csv")
+    );
+    // Without `append`, a new file replaces the loaded one.
+    let summary = ws
+        .load_data("c.csv", part(",2021,").as_bytes(), JsValue::UNDEFINED)
+        .unwrap();
+    assert_eq!(js_sys::Array::from(&get(&summary, "years")).length(), 1);
+}
+
+#[wasm_bindgen_test]
 fn errors_become_js_errors_with_code_and_location() {
     let mut ws = Workspace::new();
     let bad = "region_code,industry_code,employment\nA,x,12a\n";

@@ -374,29 +374,41 @@ impl Builder {
         k
     }
 
-    /// Store one cell group (all measures) of region `r`, industry `i` (`None` = the region's
-    /// all-industry total), year index `y`, from source line `line`.
-    pub fn put(&mut self, r: u32, i: Option<u32>, y: usize, vals: &[f64], line: u64) -> Result<()> {
+    /// `E_TOO_LARGE` when `regions × industries × years × measures` passes `max_cells` (at the
+    /// source line that made it so, when known).
+    fn check_size(&self, line: Option<u64>) -> Result<()> {
         let m = self.measures.len();
         let n_ind = self.industries.len();
         let cells = (self.regions.len() as u64)
             .saturating_mul(n_ind.max(1) as u64)
             .saturating_mul(self.years.len() as u64)
             .saturating_mul(m as u64);
-        if cells > self.max_cells {
-            return Err(Error::new(
-                ErrorCode::TooLarge,
-                format!(
-                    "the panel would have more than {} cells ({} regions × {} industries × {} years × {} measures); raise max_cells or load fewer columns",
-                    self.max_cells,
-                    self.regions.len(),
-                    n_ind,
-                    self.years.len(),
-                    m
-                ),
-            )
-            .at(self.loc(line)));
+        if cells <= self.max_cells {
+            return Ok(());
         }
+        let e = Error::new(
+            ErrorCode::TooLarge,
+            format!(
+                "the panel would have more than {} cells ({} regions × {} industries × {} years × {} measures); raise max_cells or load fewer columns",
+                self.max_cells,
+                self.regions.len(),
+                n_ind,
+                self.years.len(),
+                m
+            ),
+        );
+        Err(match line {
+            Some(l) => e.at(self.loc(l)),
+            None => e.at(Location::file(self.file.clone())),
+        })
+    }
+
+    /// Store one cell group (all measures) of region `r`, industry `i` (`None` = the region's
+    /// all-industry total), year index `y`, from source line `line`.
+    pub fn put(&mut self, r: u32, i: Option<u32>, y: usize, vals: &[f64], line: u64) -> Result<()> {
+        let m = self.measures.len();
+        let n_ind = self.industries.len();
+        self.check_size(Some(line))?;
         let Some(year_rows) = self.rows.get_mut(y) else {
             return Err(Error::new(ErrorCode::Internal, "year index out of range"));
         };
@@ -502,24 +514,7 @@ impl Builder {
         let maps = self.part_maps(&parts);
         let m = self.measures.len();
         if !parts.is_empty() {
-            let cells = (self.regions.len() as u64)
-                .saturating_mul(self.industries.len().max(1) as u64)
-                .saturating_mul(self.years.len() as u64)
-                .saturating_mul(m as u64);
-            if cells > self.max_cells {
-                return Err(Error::new(
-                    ErrorCode::TooLarge,
-                    format!(
-                        "the panel would have more than {} cells ({} regions × {} industries × {} years × {} measures); raise max_cells or load fewer columns",
-                        self.max_cells,
-                        self.regions.len(),
-                        self.industries.len(),
-                        self.years.len(),
-                        m
-                    ),
-                )
-                .at(Location::file(self.file.clone())));
-            }
+            self.check_size(None)?;
             let mut all: Vec<&Builder> = vec![&self];
             all.extend(parts.iter());
             if let Some(e) = cross_part_duplicate(&self, &all, &maps) {

@@ -76,11 +76,10 @@ impl Workspace {
         bytes: &[u8],
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
+        self.append = append_flag(&options);
         let opts: LoadOptions = from_js(options)?;
         let (panel, report) = load_panel(bytes, name, &opts).map_err(err)?;
-        let summary = summary(&panel, &report)?;
-        self.data = Some((panel, report));
-        Ok(summary)
+        self.keep(panel, report, false)
     }
 
     /// Start a streaming load of a delimited text file (data, or the reference table when
@@ -92,6 +91,7 @@ impl Workspace {
         options: JsValue,
         as_reference: bool,
     ) -> Result<(), JsValue> {
+        self.append = !as_reference && append_flag(&options);
         let mut opts: LoadOptions = from_js(options)?;
         opts.reference = as_reference;
         self.loading = Some((LongLoader::new(opts, name), as_reference));
@@ -155,6 +155,7 @@ impl Workspace {
         as_reference: bool,
     ) -> Result<JsValue, JsValue> {
         let table: Table = from_js(table)?;
+        self.append = !as_reference && append_flag(&options);
         let mut opts: LoadOptions = from_js(options)?;
         opts.reference = as_reference;
         let (panel, report) = load_table(&table, name, &opts).map_err(err)?;
@@ -418,6 +419,21 @@ impl Workspace {
         report: IngestReport,
         as_reference: bool,
     ) -> Result<JsValue, JsValue> {
+        let append = std::mem::take(&mut self.append);
+        let (panel, report) = match self.data.take() {
+            // "More of the loaded data": another year's sheet or more regions, merged in.
+            Some((old, old_report)) if append && !as_reference => match old.merge(&panel) {
+                Ok(merged) => (merged, appended(old_report, report)),
+                Err(e) => {
+                    self.data = Some((old, old_report));
+                    return Err(err(e));
+                }
+            },
+            previous => {
+                self.data = previous;
+                (panel, report)
+            }
+        };
         let summary = summary(&panel, &report)?;
         if as_reference {
             self.reference = Some((panel, report.file.clone()));
@@ -448,6 +464,20 @@ impl Workspace {
             _ => Ok((Reference::sum_of_regions(panel, m, y), vec![])),
         }
     }
+}
+
+/// The report of a panel merged from two loads: counts added, files and warnings of both.
+fn appended(mut a: IngestReport, b: IngestReport) -> IngestReport {
+    a.file = format!("{} + {}", a.file, b.file);
+    a.rows_read += b.rows_read;
+    a.cells_loaded += b.cells_loaded;
+    a.suppressed_total += b.suppressed_total;
+    for (k, v) in b.suppressed {
+        *a.suppressed.entry(k).or_default() += v;
+    }
+    a.suppressed_cells.extend(b.suppressed_cells);
+    a.warnings.extend(b.warnings);
+    a
 }
 
 /// `options.append === true` (not a field of `LoadOptions`: it concerns the workspace, not the file).
