@@ -59,3 +59,32 @@ pub fn bench_lattice(rows: usize, cols: usize, permutations: usize) -> Result<Js
         .set("lisaSeconds", t2 - t1)
         .done())
 }
+
+/// Queen weights and LISA (`permutations`) on the counties of a us-atlas `counties-10m.json`
+/// (its bytes), the native bench's workload: `{n, links, weightsSeconds, lisaSeconds,
+/// significant}` (parsing the TopoJSON is not timed).
+#[wasm_bindgen(js_name = benchCounties)]
+pub fn bench_counties(topojson: &[u8], permutations: usize) -> Result<JsValue, JsValue> {
+    use crate::ingest::boundaries::{load_boundaries, BoundaryOptions};
+    let opts = BoundaryOptions {
+        object: Some("counties".into()),
+        ..Default::default()
+    };
+    let (b, _) = load_boundaries(topojson, "counties-10m.json", &opts).map_err(|e| js_error(&e))?;
+    let t0 = now();
+    let w = queen_weights(&b.ids, &b.geometries).map_err(|e| js_error(&e))?;
+    let t1 = now();
+    let y = bench_values(b.len());
+    let l = lisa(&w, &y, permutations).map_err(|e| js_error(&e))?;
+    let t2 = now();
+    Ok(Obj::new()
+        .set("n", b.len() as u32)
+        .set("links", w.summary().links as u32)
+        .set("weightsSeconds", t1 - t0)
+        .set("lisaSeconds", t2 - t1)
+        .set(
+            "significant",
+            l.significant.iter().filter(|s| **s).count() as u32,
+        )
+        .done())
+}
