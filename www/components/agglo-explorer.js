@@ -265,7 +265,8 @@ export class AggloExplorer extends LitElement {
   }
 
   async loadBoundaryFile(file, options, parts) {
-    const b = await this.call('loadBoundaries', { name: file.name, file, options: options ?? null, parts }, `loading ${file.name}`);
+    const regionCodes = this._s.data?.regions;
+    const b = await this.call('loadBoundaries', { name: file.name, file, options: options ?? null, parts, regionCodes }, `loading ${file.name}`);
     // Shapefile parts come back bundled as one zip: kept as the boundary file (sessions, id choice).
     this._files.boundaries = b.zip ? { name: b.zipName, file: new File([b.zip], b.zipName), options: options ?? null } : { name: file.name, file, options: options ?? null };
     const geojson = JSON.parse(b.geojson);

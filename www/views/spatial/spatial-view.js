@@ -48,6 +48,7 @@ export class SpatialView {
     .sp-controls fieldset { margin: 0; padding: 0.2em 0.6em; font-size: 0.9rem; }
     .sp-controls fieldset label { flex-direction: row; gap: 0.3em; align-items: center; }
     .sp-controls .missing { border: 2px solid var(--agglo-accent); }
+    .sp-controls label.button { display: inline-block; font-size: 0.9rem; }
     .sp-modes { display: flex; flex-wrap: wrap; gap: 0.3em; margin-bottom: 0.4em; }
     .sp-modes button[aria-pressed='true'] { background: var(--agglo-accent); color: var(--agglo-accent-fg); }
     .sp-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr); gap: 1em; }
@@ -299,7 +300,7 @@ export class SpatialView {
 
   render() {
     const s = this.host.state;
-    if (!s.boundaries) return html`<section class="panel"><h2>Spatial clusters</h2><p>Add a boundary file (GeoJSON, TopoJSON or zipped Shapefile) of the regions to find spatial clusters.</p></section>`;
+    if (!s.boundaries) return html`<section class="panel"><h2>Spatial clusters</h2><p>Add a boundary file (GeoJSON, TopoJSON, or a Shapefile as .zip or .shp with its .dbf) of the regions to find spatial clusters.</p></section>`;
     if (!this.running && this.key() !== this.lastKey) queueMicrotask(() => this.run());
     const r = this.result;
     return html`
@@ -363,9 +364,10 @@ export class SpatialView {
               </label>
               ${num('tolerance', 'Snapping tolerance (coordinate units)', { min: 0 })}`
           : nothing}
-        <label>GeoDa weights file (.gal, .gwt)
+        <div class="sp-file">
+          <label class="button" for="sp-weights-file">Use GeoDa weights (.gal, .gwt)…</label>
           <input type="file" id="sp-weights-file" accept=".gal,.gwt" @change=${(e) => this.importWeights(e.target)} />
-        </label>
+        </div>
         ${this.weightsFile
           ? html`<p class="sp-note" id="sp-weights-imported">Using the weights of <strong>${this.weightsFile.name}</strong> instead of the choice above.
               <button class="link" id="sp-weights-drop" @click=${() => { this.weightsFile = null; this.host.requestUpdate(); }}>Use the computed weights again</button></p>`
