@@ -15,6 +15,10 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const line = (workload, n, times, extra = {}) =>
   console.log(JSON.stringify({ impl: 'agglo-wasm', workload, n, ...extra, median_s: median(times), runs: times }));
 
+// One untimed warm-up of each workload: V8 first runs wasm from its baseline compiler and tiers
+// up to the optimising one in the background; the native side has no such phase.
+mod.benchCounties(atlas, 999);
+mod.benchLattice(300, 300, 99);
 const c = Array.from({ length: runs }, () => mod.benchCounties(atlas, 999));
 line('us_counties_queen', c[0].n, c.map((r) => r.weightsSeconds), { links: c[0].links });
 line('us_counties_lisa999', c[0].n, c.map((r) => r.lisaSeconds), { significant: c[0].significant });

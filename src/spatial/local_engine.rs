@@ -154,38 +154,46 @@ impl Engine {
             // summation order: treat values within 1e-12 (relative) as ties, counted as ">=".
             let obs_tie = obs - 1e-12 * obs.abs();
             let (mut larger, mut s, mut s2) = (0usize, 0.0, 0.0);
-            let uniform = self.uniform.get(i).copied().flatten();
-            let km = self.k_max;
-            for p in 0..self.perms {
-                let row = self.rids.get(p * km..p * km + k).unwrap_or(&[]);
-                let acc = match uniform {
-                    Some(w) => {
-                        let base = self.prefix.get(p * (km + 1) + k).copied().unwrap_or(0.0);
-                        let d = self.diff.get(p * km..p * km + k).unwrap_or(&[]);
-                        let mut corr = 0.0;
-                        for (&r, &dv) in row.iter().zip(d) {
-                            if r as usize >= i {
-                                corr += dv;
-                            }
-                        }
-                        w * (base + corr)
-                    }
-                    None => {
-                        let mut acc = 0.0;
-                        for (&r, &w) in row.iter().zip(ws) {
-                            let j = r as usize;
-                            let j = j + usize::from(j >= i);
-                            acc += w * self.values.get(j).copied().unwrap_or(0.0);
-                        }
-                        acc
-                    }
-                };
-                let v = acc * scale + offset;
+            let mut tally = |v: f64| {
                 if v >= obs_tie {
                     larger += 1;
                 }
                 s += v;
                 s2 += v * v;
+            };
+            let km = self.k_max;
+            if km == 0 {
+                continue;
+            }
+            // Rows of the shared draws, walked in lockstep without per-permutation bounds checks.
+            let rows = self.rids.chunks_exact(km).take(self.perms);
+            match self.uniform.get(i).copied().flatten() {
+                Some(w) => {
+                    let pre = self.prefix.chunks_exact(km + 1);
+                    let diff = self.diff.chunks_exact(km);
+                    for ((row, d), pre) in rows.zip(diff).zip(pre) {
+                        let base = pre.get(k).copied().unwrap_or(0.0);
+                        // Branch-free: draws at or above i shift to the next value.
+                        let corr: f64 = row
+                            .iter()
+                            .zip(d)
+                            .take(k)
+                            .map(|(&r, &dv)| if r as usize >= i { dv } else { 0.0 })
+                            .sum();
+                        tally(w * (base + corr) * scale + offset);
+                    }
+                }
+                None => {
+                    for row in rows {
+                        let mut acc = 0.0;
+                        for (&r, &w) in row.iter().zip(ws).take(k) {
+                            let j = r as usize;
+                            let j = j + usize::from(j >= i);
+                            acc += w * self.values.get(j).copied().unwrap_or(0.0);
+                        }
+                        tally(acc * scale + offset);
+                    }
+                }
             }
             if let Some(x) = self.larger.get_mut(i) {
                 *x = larger;

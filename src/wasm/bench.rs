@@ -7,8 +7,19 @@ use crate::io_model::{multipliers_and_linkages, synthetic_table};
 use crate::spatial::workloads::{bench_values, lattice, lisa, queen_weights};
 use wasm_bindgen::prelude::*;
 
+/// Seconds from `performance.now()` (sub-millisecond in Node and browsers), else `Date.now()`.
 fn now() -> f64 {
-    js_sys::Date::now() / 1000.0
+    use wasm_bindgen::JsCast;
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
+    perf.and_then(|p| {
+        let f = js_sys::Reflect::get(&p, &"now".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        f.call0(&p).ok()?.as_f64()
+    })
+    .unwrap_or_else(js_sys::Date::now)
+        / 1000.0
 }
 
 /// n × n synthetic IO table: one LU of (I − A), output multipliers, Rasmussen linkages.
