@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use agglo::ingest::boundaries::{
-    load_boundaries, load_shapefile_parts, Boundaries, BoundaryOptions,
+    load_boundaries, load_shapefile_parts, shapefile_zip, Boundaries, BoundaryOptions,
 };
 use agglo::spatial::{queen, rook, ContiguityParams};
 use agglo::ErrorCode;
@@ -183,6 +183,18 @@ fn shapefile_parts_equal_the_geojson() {
         queen(&s, &p).unwrap().0.neighbours,
         queen(&g, &p).unwrap().0.neighbours
     );
+    // Bundled as one zip (what the page keeps), the parts read back as the same boundaries.
+    let prj = read("tests/data/shapefile_parts/ga_counties.prj");
+    let zip = shapefile_zip(&[
+        ("ga_counties.shp", &shp),
+        ("ga_counties.dbf", &dbf),
+        ("ga_counties.prj", &prj),
+    ])
+    .unwrap();
+    let (z, _) = load_boundaries(&zip, "ga_counties.zip", &opts).unwrap();
+    assert_eq!(z.ids, s.ids);
+    assert_eq!(z.names, s.names);
+    assert_eq!(z.geometries, s.geometries);
     // A .dbf alone is one part of a Shapefile: a located error, not a JSON error.
     let e = load_boundaries(&dbf, "ga_counties.dbf", &BoundaryOptions::default()).unwrap_err();
     assert_eq!(e.code, ErrorCode::ShapefileRead);

@@ -2,7 +2,7 @@
 
 use super::convert::{from_js, js_error, to_js};
 use crate::ingest::boundaries::{
-    load_boundaries, load_shapefile_parts, to_geojson, BoundaryOptions,
+    load_boundaries, load_shapefile_parts, shapefile_zip, to_geojson, BoundaryOptions,
 };
 use crate::ingest::xlsx_to_table;
 use crate::{Error, ErrorCode, Location};
@@ -58,20 +58,15 @@ pub fn shapefile_parts_to_geojson(
     let (b, warnings) =
         load_shapefile_parts(shp, &dbf, cpg.as_deref(), name, &opts).map_err(|e| js_error(&e))?;
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let mut parts: Vec<(String, &[u8])> =
-        vec![(format!("{stem}.shp"), shp), (format!("{stem}.dbf"), &dbf)];
+    let [n_shp, n_dbf, n_cpg, n_prj] = ["shp", "dbf", "cpg", "prj"].map(|e| format!("{stem}.{e}"));
+    let mut parts: Vec<(&str, &[u8])> = vec![(&n_shp, shp), (&n_dbf, &dbf)];
     if let Some(c) = &cpg {
-        parts.push((format!("{stem}.cpg"), c.as_bytes()));
+        parts.push((&n_cpg, c.as_bytes()));
     }
     if let Some(p) = &prj {
-        parts.push((format!("{stem}.prj"), p.as_bytes()));
+        parts.push((&n_prj, p.as_bytes()));
     }
-    let zip = zip_parts(&parts).map_err(|e| {
-        js_error(
-            &Error::new(ErrorCode::ShapefileRead, format!("bundling {name}: {e}"))
-                .at(Location::file(name)),
-        )
-    })?;
+    let zip = shapefile_zip(&parts).map_err(|e| js_error(&e))?;
     let out = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&out, &"geojson".into(), &to_geojson(&b).into());
     let _ = js_sys::Reflect::set(&out, &"warnings".into(), &to_js(&warnings)?);
@@ -82,19 +77,6 @@ pub fn shapefile_parts_to_geojson(
     );
     let _ = js_sys::Reflect::set(&out, &"zipName".into(), &format!("{stem}.zip").into());
     Ok(out.into())
-}
-
-/// Files stored (uncompressed) in a zip archive.
-fn zip_parts(parts: &[(String, &[u8])]) -> zip::result::ZipResult<Vec<u8>> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, bytes) in parts {
-        w.start_file(name.as_str(), opts)?;
-        w.write_all(bytes)?;
-    }
-    Ok(w.finish()?.into_inner())
 }
 
 /// Flat rows (`{rows, sheet}`) as an XLSX workbook (bytes).

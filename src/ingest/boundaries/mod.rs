@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
-pub use shapefile::load_shapefile_parts;
+pub use shapefile::{load_shapefile_parts, shapefile_zip};
 
 /// Options for [`load_boundaries`]; everything optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
