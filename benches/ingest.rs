@@ -19,6 +19,8 @@ use std::time::Instant;
 thread_local! {
     /// Peak RSS seen right after ingest (before the LQs), to tell the two phases apart.
     static INGEST_PEAK: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    /// Seconds spent loading, per run.
+    static INGEST_TIMES: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn vm_hwm_mb() -> f64 {
@@ -32,8 +34,17 @@ fn vm_hwm_mb() -> f64 {
 
 /// One run: ingest + all LQs. Returns (cells with an LQ, probe LQs).
 fn run(path: &str) -> (usize, Vec<(String, String, i32, f64)>) {
+    let t = Instant::now();
     let f = std::fs::File::open(path).unwrap();
-    let (p, _) = load_panel_from_reader(f, "bench.csv", &LoadOptions::default()).unwrap();
+    let threads = std::env::var("AGGLO_THREADS")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    let opts = LoadOptions {
+        threads,
+        ..LoadOptions::default()
+    };
+    let (p, _) = load_panel_from_reader(f, "bench.csv", &opts).unwrap();
+    INGEST_TIMES.with(|v| v.borrow_mut().push(t.elapsed().as_secs_f64()));
     INGEST_PEAK.with(|c| c.set(c.get().max(vm_hwm_mb())));
     let m = p.measure_index("employment").unwrap();
     let mut n = 0;
@@ -78,6 +89,8 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     let file_mb = size as f64 / (1024.0 * 1024.0);
+    let mut ingest = INGEST_TIMES.with(|v| v.borrow().clone());
+    ingest.sort_by(f64::total_cmp);
     let peak = vm_hwm_mb();
     if let Some(out) = probes_out {
         let v: Vec<serde_json::Value> = last
@@ -92,6 +105,8 @@ fn main() {
         serde_json::json!({
             "tool": "agglo native",
             "median_s": median,
+            "ingest_median_s": ingest[ingest.len() / 2],
+            "threads": std::thread::available_parallelism().map_or(1, |n| n.get()),
             "runs": runs,
             "peak_rss_mb": peak,
             "file_mb": file_mb,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Build the wasm modules: `agglo` (first load: ingest, indicators, clusters), `agglo_full` (plus spatial
-# and linkage analysis, loaded when a view needs it) and `agglo_xlsx` (XLSX and zipped Shapefile
+# Build the wasm modules: `agglo` (first load: ingest and the overview's indicators), `agglo_full` (plus
+# clusters, spatial and linkage analysis, loaded when a view needs it) and `agglo_xlsx` (XLSX and zipped Shapefile
 # reading, loaded the first time a user opens such a file).
 set -euo pipefail
 cd "$(dirname "$0")/.."

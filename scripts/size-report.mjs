@@ -10,7 +10,7 @@ const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const rows = files.map((f) => ({ f, raw: statSync(f).size, gz: gz(f) }));
 // Loaded only when needed: the XLSX/zip module (a spreadsheet or zipped Shapefile is opened) and the
 // full analysis module (the spatial or linkage views are opened).
-const lazy = (f) => /xlsx|full|sigma-graph/.test(f);
+const lazy = (f) => /xlsx|full|sigma-graph|cluster-print/.test(f);
 const first = rows.filter((r) => !lazy(r.f));
 const sum = (rs, k) => rs.reduce((a, r) => a + r[k], 0);
 const kb = (b) => (b / 1024).toFixed(1);

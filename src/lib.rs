@@ -78,6 +78,13 @@
 //! * [`clusters::uscmp_strength`] — US Cluster Mapping strong clusters (Delgado, Porter & Stern 2016).
 //! * [`clusters::eco_stars`] — European Cluster Observatory stars (Ketels & Protsiv 2008).
 //! * [`clusters::cluster_profiles`] — typology profile per region × cluster (OECD dimensions).
+//! * [`clusters::size_classes_from_measures`], [`clusters::sme_share`] — SME share from
+//!   establishment counts by size class.
+//! * [`clusters::cluster_io_indicators`] — typology depth, local-supplier linkage and regional
+//!   output multiplier of clusters (FLQ/SLQ-regionalised IO table).
+//! * [`clusters::cluster_spatial_extent`], [`clusters::neighbours_for_regions`] — spatial extent
+//!   (contiguous neighbours where the cluster is specialised / strong);
+//!   [`clusters::apply_typology_extras`] copies both into profiles.
 //! * [`clusters::prioritise`] — weighted, transparent prioritisation of clusters.
 //! * [`clusters::peer_regions`], [`clusters::top_regions_for_cluster`] — benchmark regions.
 //! * [`clusters::region_profile_view`], [`clusters::cluster_view`], [`clusters::prioritisation_view`] —

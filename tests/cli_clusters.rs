@@ -546,3 +546,226 @@ fn priorities_with_an_external_multiplier() {
         "{msg}"
     );
 }
+
+const SIZES: &str = "tests/fixtures/clusters/size_classes.csv";
+
+fn profile_row<'a>(v: &'a Value, region: &str, cluster: &str) -> &'a Value {
+    rows(v)
+        .iter()
+        .find(|r| r["region"] == region && r["cluster"] == cluster)
+        .unwrap()
+}
+
+#[test]
+fn sme_share_from_cbp_size_classes() {
+    let base = [
+        "clusters",
+        "--data",
+        SIZES,
+        "--definitions",
+        DEFS,
+        "--profile",
+        "--year",
+        "2021",
+        "--from",
+        "2017",
+    ];
+    let v = ok(&base);
+    // Whitfield's textile cluster: 314110 (63 establishments, 55 below 250 employees) + 313110
+    // (4, all below 250).
+    let w = profile_row(&v, "13313", "42");
+    assert_eq!(w["establishments"], 67.0);
+    assert!((w["sme_share"].as_f64().unwrap() - 59.0 / 67.0).abs() < 1e-12);
+    assert!((w["avg_establishment_size"].as_f64().unwrap() - 11975.0 / 67.0).abs() < 1e-9);
+    // Murray: 8 establishments, one of 250-499.
+    assert!(
+        (profile_row(&v, "13213", "42")["sme_share"]
+            .as_f64()
+            .unwrap()
+            - 7.0 / 8.0)
+            .abs()
+            < 1e-12
+    );
+    // Threshold 50 (a class boundary): 43 of 67.
+    let mut a = base.to_vec();
+    a.extend(["--sme-threshold", "50"]);
+    let v50 = ok(&a);
+    assert!(
+        (profile_row(&v50, "13313", "42")["sme_share"]
+            .as_f64()
+            .unwrap()
+            - 43.0 / 67.0)
+            .abs()
+            < 1e-12
+    );
+    // Threshold 30 splits the 20-49 class: unavailable, with a warning naming the class.
+    let mut a = base.to_vec();
+    a.extend(["--sme-threshold", "30"]);
+    let v30 = ok(&a);
+    assert!(profile_row(&v30, "13313", "42")["sme_share"].is_null());
+    let warn = v30["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "W_SME_THRESHOLD")
+        .unwrap();
+    assert!(
+        warn["message"].as_str().unwrap().contains("n20_49"),
+        "{warn}"
+    );
+    // Without size classes (the Georgia sample) the share is unavailable, never 0.
+    let g = ok(&[
+        "clusters",
+        "--data",
+        GA6,
+        "--definitions",
+        DEFS,
+        "--profile",
+        "--year",
+        "2021",
+    ]);
+    assert!(rows(&g).iter().all(|r| r["sme_share"].is_null()));
+    assert!(rows(&g)
+        .iter()
+        .all(|r| r["depth"].is_null() && r["spatial_extent"].is_null()));
+}
+
+#[test]
+fn depth_multiplier_and_spatial_extent_through_cli() {
+    let v = ok(&[
+        "clusters",
+        "--data",
+        GA6,
+        "--reference",
+        "data/us_cbp_naics6_2017_2021.csv",
+        "--definitions",
+        DEFS,
+        "--profile",
+        "--year",
+        "2021",
+        "--io-table",
+        "data/bea_2017_summary_ixi_flows.csv",
+        "--crosswalk",
+        "data/bea_summary_to_naics.csv",
+        "--geometry",
+        "data/ga_counties.geojson",
+    ]);
+    let w = profile_row(&v, "13313", "42");
+    // Depth and local-supplier linkage are the totals of `agglo gaps` for the same cluster.
+    let gaps = ok(&[
+        "gaps",
+        "--table",
+        "data/bea_2017_summary_ixi_flows.csv",
+        "--data",
+        GA6,
+        "--reference",
+        "data/us_cbp_naics6_2017_2021.csv",
+        "--crosswalk",
+        "data/bea_summary_to_naics.csv",
+        "--region",
+        "13313",
+        "--cluster",
+        "42",
+        "--year",
+        "2021",
+    ]);
+    let req = gaps["total_requirement"].as_f64().unwrap();
+    let loc = gaps["total_local_supply"].as_f64().unwrap();
+    let out: f64 = gaps["cluster_output"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["output"].as_f64().unwrap())
+        .sum();
+    let rel = |a: f64, b: f64| ((a - b) / b).abs();
+    assert!(rel(w["depth"].as_f64().unwrap(), loc / req) < 1e-9, "{w}");
+    assert!(rel(w["local_supplier"].as_f64().unwrap(), loc / out) < 1e-9);
+    // The regional multiplier of a one-sector cluster (313TT) lies between 1 and the national one.
+    let io = ok(&["io", "--table", "data/bea_2017_summary_ixi_flows.csv"]);
+    let k = io["sectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| s == "313TT")
+        .unwrap();
+    let national = io["output_multipliers"]["total"][k].as_f64().unwrap();
+    let m = w["multiplier"].as_f64().unwrap();
+    assert!(m > 1.0 && m < national, "{m} vs {national}");
+    // Whitfield has 4 queen neighbours in Georgia (Catoosa, Walker, Murray, Gordon); the textile
+    // cluster is specialised (LQ >= 1) and strong in Murray and Gordon.
+    assert_eq!(w["neighbours"], 4);
+    assert_eq!(w["neighbours_specialised"], 2);
+    assert_eq!(w["neighbours_strong"], 2);
+    assert_eq!(w["spatial_extent"], 0.5);
+}
+
+#[test]
+fn priorities_with_the_io_multiplier_criterion() {
+    let out = ok(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--reference",
+        "data/us_cbp_naics6_2017_2021.csv",
+        "--definitions",
+        DEFS,
+        "--region",
+        "13313",
+        "--criteria",
+        "multiplier,local_supplier,size",
+        "--weights",
+        "0.5,0.3,0.2",
+        "--io-table",
+        "data/bea_2017_summary_ixi_flows.csv",
+        "--crosswalk",
+        "data/bea_summary_to_naics.csv",
+    ]);
+    let prof = ok(&[
+        "clusters",
+        "--data",
+        GA6,
+        "--reference",
+        "data/us_cbp_naics6_2017_2021.csv",
+        "--definitions",
+        DEFS,
+        "--profile",
+        "--year",
+        "2021",
+        "--from",
+        "2017",
+        "--io-table",
+        "data/bea_2017_summary_ixi_flows.csv",
+        "--crosswalk",
+        "data/bea_summary_to_naics.csv",
+    ]);
+    let t = rows(&out).iter().find(|r| r["cluster"] == "42").unwrap();
+    let p = profile_row(&prof, "13313", "42");
+    assert_eq!(t["raw_multiplier"], p["multiplier"]);
+    assert_eq!(t["raw_local_supplier"], p["local_supplier"]);
+    // Contributions sum to the score; the top cluster has the largest score.
+    for r in rows(&out) {
+        let sum: f64 = ["multiplier", "local_supplier", "size"]
+            .iter()
+            .map(|k| r[format!("contribution_{k}")].as_f64().unwrap())
+            .sum();
+        assert!((sum - r["score"].as_f64().unwrap()).abs() < 1e-12);
+    }
+    assert!(
+        rows(&out)
+            .iter()
+            .filter(|r| !r["raw_multiplier"].is_null())
+            .count()
+            > 20
+    );
+    // --crosswalk without --io-table is refused by the argument parser.
+    let e = run(&[
+        "priorities",
+        "--data",
+        GA6,
+        "--region",
+        "13313",
+        "--crosswalk",
+        "data/bea_summary_to_naics.csv",
+    ]);
+    assert_eq!(e.status.code(), Some(2));
+}

@@ -70,6 +70,7 @@ fn cluster_view_of_textiles() {
         establishments: Some(panel.measure_index("establishments").unwrap()),
         base: LqBase::All,
         top: 5,
+        size_classes: Vec::new(),
     };
     let v = cluster_view(&cp, None, &params).unwrap();
     assert_eq!(v.cluster_name, "Textile Manufacturing");
@@ -109,6 +110,8 @@ fn prioritisation_reranks_when_a_weight_changes() {
         establishments: None,
         payroll: Some(panel.measure_index("payroll_thousands").unwrap()),
         base: LqBase::All,
+        size_classes: Vec::new(),
+        sme_threshold: DEFAULT_SME_THRESHOLD,
     };
     let mut pr = PriorityParams {
         criteria: vec![
@@ -164,6 +167,7 @@ fn views_with_a_national_reference_table() {
         establishments: Some(panel.measure_index("establishments").unwrap()),
         base: LqBase::All,
         top: 3,
+        size_classes: Vec::new(),
     };
     let national = cluster_view(&cp, Some(&tables), &params).unwrap();
     let state = cluster_view(&cp, None, &params).unwrap();
@@ -194,4 +198,48 @@ fn views_with_a_national_reference_table() {
     let t = v.clusters.iter().find(|c| c.cluster == "42").unwrap();
     assert!((t.lq.unwrap() - w_us.lq[1].unwrap()).abs() < 1e-9 * t.lq.unwrap());
     assert!(v.shift_share.is_some());
+}
+
+#[test]
+fn region_profile_shift_share_by_every_method() {
+    let (panel, cp) = georgia();
+    let mut rows = Vec::new();
+    for method in ["dunn", "esteban", "gerfin", "dynamic"] {
+        let params: RegionProfileParams = serde_json::from_value(serde_json::json!({
+            "region": "13313", "to_year": 2021, "from_year": 2017,
+            "employment": panel.measure_index("employment").unwrap(),
+            "shift_share_method": method,
+        }))
+        .unwrap();
+        let v = region_profile_view(&panel, &cp, None, &params).unwrap();
+        let ss = v.shift_share.clone().unwrap();
+        assert_eq!(serde_json::to_value(ss.method).unwrap(), method);
+        if method == "gerfin" {
+            // Multiplicative: mix × regional = net.
+            let (m, r, n) = (
+                ss.gerfin_industry_mix.unwrap(),
+                ss.gerfin_regional_share.unwrap(),
+                ss.gerfin_net_shift.unwrap(),
+            );
+            assert!((m * r - n).abs() < 1e-12);
+        } else {
+            let change = ss.change.unwrap();
+            let sum =
+                ss.national_share.unwrap() + ss.industry_mix.unwrap() + ss.regional_share.unwrap();
+            assert!(
+                (sum - change).abs() < 1e-6 * change.abs().max(1.0),
+                "{method}"
+            );
+        }
+        // The per-cluster rows use the same method.
+        assert!(v
+            .shift_share_by_cluster
+            .iter()
+            .all(|r| r.method == ss.method));
+        rows.push(ss);
+    }
+    // Dunn's components are the same in the Dunn and Esteban-Marquillas rows; with two years the
+    // dynamic sum equals the one-step decomposition.
+    assert_eq!(rows[0].industry_mix, rows[1].industry_mix);
+    assert!((rows[3].regional_share.unwrap() - rows[0].regional_share.unwrap()).abs() < 1e-6);
 }

@@ -161,6 +161,8 @@ fn georgia_stars_profiles_peers() {
         establishments: Some(panel.measure_index("establishments").unwrap()),
         payroll: Some(panel.measure_index("payroll_thousands").unwrap()),
         base: LqBase::All,
+        size_classes: Vec::new(),
+        sme_threshold: DEFAULT_SME_THRESHOLD,
     };
     let (profiles, _) = cluster_profiles(&panel, &cp, None, &params).unwrap();
     let p = profiles
@@ -400,7 +402,12 @@ fn profile(cluster: &str, growth: f64, lq: f64, size: f64) -> ClusterProfile {
         wage: None,
         sme_share: None,
         depth: None,
+        local_supplier: None,
+        multiplier: None,
         spatial_extent: None,
+        neighbours: None,
+        neighbours_specialised: None,
+        neighbours_strong: None,
         strong: false,
         strong10: false,
         quadrant: None,

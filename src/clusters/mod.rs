@@ -22,15 +22,26 @@
 //! * **Quantiles** are type 7 (linear interpolation, R's default) over regions with employment > 0.
 //! * **Prioritisation**: weights are rescaled to sum to 1; a missing criterion value scores 0 on
 //!   that criterion; the contributions of a row sum to its score.
-//! * **Typology** `wage` is payroll / employment in the data's units (CBP: $1,000 per employee);
-//!   `sme_share`, `depth`, `spatial_extent` are `None` until size-class, input-output and spatial
-//!   inputs are wired in.
+//! * **Typology** `wage` is payroll / employment in the data's units (CBP: $1,000 per employee).
+//!   Dimensions that need other inputs are `None` ("not available"), never 0, without them:
+//!   * `sme_share`: share of the cluster's establishments with fewer than 250 employees (EU SME
+//!     threshold, configurable; it must fall on a class boundary), from establishment counts by
+//!     size class ([`size_classes_from_measures`]: CBP `n<5` … `n1000`, or `size_<lo>_<hi>`).
+//!   * `depth`, `local_supplier`, `multiplier`: from an input-output table, a crosswalk and FLQ
+//!     regionalisation ([`cluster_io_indicators`]).
+//!   * `spatial_extent` and neighbour counts: from contiguity of the boundaries
+//!     ([`cluster_spatial_extent`]).
+//! * **Prioritisation** `multiplier` and `local_supplier` criteria come from the profile (IO
+//!   table loaded) or, failing that, from externally supplied values.
 
 mod aggregate;
 mod definitions;
+mod depth;
+mod extent;
 mod peers;
 mod priorities;
 mod quantile;
+mod size_classes;
 mod strength;
 mod typology;
 mod views;
@@ -40,6 +51,10 @@ pub use definitions::{
     cluster_definitions_from_table, map_industries, parse_cluster_definitions, Cluster,
     ClusterDefinitions, DefinitionEntry, DefinitionFilter, IndustryMapping, MatchKind, TradedLocal,
 };
+pub use depth::{cluster_io_indicators, ClusterIo, IoInputs};
+pub use extent::{
+    apply_typology_extras, cluster_spatial_extent, neighbours_for_regions, ClusterExtent,
+};
 pub use peers::{
     peer_regions, top_regions_for_cluster, Peer, PeerMetric, TopRegion, TopRegionsParams,
 };
@@ -48,6 +63,7 @@ pub use priorities::{
     ValidPriorityParams,
 };
 pub use quantile::quantile_type7;
+pub use size_classes::{size_classes_from_measures, sme_share, SizeClass, DEFAULT_SME_THRESHOLD};
 pub use strength::{
     cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };

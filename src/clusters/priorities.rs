@@ -183,7 +183,12 @@ fn raw_value(
         Criterion::Focus => p.focus,
         Criterion::Competitive => p.competitive_shift,
         Criterion::Multiplier | Criterion::LocalSupplier => {
-            ext.get(c.as_str()).and_then(|m| m.get(&p.cluster)).copied()
+            let own = if c == Criterion::Multiplier {
+                p.multiplier
+            } else {
+                p.local_supplier
+            };
+            own.or_else(|| ext.get(c.as_str()).and_then(|m| m.get(&p.cluster)).copied())
         }
     }
     .filter(|v| v.is_finite())

@@ -1,6 +1,7 @@
 //! Typology profile of every region × cluster (OECD dimensions, METHODS.md §4).
 
 use super::aggregate::ClusterPanel;
+use super::size_classes::{sme_share, SizeClass, DEFAULT_SME_THRESHOLD};
 use super::strength::{cluster_lqs, uscmp_strength, LqBase, UscmpParams};
 use crate::error::{Error, ErrorCode, Result, Warning};
 /// The portfolio-chart quadrant (the same type as the industry portfolio's).
@@ -21,6 +22,34 @@ pub struct TypologyParams {
     pub payroll: Option<usize>,
     /// LQ base of the profile's `lq` and of the strength flags.
     pub base: LqBase,
+    /// Establishment counts by size class (measures of the panel; see
+    /// [`super::size_classes_from_measures`]). Empty: `sme_share` is unavailable.
+    #[serde(default)]
+    pub size_classes: Vec<SizeClass>,
+    /// SME threshold in employees: classes whose upper bound is at most this are SMEs (default
+    /// 250, [`DEFAULT_SME_THRESHOLD`]); it must fall on a class boundary.
+    #[serde(default = "default_sme_threshold")]
+    pub sme_threshold: f64,
+}
+
+fn default_sme_threshold() -> f64 {
+    DEFAULT_SME_THRESHOLD
+}
+
+impl TypologyParams {
+    /// Parameters with the optional inputs off (no growth, establishments, payroll, size classes).
+    pub fn new(to_year: i32, employment: usize) -> Self {
+        TypologyParams {
+            from_year: None,
+            to_year,
+            employment,
+            establishments: None,
+            payroll: None,
+            base: LqBase::All,
+            size_classes: Vec::new(),
+            sme_threshold: DEFAULT_SME_THRESHOLD,
+        }
+    }
 }
 
 /// Profile of one region × cluster.
@@ -55,13 +84,27 @@ pub struct ClusterProfile {
     pub avg_establishment_size: Option<f64>,
     /// Payroll per employee.
     pub wage: Option<f64>,
-    /// Share of employment in establishments with fewer than 250 employees; needs size-class data.
+    /// Share of the cluster's establishments with fewer than `sme_threshold` (250) employees,
+    /// from establishment counts by size class; `None` without size-class data.
     pub sme_share: Option<f64>,
-    /// Share of the cluster's IO input requirements supplied by specialised local industries
-    /// (needs the input-output module).
+    /// Depth: share of the cluster's (direct) input requirements supplied by local industries,
+    /// with the input-output table regionalised by FLQ ([`super::cluster_io_indicators`]);
+    /// `None` without an IO table and crosswalk.
     pub depth: Option<f64>,
-    /// Whether the cluster continues across the region's border (needs the spatial module).
+    /// Local-supplier linkage: local intermediate purchases per unit of the cluster's output.
+    pub local_supplier: Option<f64>,
+    /// The cluster's regional output multiplier (output-weighted column sums of `(I - A_r)^-1`).
+    pub multiplier: Option<f64>,
+    /// Spatial extent: share of the region's contiguous neighbours where the cluster is also
+    /// specialised (LQ >= 1) ([`super::cluster_spatial_extent`]); `None` without boundaries or for
+    /// a region without neighbours.
     pub spatial_extent: Option<f64>,
+    /// Number of contiguous neighbours (with boundaries loaded).
+    pub neighbours: Option<usize>,
+    /// Neighbours where the cluster has LQ >= 1.
+    pub neighbours_specialised: Option<usize>,
+    /// Neighbours where the cluster is a US Cluster Mapping strong cluster.
+    pub neighbours_strong: Option<usize>,
     pub strong: bool,
     pub strong10: bool,
     pub quadrant: Option<Quadrant>,
@@ -106,7 +149,41 @@ pub fn cluster_profiles(
             "profile: employment measure out of range",
         ));
     }
-    let (strength, warnings) = uscmp_strength(
+    if let Some(k) = params
+        .size_classes
+        .iter()
+        .find(|k| k.measure >= p.measures.len())
+    {
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!("profile: size-class measure {} out of range", k.measure),
+        ));
+    }
+    if !(params.sme_threshold.is_finite() && params.sme_threshold > 0.0) {
+        return Err(Error::new(
+            ErrorCode::InvalidParameter,
+            format!(
+                "profile: the SME threshold must be a positive number of employees, not {}",
+                params.sme_threshold
+            ),
+        ));
+    }
+    let mut extra_warnings = Vec::new();
+    if let Some(k) = params.size_classes.iter().find(|k| {
+        k.lower < params.sme_threshold && k.upper.is_none_or(|u| u > params.sme_threshold)
+    }) {
+        extra_warnings.push(Warning::new(
+            "W_SME_THRESHOLD",
+            format!(
+                "the SME threshold {} falls inside the size class '{}' ({}–{}); the SME share is only given where that class has no establishments",
+                params.sme_threshold,
+                p.measures.get(k.measure).cloned().unwrap_or_default(),
+                k.lower,
+                k.upper.map(|u| (u - 1.0).to_string()).unwrap_or_else(|| "…".into())
+            ),
+        ));
+    }
+    let (strength, mut warnings) = uscmp_strength(
         cp,
         y1,
         reference,
@@ -195,7 +272,16 @@ pub fn cluster_profiles(
                 }
             }
             let n_members = members.len().max(1) as f64;
-            let s = est.and_then(|x| x.get(r, c));
+            let classes: Vec<Option<f64>> = params
+                .size_classes
+                .iter()
+                .map(|k| p.get(k.measure, y1, r, c))
+                .collect();
+            let s = est.and_then(|x| x.get(r, c)).or_else(|| {
+                // Without an establishments measure, the size classes count them.
+                (!classes.is_empty() && classes.iter().all(Option::is_some))
+                    .then(|| classes.iter().flatten().sum())
+            });
             let strength = strength_at.get(&(r, c)).and_then(|k| strength.get(*k));
             let quadrant = match (lq, growth, reference_growth) {
                 (Some(l), Some(g), Some(rg)) => Some(match (l >= 1.0, g >= rg) {
@@ -225,14 +311,22 @@ pub fn cluster_profiles(
                 breadth_specialised: specialised as f64 / n_members,
                 avg_establishment_size: s.filter(|s| *s > 0.0).map(|s| e / s),
                 wage: pay.and_then(|x| x.get(r, c)).map(|w| w / e),
-                sme_share: None,
+                sme_share: (!params.size_classes.is_empty())
+                    .then(|| sme_share(&params.size_classes, &classes, params.sme_threshold))
+                    .flatten(),
                 depth: None,
+                local_supplier: None,
+                multiplier: None,
                 spatial_extent: None,
+                neighbours: None,
+                neighbours_specialised: None,
+                neighbours_strong: None,
                 strong: strength.is_some_and(|s| s.strong),
                 strong10: strength.is_some_and(|s| s.strong10),
                 quadrant,
             });
         }
     }
+    warnings.extend(extra_warnings);
     Ok((rows, warnings))
 }

@@ -6,6 +6,7 @@ use super::peers::{
     peer_regions, top_regions_for_cluster, Peer, PeerMetric, TopRegion, TopRegionsParams,
 };
 use super::priorities::{prioritise, PriorityParams, PriorityRow};
+use super::size_classes::{SizeClass, DEFAULT_SME_THRESHOLD};
 use super::strength::{
     cluster_lqs, eco_stars, uscmp_strength, EcoParams, EcoStars, LqBase, UscmpParams, UscmpStrength,
 };
@@ -84,6 +85,23 @@ pub struct RegionProfileParams {
     /// Number of peer regions (10).
     #[serde(default = "ten")]
     pub peers: usize,
+    /// Shift-share method of the region and per-cluster decomposition (Esteban-Marquillas, whose
+    /// rows also carry Dunn's components; `dunn`, `gerfin`, `dynamic`).
+    #[serde(default = "esteban")]
+    pub shift_share_method: ShiftShareMethod,
+    /// Establishment counts by size class (for `sme_share`).
+    #[serde(default)]
+    pub size_classes: Vec<SizeClass>,
+    #[serde(default = "sme250")]
+    pub sme_threshold: f64,
+}
+
+fn esteban() -> ShiftShareMethod {
+    ShiftShareMethod::Esteban
+}
+
+fn sme250() -> f64 {
+    DEFAULT_SME_THRESHOLD
 }
 
 fn ten() -> usize {
@@ -100,7 +118,8 @@ pub struct RegionProfileView {
     pub clusters: Vec<ClusterProfile>,
     /// European Cluster Observatory stars of the region's clusters.
     pub stars: Vec<EcoStars>,
-    /// Esteban-Marquillas (which includes Dunn's components) of the whole region, and per cluster.
+    /// Shift-share of the whole region and per cluster by `shift_share_method` (Esteban-Marquillas
+    /// by default, which includes Dunn's components).
     pub shift_share: Option<ShiftShareRow>,
     pub shift_share_by_cluster: Vec<ShiftShareRow>,
     /// Specialisation indices of the region's industry structure (industry level).
@@ -151,6 +170,8 @@ pub fn region_profile_view(
             establishments: params.establishments,
             payroll: params.payroll,
             base: params.base,
+            size_classes: params.size_classes.clone(),
+            sme_threshold: params.sme_threshold,
         },
     )?;
     warnings.extend(w);
@@ -175,7 +196,7 @@ pub fn region_profile_view(
             let base = ShiftShareParams {
                 from_year: from,
                 to_year: params.to_year,
-                method: ShiftShareMethod::Esteban,
+                method: params.shift_share_method,
                 by_industry: false,
                 measure: params.employment,
                 missing_as_zero: false,
@@ -266,6 +287,11 @@ pub struct ClusterViewParams {
     /// Number of top regions (10).
     #[serde(default = "ten")]
     pub top: usize,
+    /// Establishment counts by size class: when given, the Ellison-Glaeser H (and gamma) use them
+    /// ([`crate::indicators::ellison_glaeser_size_classes`], each class at its representative
+    /// size [`SizeClass::representative_size`]) instead of one mean-size class per region.
+    #[serde(default)]
+    pub size_classes: Vec<SizeClass>,
 }
 
 /// One region's series for the cluster (map and time-series chart; one entry per panel year).
@@ -293,6 +319,9 @@ pub struct ClusterView {
     pub strength: Vec<UscmpStrength>,
     /// Concentration indices of the cluster across regions, one per year.
     pub concentration: Vec<IndustryConcentration>,
+    /// Whether the Ellison-Glaeser figures use establishment counts by size class (else: one
+    /// class per region at the region's mean establishment size, when establishments are given).
+    pub eg_from_size_classes: bool,
     pub top_by_lq: Vec<TopRegion>,
     pub top_by_employment: Vec<TopRegion>,
     pub warnings: Vec<Warning>,
@@ -365,7 +394,15 @@ pub fn cluster_view(
                 missing_as_zero: true,
             },
         );
-        concentration.extend(rows.into_iter().filter(|r| r.industry == params.cluster));
+        for mut row in rows.into_iter().filter(|r| r.industry == params.cluster) {
+            if !params.size_classes.is_empty() {
+                let eg = eg_by_size_classes(cp, c, m, yy, &params.size_classes);
+                row.eg_gamma = eg.as_ref().map(|e| e.gamma);
+                row.eg_g = eg.as_ref().map(|e| e.g);
+                row.eg_h = eg.as_ref().map(|e| e.h);
+            }
+            concentration.push(row);
+        }
     }
     let regions = (0..p.regions.len())
         .filter(|&r| (0..p.years.len()).any(|yy| p.get(m, yy, r, c).is_some_and(|v| v > 0.0)))
@@ -415,6 +452,7 @@ pub fn cluster_view(
         regions,
         strength: strong_by_year.get(y).cloned().unwrap_or_default(),
         concentration,
+        eg_from_size_classes: !params.size_classes.is_empty(),
         top_by_lq: top_regions_for_cluster(
             cp,
             c,
@@ -429,6 +467,37 @@ pub fn cluster_view(
         )?,
         warnings,
     })
+}
+
+/// Ellison-Glaeser of cluster `c` in year index `y` from establishment counts by size class, over
+/// the regions with a positive all-industry total (missing cells as zero, as the other
+/// concentration indices of the cluster view).
+fn eg_by_size_classes(
+    cp: &ClusterPanel,
+    c: usize,
+    m: usize,
+    y: usize,
+    classes: &[SizeClass],
+) -> Option<crate::indicators::EllisonGlaeser> {
+    let p = &cp.panel;
+    let mx = p.matrix(m, y);
+    let (mut counts, mut tots, mut vals) = (Vec::new(), Vec::new(), Vec::new());
+    for r in 0..p.regions.len() {
+        let t = mx.region_total(r);
+        if !(t > 0.0) {
+            continue;
+        }
+        counts.push(
+            classes
+                .iter()
+                .map(|k| p.get(k.measure, y, r, c).unwrap_or(0.0))
+                .collect::<Vec<f64>>(),
+        );
+        tots.push(t);
+        vals.push(mx.get(r, c).unwrap_or(0.0));
+    }
+    let sizes: Vec<f64> = classes.iter().map(SizeClass::representative_size).collect();
+    crate::indicators::ellison_glaeser_size_classes(&counts, &sizes, &tots, Some(&vals)).ok()
 }
 
 /// The prioritisation table of one region: its cluster profiles ranked by [`prioritise`].

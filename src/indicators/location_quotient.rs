@@ -65,7 +65,7 @@ pub fn location_quotients(
     mx: &MatrixView<'_>,
     reference: &Reference,
 ) -> (Vec<LqCell>, Vec<Warning>) {
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(mx.data.iter().filter(|v| !v.is_nan()).count());
     let mut warnings = Vec::new();
     let mut zero_regions = 0usize;
     let mut skipped_industries = vec![false; mx.n_industries];

@@ -40,15 +40,24 @@ pub(crate) struct Interner {
     map: FnvMap<Box<str>, u32>,
     pub codes: Vec<String>,
     pub names: Vec<String>,
+    /// The source line where each code was first seen: parts of a file loaded in parallel are
+    /// merged back into file order with it.
+    first_lines: Vec<u64>,
     last: Option<(usize, u32)>,
 }
 
 impl Interner {
-    /// Index of `code`; `name` is asked for only when the code is new.
-    pub fn get_or_insert(&mut self, code: &str, name: impl FnOnce() -> String) -> u32 {
+    /// Index of `code`, first seen at `line`; `name` is asked for only when the code is new.
+    pub fn get_or_insert(&mut self, code: &str, line: u64, name: impl FnOnce() -> String) -> u32 {
         if let Some((k, idx)) = self.last {
             if self.codes.get(k).is_some_and(|c| c == code) {
                 return idx;
+            }
+            // Sorted long files list the same codes in the same order within each region: the
+            // code after the last one is the likeliest next.
+            if self.codes.get(k + 1).is_some_and(|c| c == code) {
+                self.last = Some((k + 1, idx + 1));
+                return idx + 1;
             }
         }
         let idx = match self.map.get(code) {
@@ -58,6 +67,7 @@ impl Interner {
                 self.map.insert(code.into(), i);
                 self.codes.push(code.to_string());
                 self.names.push(name());
+                self.first_lines.push(line);
                 i
             }
         };
@@ -66,6 +76,46 @@ impl Interner {
     }
     pub fn len(&self) -> usize {
         self.codes.len()
+    }
+
+    /// Index of another interner's code `k` here (inserted if new, keeping the earlier first line).
+    fn adopt(&mut self, other: &Interner, k: usize) -> u32 {
+        let code = other.codes.get(k).map_or("", String::as_str);
+        let line = other.first_lines.get(k).copied().unwrap_or(u64::MAX);
+        let idx = self.get_or_insert(code, line, || {
+            other.names.get(k).cloned().unwrap_or_default()
+        });
+        if let Some(l) = self.first_lines.get_mut(idx as usize) {
+            *l = (*l).min(line);
+        }
+        idx
+    }
+
+    /// Sort codes into first-seen order; returns `new_index[old_index]` (identity when the codes
+    /// were interned in file order, as a sequential load does).
+    fn sort_by_first_seen(&mut self) -> Vec<usize> {
+        let n = self.codes.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        if self.first_lines.windows(2).all(|w| w.first() <= w.get(1)) {
+            return order;
+        }
+        order.sort_by_key(|&k| self.first_lines.get(k).copied().unwrap_or(u64::MAX));
+        let take = |v: &mut Vec<String>| -> Vec<String> {
+            let mut old: Vec<Option<String>> = std::mem::take(v).into_iter().map(Some).collect();
+            order
+                .iter()
+                .map(|&k| old.get_mut(k).and_then(Option::take).unwrap_or_default())
+                .collect()
+        };
+        self.codes = take(&mut self.codes);
+        self.names = take(&mut self.names);
+        let mut new_index = vec![0; n];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(old) {
+                *slot = new;
+            }
+        }
+        new_index
     }
 }
 
@@ -358,6 +408,8 @@ impl Builder {
             return Err(Error::new(ErrorCode::Internal, "region index out of range"));
         };
         let dup = |first: u64, this: u64, b: &Builder, ind: &str| -> Error {
+            // Parts of a file loaded in parallel meet out of order: name the earlier row first.
+            let (first, this) = (first.min(this), first.max(this));
             let year = b.years.get(y).copied().unwrap_or(0);
             let region = b.regions.codes.get(ru).cloned().unwrap_or_default();
             Error::new(
@@ -404,11 +456,81 @@ impl Builder {
         self.years.len()
     }
 
-    /// Scatter into the dense panel (years ascending) and count the loaded cells.
-    pub fn finish(mut self, report: &mut IngestReport) -> Result<Panel> {
-        for yr in self.rows.iter_mut() {
-            for row in yr.iter_mut() {
-                row.lines = Lines::default();
+    /// Index maps of each part (this builder first, the identity) into the merged codes; codes
+    /// new to this builder are added.
+    fn part_maps(&mut self, parts: &[Builder]) -> Vec<PartMap> {
+        let mut maps: Vec<PartMap> = vec![PartMap {
+            years: (0..self.years.len()).collect(),
+            regions: (0..self.regions.len()).collect(),
+            industries: (0..self.industries.len()).collect(),
+        }];
+        for part in parts {
+            maps.push(PartMap {
+                years: part.years.iter().map(|y| self.year_index(*y)).collect(),
+                regions: (0..part.regions.len())
+                    .map(|k| self.regions.adopt(&part.regions, k) as usize)
+                    .collect(),
+                industries: (0..part.industries.len())
+                    .map(|k| self.industries.adopt(&part.industries, k) as usize)
+                    .collect(),
+            });
+        }
+        maps
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// The earliest cell (by its later row) that this builder and `parts` both give.
+    pub fn cross_part_duplicate(&mut self, parts: &[Builder]) -> Option<Error> {
+        if parts.is_empty() {
+            return None;
+        }
+        let maps = self.part_maps(parts);
+        let mut all: Vec<&Builder> = vec![&*self];
+        all.extend(parts.iter());
+        cross_part_duplicate(self, &all, &maps)
+    }
+
+    /// Scatter into the dense panel (years ascending) and count the loaded cells, together with
+    /// the builders of other parts of the same file (same plan, read in parallel): codes are merged in first-seen order, and a cell given in two parts is a
+    /// duplicate naming both rows, as in a sequential read. The parts are scattered straight into
+    /// the panel, so the peak memory is the sequential one.
+    pub fn finish_parts(
+        mut self,
+        mut parts: Vec<Builder>,
+        report: &mut IngestReport,
+    ) -> Result<Panel> {
+        let maps = self.part_maps(&parts);
+        let m = self.measures.len();
+        if !parts.is_empty() {
+            let cells = (self.regions.len() as u64)
+                .saturating_mul(self.industries.len().max(1) as u64)
+                .saturating_mul(self.years.len() as u64)
+                .saturating_mul(m as u64);
+            if cells > self.max_cells {
+                return Err(Error::new(
+                    ErrorCode::TooLarge,
+                    format!(
+                        "the panel would have more than {} cells ({} regions × {} industries × {} years × {} measures); raise max_cells or load fewer columns",
+                        self.max_cells,
+                        self.regions.len(),
+                        self.industries.len(),
+                        self.years.len(),
+                        m
+                    ),
+                )
+                .at(Location::file(self.file.clone())));
+            }
+            let mut all: Vec<&Builder> = vec![&self];
+            all.extend(parts.iter());
+            if let Some(e) = cross_part_duplicate(&self, &all, &maps) {
+                return Err(e);
+            }
+        }
+        for b in std::iter::once(&mut self).chain(parts.iter_mut()) {
+            for yr in b.rows.iter_mut() {
+                for row in yr.iter_mut() {
+                    row.lines = Lines::default();
+                }
             }
         }
         let mut order: Vec<usize> = (0..self.years.len()).collect();
@@ -417,7 +539,14 @@ impl Builder {
             .iter()
             .filter_map(|&k| self.years.get(k).copied())
             .collect();
-        let m = self.measures.len();
+        let mut year_at = vec![0; order.len()];
+        for (new_y, &old_y) in order.iter().enumerate() {
+            if let Some(slot) = year_at.get_mut(old_y) {
+                *slot = new_y;
+            }
+        }
+        let region_at = self.regions.sort_by_first_seen();
+        let industry_at = self.industries.sort_by_first_seen();
         let mut panel = Panel::new(
             std::mem::take(&mut self.regions.codes),
             std::mem::take(&mut self.regions.names),
@@ -427,25 +556,44 @@ impl Builder {
             std::mem::take(&mut self.measures),
         );
         let mut loaded = 0u64;
-        for (new_y, &old_y) in order.iter().enumerate() {
-            let Some(rows) = self.rows.get_mut(old_y) else {
-                continue;
-            };
-            for (r, row) in rows.iter_mut().enumerate() {
-                let row = std::mem::take(row);
-                let n = row.vals.len() / m.max(1);
-                for i in 0..n {
-                    for k in 0..m {
-                        let v = row.vals.get(i * m + k);
-                        if !v.is_nan() {
-                            loaded += 1;
-                            panel.set(k, new_y, r, i, v)?;
+        let own_rows = std::mem::take(&mut self.rows);
+        let sources =
+            std::iter::once(own_rows).chain(parts.iter_mut().map(|p| std::mem::take(&mut p.rows)));
+        for (rows, map) in sources.zip(&maps) {
+            for (py, year_rows) in rows.into_iter().enumerate() {
+                let y = map
+                    .years
+                    .get(py)
+                    .and_then(|k| year_at.get(*k))
+                    .copied()
+                    .unwrap_or(0);
+                for (pr, row) in year_rows.into_iter().enumerate() {
+                    let r = map
+                        .regions
+                        .get(pr)
+                        .and_then(|k| region_at.get(*k))
+                        .copied()
+                        .unwrap_or(pr);
+                    let n = row.vals.len() / m.max(1);
+                    for pi in 0..n {
+                        let i = map
+                            .industries
+                            .get(pi)
+                            .and_then(|k| industry_at.get(*k))
+                            .copied()
+                            .unwrap_or(pi);
+                        for k in 0..m {
+                            let v = row.vals.get(pi * m + k);
+                            if !v.is_nan() {
+                                loaded += 1;
+                                panel.set(k, y, r, i, v)?;
+                            }
                         }
                     }
-                }
-                if let Some((t, _)) = row.total {
-                    for (k, v) in t.iter().enumerate() {
-                        panel.set_region_total(k, new_y, r, *v)?;
+                    if let Some((t, _)) = row.total {
+                        for (k, v) in t.iter().enumerate() {
+                            panel.set_region_total(k, y, r, *v)?;
+                        }
                     }
                 }
             }
@@ -453,6 +601,102 @@ impl Builder {
         report.cells_loaded = loaded;
         Ok(panel)
     }
+}
+
+/// Where a part's year, region and industry indices land among the merged codes (before the
+/// file-order sort).
+#[derive(Clone)]
+struct PartMap {
+    years: Vec<usize>,
+    regions: Vec<usize>,
+    industries: Vec<usize>,
+}
+
+/// The earliest cell (by its later row) that two parts both give, as a duplicate-row error.
+fn cross_part_duplicate(merged: &Builder, parts: &[&Builder], maps: &[PartMap]) -> Option<Error> {
+    let (ny, nr, ni) = (
+        merged.years.len(),
+        merged.regions.len(),
+        merged.industries.len() + 1, // the last slot: the region's all-industry total
+    );
+    let mut seen = vec![0u64; (ny * nr * ni).div_ceil(64)];
+    // cell -> (part, line) of each occurrence, only for cells seen twice.
+    let mut clashes: Vec<(usize, u64)> = Vec::new();
+    let mut first_seen: Vec<(usize, u64)> = Vec::new();
+    let mut clash_cells: Vec<usize> = Vec::new();
+    for (p, (b, map)) in parts.iter().zip(maps).enumerate() {
+        for (py, year_rows) in b.rows.iter().enumerate() {
+            let y = map.years.get(py).copied().unwrap_or(0);
+            for (pr, row) in year_rows.iter().enumerate() {
+                let r = map.regions.get(pr).copied().unwrap_or(0);
+                let mut visit = |i: usize, line: u64| {
+                    let cell = (y * nr + r) * ni + i;
+                    let (w, bit) = (cell / 64, 1u64 << (cell % 64));
+                    if let Some(word) = seen.get_mut(w) {
+                        if *word & bit != 0 {
+                            clash_cells.push(cell);
+                            clashes.push((p, line));
+                        } else {
+                            *word |= bit;
+                        }
+                    }
+                };
+                if let Some((_, line)) = &row.total {
+                    visit(ni - 1, *line);
+                }
+                for pi in 0..row.lines.len() {
+                    if let Some(line) = row.lines.get(pi) {
+                        visit(map.industries.get(pi).copied().unwrap_or(0), line);
+                    }
+                }
+            }
+        }
+    }
+    // The clash with the earliest later row; find the other row of the pair.
+    let (k, _) = clashes
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, (_, line))| *line)?;
+    let cell = *clash_cells.get(k)?;
+    let (_, this) = *clashes.get(k)?;
+    let (y, r, i) = (cell / (nr * ni), (cell / ni) % nr, cell % ni);
+    for (p, (b, map)) in parts.iter().zip(maps).enumerate() {
+        let py = map.years.iter().position(|v| *v == y);
+        let pr = map.regions.iter().position(|v| *v == r);
+        let (Some(py), Some(pr)) = (py, pr) else {
+            continue;
+        };
+        let Some(row) = b.rows.get(py).and_then(|rows| rows.get(pr)) else {
+            continue;
+        };
+        let line = if i == ni - 1 {
+            row.total.as_ref().map(|(_, l)| *l)
+        } else {
+            map.industries
+                .iter()
+                .position(|v| *v == i)
+                .and_then(|pi| row.lines.get(pi))
+        };
+        if let Some(line) = line.filter(|l| *l != this) {
+            first_seen.push((p, line));
+        }
+    }
+    let first = first_seen.iter().map(|(_, l)| *l).min()?;
+    let (first, this) = (first.min(this), first.max(this));
+    let year = merged.years.get(y).copied().unwrap_or(0);
+    let region = merged.regions.codes.get(r).cloned().unwrap_or_default();
+    let ind = if i == ni - 1 {
+        "total".to_string()
+    } else {
+        merged.industries.codes.get(i).cloned().unwrap_or_default()
+    };
+    Some(
+        Error::new(
+            ErrorCode::DuplicateRow,
+            format!("rows {first} and {this} both give region '{region}', industry '{ind}', year {year}"),
+        )
+        .at(merged.loc(this).with_region(region).with_industry(ind)),
+    )
 }
 
 #[cfg(test)]
@@ -490,8 +734,8 @@ mod tests {
     #[test]
     fn duplicate_names_both_rows() {
         let mut b = Builder::new("f.csv", None, vec!["e".into()], 1000);
-        let r = b.regions.get_or_insert("A", String::new);
-        let i = b.industries.get_or_insert("x", String::new);
+        let r = b.regions.get_or_insert("A", 2, String::new);
+        let i = b.industries.get_or_insert("x", 2, String::new);
         let y = b.year_index(2020);
         b.put(r, Some(i), y, &[1.0], 2).unwrap();
         let e = b.put(r, Some(i), y, &[1.0], 70_002).unwrap_err();

@@ -7,7 +7,7 @@
 //! row by row with no per-row allocation.
 
 use super::layout::{make_plan, Plan};
-use super::rows::{CsvFields, Processor};
+use super::rows::{CsvFields, LineFields, Processor};
 use super::sniff::{
     detect_delimiter, detect_header, is_blank, sniff_kind, split_sample, Kind, SNIFF_BYTES,
 };
@@ -104,7 +104,7 @@ pub(crate) fn plan_from_sniff(
     make_plan(headers, line, rest, opts, name, sheet, s.delimiter == b';')
 }
 
-struct TextState {
+pub(crate) struct TextState {
     decoder: TextDecoder,
     /// Byte-order-mark bytes still to drop from the head of the stream.
     skip: usize,
@@ -120,12 +120,107 @@ struct TextState {
     header_idx: usize,
     names_line: Option<u64>,
     raw_decoded: u64,
+    /// csv_core is between records, so whole plain lines may bypass it (see [`TextState::plain_lines`]).
+    at_record_start: bool,
+    delimiter: u8,
+    /// Field ends of the current plain line.
+    line_ends: Vec<usize>,
     proc: Processor,
     format: FormatInfo,
     name: String,
 }
 
 impl TextState {
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Between records, in an ASCII-compatible encoding: a file may be cut at any newline here
+    /// and its parts read by [`TextState::fork`]s.
+    pub(crate) fn can_fork(&self) -> bool {
+        self.at_record_start
+            && self.outlen == 0
+            && self.skip == 0
+            && matches!(
+                self.decoder.encoding(),
+                TextEncoding::Utf8 | TextEncoding::Windows1252
+            )
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// A fresh state (same plan, empty panel) for parts of the file after this one's position,
+    /// given to it by [`TextState::push_part`].
+    pub(crate) fn fork(&self) -> TextState {
+        let proc = Processor::new(
+            self.proc.plan.clone(),
+            &self.name,
+            None,
+            self.proc.max_rows,
+            self.proc.builder.max_cells,
+        );
+        TextState {
+            decoder: self
+                .decoder
+                .encoding()
+                .new_decoder_at(self.decoder.consumed()),
+            skip: 0,
+            dec_buf: String::with_capacity(64 * 1024),
+            csv: csv_core::ReaderBuilder::new()
+                .delimiter(self.delimiter)
+                .build(),
+            out: vec![0u8; 4096],
+            ends: vec![0usize; 256],
+            outlen: 0,
+            endlen: 0,
+            nl: self.nl,
+            last_byte: b'\n',
+            rec_idx: self.header_idx + 1,
+            header_idx: self.header_idx,
+            names_line: self.names_line,
+            raw_decoded: self.raw_decoded,
+            at_record_start: true,
+            delimiter: self.delimiter,
+            line_ends: Vec::with_capacity(64),
+            proc,
+            format: self.format.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Read the next part of a fork's share of the file: whole lines that start after line
+    /// `lines_before` and at decoded byte `offset`, in file order.
+    pub(crate) fn push_part(&mut self, bytes: &[u8], lines_before: u64, offset: u64) -> Result<()> {
+        // Forks read parts in turn: jump over the lines and bytes the others read.
+        let at = self.decoder.consumed();
+        self.decoder.skip_ahead(offset.saturating_sub(at));
+        self.nl = lines_before;
+        self.push_raw(bytes, false)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Take in a fork's rows.
+    pub(crate) fn absorb(&mut self, fork: TextState) -> Result<()> {
+        self.proc.absorb(fork.proc)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// The earliest cell that two parts (this state and absorbed forks) both give.
+    pub(crate) fn cross_part_duplicate(&mut self) -> Option<Error> {
+        self.proc.cross_part_duplicate()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Account for `lines` lines and `bytes` bytes read by forks.
+    pub(crate) fn skip_ahead(&mut self, lines: u64, bytes: u64) {
+        self.nl += lines;
+        self.decoder.skip_ahead(bytes);
+        self.last_byte = b'\n';
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Lines and decoded bytes so far.
+    pub(crate) fn position(&self) -> (u64, u64) {
+        (self.nl, self.decoder.consumed())
+    }
+
     fn push_raw(&mut self, chunk: &[u8], last: bool) -> Result<()> {
         let mut src = chunk;
         if self.skip > 0 {
@@ -158,12 +253,55 @@ impl TextState {
         Ok(())
     }
 
+    /// The fast path: while csv_core is between records, each complete line without a quote or a
+    /// carriage return inside is split at the delimiter directly (one byte loop, no state machine,
+    /// no copy). A line it cannot take (quoted fields, bare `\r`) and the incomplete last line go
+    /// to csv_core, which then owns the input until it returns a record. Returns the input left.
+    fn plain_lines<'a>(&mut self, mut input: &'a [u8]) -> Result<&'a [u8]> {
+        while self.at_record_start {
+            let Some(pos) = memchr::memchr(b'\n', input) else {
+                break;
+            };
+            let raw = input.get(..pos).unwrap_or(&[]);
+            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            let mut ends = std::mem::take(&mut self.line_ends);
+            ends.clear();
+            let mut plain = true;
+            for (k, b) in line.iter().enumerate() {
+                if *b == self.delimiter {
+                    ends.push(k);
+                } else if *b == b'"' || *b == b'\r' {
+                    plain = false;
+                    break;
+                }
+            }
+            if !plain {
+                self.line_ends = ends;
+                break;
+            }
+            ends.push(line.len());
+            input = input.get(pos + 1..).unwrap_or(&[]);
+            self.nl += 1;
+            self.last_byte = b'\n';
+            let r = if line.is_empty() {
+                Ok(()) // csv_core skips empty lines too: not a record
+            } else {
+                let line_no = self.nl;
+                self.dispatch(&LineFields { line, ends: &ends }, line_no)
+            };
+            self.line_ends = ends;
+            r?;
+        }
+        Ok(input)
+    }
+
     /// Split decoded UTF-8 into records. `eof` = no more input follows.
     fn feed(&mut self, mut input: &[u8], eof: bool) -> Result<()> {
         if input.is_empty() && !eof {
             return Ok(());
         }
         loop {
+            input = self.plain_lines(input)?;
             let (res, nin, nout, nend) = {
                 let out = self.out.get_mut(self.outlen..).unwrap_or(&mut []);
                 let ends = self.ends.get_mut(self.endlen..).unwrap_or(&mut []);
@@ -177,6 +315,9 @@ impl TextState {
             input = input.get(nin..).unwrap_or(&[]);
             self.outlen += nout;
             self.endlen += nend;
+            if nin > 0 {
+                self.at_record_start = false;
+            }
             match res {
                 csv_core::ReadRecordResult::InputEmpty => {
                     if !eof {
@@ -195,6 +336,7 @@ impl TextState {
                     let r = self.record(eof && input.is_empty());
                     self.outlen = 0;
                     self.endlen = 0;
+                    self.at_record_start = true;
                     r?;
                 }
                 csv_core::ReadRecordResult::End => return Ok(()),
@@ -207,11 +349,6 @@ impl TextState {
         let inner = data.iter().filter(|b| **b == b'\n').count() as u64;
         let ended_nl = u64::from(self.last_byte == b'\n' && !at_eof);
         let line = (self.nl - ended_nl).saturating_sub(inner) + 1;
-        let idx = self.rec_idx;
-        self.rec_idx += 1;
-        if idx <= self.header_idx || self.names_line == Some(line) {
-            return Ok(());
-        }
         if at_eof && data.iter().any(|b| *b == b'\n' || *b == b'\r') {
             return Err(Error::new(
                 ErrorCode::CsvSyntax,
@@ -223,7 +360,42 @@ impl TextState {
             data,
             ends: self.ends.get(..self.endlen).unwrap_or(&[]),
         };
-        self.proc.record(&f, line)
+        Self::dispatch_to(
+            &mut self.rec_idx,
+            self.header_idx,
+            self.names_line,
+            &mut self.proc,
+            &f,
+            line,
+        )
+    }
+
+    /// One record: skipped up to the header (and a names row), else processed.
+    fn dispatch<F: super::rows::Fields + ?Sized>(&mut self, f: &F, line: u64) -> Result<()> {
+        Self::dispatch_to(
+            &mut self.rec_idx,
+            self.header_idx,
+            self.names_line,
+            &mut self.proc,
+            f,
+            line,
+        )
+    }
+
+    fn dispatch_to<F: super::rows::Fields + ?Sized>(
+        rec_idx: &mut usize,
+        header_idx: usize,
+        names_line: Option<u64>,
+        proc: &mut Processor,
+        f: &F,
+        line: u64,
+    ) -> Result<()> {
+        let idx = *rec_idx;
+        *rec_idx += 1;
+        if idx <= header_idx || names_line == Some(line) {
+            return Ok(());
+        }
+        proc.record(f, line)
     }
 }
 
@@ -287,6 +459,37 @@ impl LongLoader {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// The text state, once sniffed.
+    pub(crate) fn text_mut(&mut self) -> Option<&mut TextState> {
+        match &mut self.stage {
+            Stage::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Count `n` bytes read by forks (for the size limit and progress).
+    pub(crate) fn count_bytes(&mut self, n: u64) -> Result<()> {
+        self.push_inner_count(n)
+    }
+
+    fn push_inner_count(&mut self, n: u64) -> Result<()> {
+        self.bytes += n;
+        if self.bytes > self.max_bytes {
+            self.stage = Stage::Failed;
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                format!(
+                    "the file is larger than the limit of {} bytes (max_bytes)",
+                    self.max_bytes
+                ),
+            )
+            .at(Location::file(self.name.clone())));
+        }
+        Ok(())
+    }
+
     /// Feed the next chunk. Errors are final: after one, the loader refuses further input.
     pub fn push(&mut self, chunk: &[u8]) -> Result<()> {
         let r = self.push_inner(chunk);
@@ -297,17 +500,7 @@ impl LongLoader {
     }
 
     fn push_inner(&mut self, chunk: &[u8]) -> Result<()> {
-        self.bytes += chunk.len() as u64;
-        if self.bytes > self.max_bytes {
-            return Err(Error::new(
-                ErrorCode::TooLarge,
-                format!(
-                    "the file is larger than the limit of {} bytes (max_bytes)",
-                    self.max_bytes
-                ),
-            )
-            .at(Location::file(self.name.clone())));
-        }
+        self.push_inner_count(chunk.len() as u64)?;
         match &mut self.stage {
             Stage::Sniff(buf) => {
                 buf.extend_from_slice(chunk);
@@ -378,6 +571,9 @@ impl LongLoader {
                     header_idx: sn.header_idx,
                     names_line,
                     raw_decoded: 0,
+                    at_record_start: true,
+                    delimiter: sn.delimiter,
+                    line_ends: Vec::with_capacity(64),
                     proc,
                     format,
                     name: self.name.clone(),

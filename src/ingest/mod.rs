@@ -48,6 +48,8 @@ pub mod boundaries;
 mod layout;
 mod loader;
 mod number;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel;
 mod roles;
 mod rows;
 mod sniff;
@@ -170,6 +172,9 @@ pub struct LoadOptions {
     pub max_rows: Option<u64>,
     /// Refuse panels with more values than this with `E_TOO_LARGE` (default [`DEFAULT_MAX_CELLS`]).
     pub max_cells: Option<u64>,
+    /// Native reads from a file or stream: parse with up to this many threads (default: the
+    /// available cores, at most 4; `1` = one thread). The result is the same either way.
+    pub threads: Option<usize>,
 }
 
 /// Suppressed cells of one measure, year and marker.
@@ -522,6 +527,10 @@ pub fn load_panel_from_reader_with_progress<R: std::io::Read>(
     opts: &LoadOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<(Panel, IngestReport)> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if parallel::threads(opts) > 1 {
+        return parallel::load(reader, name, opts, progress);
+    }
     let mut l = LongLoader::new(opts.clone(), name);
     let mut buf = vec![0u8; 1 << 18];
     loop {

@@ -34,6 +34,27 @@ impl Fields for CsvFields<'_> {
     }
 }
 
+/// Fields of one raw line with no quotes: `ends[c]` is the offset of the delimiter (or the line's
+/// end) after field `c`.
+pub(crate) struct LineFields<'a> {
+    pub line: &'a [u8],
+    pub ends: &'a [usize],
+}
+
+impl Fields for LineFields<'_> {
+    fn count(&self) -> usize {
+        self.ends.len()
+    }
+    fn field(&self, c: usize) -> &[u8] {
+        let start = match c {
+            0 => 0,
+            _ => self.ends.get(c - 1).map_or(0, |e| e + 1),
+        };
+        let end = self.ends.get(c).copied().unwrap_or(start);
+        self.line.get(start..end).unwrap_or(&[])
+    }
+}
+
 impl Fields for [String] {
     fn count(&self) -> usize {
         self.len()
@@ -59,6 +80,8 @@ pub(crate) struct Processor {
     pub data_rows: u64,
     pub max_rows: u64,
     sheet: Option<String>,
+    /// Builders of other parts of the file, read in parallel and taken in by [`Processor::absorb`].
+    parts: Vec<Builder>,
     /// Wide: the industry index of each entry of `plan.wide` (`None` = total column).
     wide_idx: Vec<Option<u32>>,
     file: String,
@@ -87,6 +110,7 @@ impl Processor {
             max_rows,
             sheet,
             wide_idx: Vec::new(),
+            parts: Vec::new(),
             file: name.to_string(),
         };
         if p.plan.layout == Layout::Wide {
@@ -95,7 +119,11 @@ impl Processor {
                     None
                 } else {
                     let n = iname.clone();
-                    Some(p.builder.industries.get_or_insert(code, || n))
+                    Some(
+                        p.builder
+                            .industries
+                            .get_or_insert(code, p.plan.header_line, || n),
+                    )
                 };
                 p.wide_idx.push(idx);
             }
@@ -163,7 +191,7 @@ impl Processor {
                 .at(self.loc(line, self.plan.region)));
         }
         let rn = self.plan.region_name;
-        let r = self.builder.regions.get_or_insert(region_code, || {
+        let r = self.builder.regions.get_or_insert(region_code, line, || {
             rn.map(|c| text(trim_bytes(f.field(c))).to_string())
                 .unwrap_or_default()
         });
@@ -203,7 +231,7 @@ impl Processor {
                     None
                 } else {
                     let inc = self.plan.industry_name;
-                    Some(self.builder.industries.get_or_insert(icode, || {
+                    Some(self.builder.industries.get_or_insert(icode, line, || {
                         inc.map(|c| text(trim_bytes(f.field(c))).to_string())
                             .unwrap_or_default()
                     }))
@@ -296,6 +324,48 @@ impl Processor {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Take in the rows another processor (same plan) read from another part of the file.
+    pub fn absorb(&mut self, other: Processor) -> Result<()> {
+        self.data_rows += other.data_rows;
+        if self.data_rows > self.max_rows {
+            return Err(Error::new(
+                ErrorCode::TooLarge,
+                format!("more than {} data rows (max_rows)", self.max_rows),
+            )
+            .at(self.loc(self.plan.header_line, None)));
+        }
+        for (oy, per_m) in other.suppressed.iter().enumerate() {
+            let year = other.builder.year_list().get(oy).copied().unwrap_or(0);
+            let y = self.builder.year_index(year);
+            while self.suppressed.len() <= y {
+                let m = self.builder.measures.len();
+                self.suppressed
+                    .push(vec![[0u64; SUPPRESSION_MARKERS.len()]; m]);
+            }
+            if let Some(mine) = self.suppressed.get_mut(y) {
+                for (a, b) in mine.iter_mut().zip(per_m) {
+                    for (x, n) in a.iter_mut().zip(b) {
+                        *x += n;
+                    }
+                }
+            }
+        }
+        self.total_rows_skipped.extend(other.total_rows_skipped);
+        self.total_rows_skipped.sort_unstable();
+        self.parts.push(other.builder);
+        Ok(())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// The earliest cell given both by this processor and by an absorbed one.
+    pub fn cross_part_duplicate(&mut self) -> Option<Error> {
+        let parts = std::mem::take(&mut self.parts);
+        let e = self.builder.cross_part_duplicate(&parts);
+        self.parts = parts;
+        e
+    }
+
     /// Close: counts, warnings, the panel.
     pub fn finish(mut self) -> Result<(crate::panel::Panel, IngestReport)> {
         if self.data_rows == 0 || self.builder.n_years() == 0 {
@@ -369,7 +439,8 @@ impl Processor {
                 ),
             ));
         }
-        let panel = self.builder.finish(&mut report)?;
+        let parts = std::mem::take(&mut self.parts);
+        let panel = self.builder.finish_parts(parts, &mut report)?;
         Ok((panel, report))
     }
 }

@@ -86,6 +86,15 @@ impl TextEncoding {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// A streaming decoder for the part of a stream that starts `consumed` bytes in (error
+    /// offsets count from the stream's start). The part must start on a character boundary.
+    pub(crate) fn new_decoder_at(self, consumed: u64) -> TextDecoder {
+        let mut d = self.new_decoder();
+        d.consumed = consumed;
+        d
+    }
+
     /// Decode a complete buffer (no BOM handling); `Err(offset)` at the first malformed byte.
     pub fn decode(self, bytes: &[u8]) -> Result<String, u64> {
         let mut d = self.new_decoder();
@@ -119,6 +128,18 @@ pub struct TextDecoder {
 impl TextDecoder {
     pub fn encoding(&self) -> TextEncoding {
         self.encoding
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Bytes decoded so far.
+    pub(crate) fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
+    /// Account for `n` bytes decoded elsewhere (by a parallel part), at a character boundary.
+    pub(crate) fn skip_ahead(&mut self, n: u64) {
+        self.consumed += n;
     }
 
     /// Decode `src`, appending to `dst`. `last` = no more input follows (an incomplete sequence at

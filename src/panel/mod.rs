@@ -70,6 +70,20 @@ impl<'a> MatrixView<'a> {
     pub fn industry_total(&self, i: usize) -> f64 {
         (0..self.n_regions).filter_map(|r| self.get(r, i)).sum()
     }
+    /// Every industry's total in one row-major pass (each summed over regions in order, so
+    /// equal to [`MatrixView::industry_total`] bit for bit).
+    pub fn industry_totals(&self) -> Vec<f64> {
+        // -0.0: the start of `Iterator::sum` for floats, so an all-missing column matches too.
+        let mut t = vec![-0.0; self.n_industries];
+        for r in 0..self.n_regions {
+            for (acc, v) in t.iter_mut().zip(self.row(r)) {
+                if !v.is_nan() {
+                    *acc += *v;
+                }
+            }
+        }
+        t
+    }
 }
 
 impl Panel {

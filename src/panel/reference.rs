@@ -29,8 +29,7 @@ impl Reference {
     /// (an all-industry row) are summed for the grand total; otherwise the published cells.
     pub fn sum_of_regions(panel: &Panel, m: usize, y: usize) -> Self {
         let mx = panel.matrix(m, y);
-        let industry_totals: Vec<f64> =
-            (0..mx.n_industries).map(|i| mx.industry_total(i)).collect();
+        let industry_totals = mx.industry_totals();
         let total = (0..mx.n_regions).map(|r| mx.region_total(r)).sum();
         Reference {
             source: ReferenceSource::SumOfRegions,

@@ -10,9 +10,10 @@ use super::convert::{from_js, Obj};
 use super::workspace::{err, measure, Workspace};
 use crate::clusters::{
     aggregate_to_clusters, cluster_definitions_from_table, cluster_profiles, cluster_view,
-    parse_cluster_definitions, peer_regions, prioritise, region_profile_view, ClusterDefinitions,
-    ClusterPanel, ClusterViewParams, Criterion, DefinitionFilter, EcoParams, LqBase, Normalisation,
-    PeerMetric, PriorityParams, ReferenceTables, RegionProfileParams, TypologyParams,
+    parse_cluster_definitions, peer_regions, prioritise, region_profile_view,
+    size_classes_from_measures, ClusterDefinitions, ClusterPanel, ClusterViewParams, Criterion,
+    DefinitionFilter, EcoParams, LqBase, Normalisation, PeerMetric, PriorityParams,
+    ReferenceTables, RegionProfileParams, TypologyParams,
 };
 use crate::indicators::shift_share::{
     shift_share_panel, ShiftShareMethod, ShiftShareParams, ShiftShareRow,
@@ -75,6 +76,13 @@ struct ClusterOptions {
     weights: Vec<f64>,
     normalisation: Normalisation,
     traded_only: bool,
+    /// SME threshold in employees (default 250).
+    sme_threshold: Option<f64>,
+    /// Shift-share method of the region profile (`esteban` default, `dunn`, `gerfin`, `dynamic`).
+    shift_share_method: Option<ShiftShareMethod>,
+    /// IO regionalisation for depth and multipliers (`flq` default, `slq`) and Flegg's delta.
+    io_method: Option<crate::io_model::RegionalMethod>,
+    delta: Option<f64>,
 }
 
 /// One cluster of the region's portfolio chart: x = LQ, y = growth relative to the cluster's
@@ -111,6 +119,7 @@ struct Prepared<'a> {
     payroll: Option<usize>,
     to_year: i32,
     from_year: Option<i32>,
+    sme_threshold: f64,
     warnings: Vec<Warning>,
 }
 
@@ -132,6 +141,8 @@ impl Prepared<'_> {
             establishments: self.establishments,
             payroll: self.payroll,
             base,
+            size_classes: size_classes_from_measures(&self.panel.measures),
+            sme_threshold: self.sme_threshold,
         }
     }
 }
@@ -298,6 +309,9 @@ impl Workspace {
             specialisation: SpecialisationParams::default(),
             peer_metric: o.peer_metric,
             peers: o.peers.unwrap_or(10),
+            shift_share_method: o.shift_share_method.unwrap_or(ShiftShareMethod::Esteban),
+            size_classes: size_classes_from_measures(&p.panel.measures),
+            sme_threshold: p.sme_threshold,
         };
         let mut view =
             region_profile_view(p.panel, &p.cp, p.tables().as_ref(), &params).map_err(err)?;
@@ -339,6 +353,12 @@ impl Workspace {
                 p.panel.measures.get(p.m).cloned().unwrap_or_default(),
             )
             .set("missingAsZero", o.missing_as_zero)
+            .ser(
+                "shiftShareMethod",
+                &o.shift_share_method.unwrap_or(ShiftShareMethod::Esteban),
+            )?
+            .ser("sizeClasses", &params.size_classes)?
+            .set("smeThreshold", p.sme_threshold)
             .ser("warnings", &warnings)
             .map(Obj::done)
     }
@@ -360,6 +380,7 @@ impl Workspace {
             establishments: p.establishments,
             base: o.base,
             top: o.top.unwrap_or(10),
+            size_classes: size_classes_from_measures(&p.panel.measures),
         };
         let mut view = cluster_view(&p.cp, p.tables().as_ref(), &params).map_err(err)?;
         let mut warnings = p.warnings;
@@ -406,10 +427,33 @@ impl Workspace {
         };
         let (profiles, _) =
             cluster_profiles(p.panel, &p.cp, rf.as_ref(), &p.typology(o.base)).map_err(err)?;
-        let mine: Vec<_> = profiles
+        #[allow(unused_mut)]
+        let mut mine: Vec<_> = profiles
             .into_iter()
             .filter(|x| x.region == region && (!o.traded_only || x.traded))
             .collect();
+        #[allow(unused_mut)]
+        let mut warnings = p.warnings.clone();
+        let wants_io = params
+            .criteria
+            .iter()
+            .any(|c| matches!(c, Criterion::Multiplier | Criterion::LocalSupplier));
+        #[allow(unused_mut)]
+        let mut io_source: Option<String> = None;
+        #[cfg(feature = "analysis")]
+        if wants_io {
+            let r = p.panel.region_index(&region).map_err(err)?;
+            let x = self.typology_extras(&p, &o, &[r], true, false)?;
+            warnings.extend(x.warnings);
+            io_source = x.io_source;
+            crate::clusters::apply_typology_extras(&mut mine, x.io.as_deref(), None);
+        }
+        if wants_io && io_source.is_none() {
+            warnings.push(Warning::new(
+                "W_NO_IO_TABLE",
+                "the multiplier and local-supplier criteria need an input-output table and a crosswalk (load them in the Input-output tab); they score 0 until then",
+            ));
+        }
         let rows = prioritise(&mine, &params).map_err(err)?;
         Obj::new()
             .set("region", region)
@@ -419,7 +463,8 @@ impl Workspace {
             .ser("normalisation", &valid.normalisation)?
             .ser("fromYear", &p.from_year)?
             .set("toYear", p.to_year)
-            .ser("warnings", &p.warnings)
+            .ser("ioSource", &io_source)?
+            .ser("warnings", &warnings)
             .map(Obj::done)
     }
 
@@ -504,11 +549,15 @@ impl Workspace {
             m,
             to_year,
             from_year,
+            sme_threshold: o
+                .sme_threshold
+                .unwrap_or(crate::clusters::DEFAULT_SME_THRESHOLD),
             warnings,
         })
     }
 
-    /// The region's Esteban-Marquillas shift-share at industry level with missing cells as zero.
+    /// The region's shift-share (`o.shift_share_method`, Esteban-Marquillas by default) at
+    /// industry level with missing cells as zero.
     fn region_shift_share(
         &self,
         p: &Prepared<'_>,
@@ -534,7 +583,7 @@ impl Workspace {
             &ShiftShareParams {
                 from_year: from,
                 to_year: p.to_year,
-                method: ShiftShareMethod::Esteban,
+                method: o.shift_share_method.unwrap_or(ShiftShareMethod::Esteban),
                 by_industry: false,
                 measure: p.m,
                 missing_as_zero: true,
@@ -546,5 +595,171 @@ impl Workspace {
                 .filter(|w| w.location.region.as_deref().is_none_or(|x| x == region)),
         );
         Ok((rows.into_iter().find(|x| x.region == region), warnings))
+    }
+}
+
+/// The typology dimensions computed in the full module: IO depth, local-supplier linkage and
+/// multiplier; spatial extent.
+#[cfg(feature = "analysis")]
+struct Extras {
+    io: Option<Vec<crate::clusters::ClusterIo>>,
+    /// Why `io` is missing.
+    io_missing: Option<&'static str>,
+    io_source: Option<String>,
+    extent: Option<Vec<crate::clusters::ClusterExtent>>,
+    extent_missing: Option<&'static str>,
+    warnings: Vec<Warning>,
+}
+
+#[cfg(feature = "analysis")]
+impl Workspace {
+    fn typology_extras(
+        &self,
+        p: &Prepared<'_>,
+        o: &ClusterOptions,
+        regions: &[usize],
+        want_io: bool,
+        want_extent: bool,
+    ) -> Result<Extras, JsValue> {
+        use crate::clusters::{
+            cluster_io_indicators, cluster_spatial_extent, neighbours_for_regions, IoInputs,
+        };
+        use crate::io_model::{RegionalMethod, RegionalParams};
+        use crate::spatial::{build_weights, ContiguityParams, Transform, WeightsSpec};
+        let y = p.panel.year_index(p.to_year).map_err(err)?;
+        let mut warnings = Vec::new();
+        let mut x = Extras {
+            io: None,
+            io_missing: None,
+            io_source: None,
+            extent: None,
+            extent_missing: None,
+            warnings: Vec::new(),
+        };
+        if want_io {
+            let which = if matches!(o.reference.as_deref(), Some("sum")) {
+                "sum"
+            } else {
+                "auto"
+            };
+            let (reference, w) = self.reference_for(p.panel, p.m, y, Some(which))?;
+            warnings.extend(w);
+            let params = RegionalParams {
+                method: o.io_method.unwrap_or(RegionalMethod::Flq),
+                delta: o.delta.unwrap_or(0.3),
+            };
+            let res = super::linkage::with_io_inputs(|io, cw| match (io, cw) {
+                (None, _) => Ok(Err("load an input-output table (Input-output tab)")),
+                (Some(_), None) => Ok(Err(
+                    "load a crosswalk from the data's codes to the IO table",
+                )),
+                (Some((table, model, source)), Some(crosswalk)) => cluster_io_indicators(
+                    p.panel,
+                    &p.cp,
+                    p.m,
+                    y,
+                    &reference,
+                    &IoInputs {
+                        table,
+                        model,
+                        crosswalk,
+                        params,
+                    },
+                    Some(regions),
+                )
+                .map(|r| Ok((r, source.to_string()))),
+            })
+            .map_err(err)?;
+            match res {
+                Ok(((rows, w), source)) => {
+                    warnings.extend(w);
+                    x.io = Some(rows);
+                    x.io_source = Some(source);
+                }
+                Err(why) => x.io_missing = Some(why),
+            }
+        }
+        if want_extent {
+            match &self.boundaries {
+                None => x.extent_missing = Some("load region boundaries"),
+                Some(b) => {
+                    let (wts, w) = build_weights(
+                        b,
+                        WeightsSpec::Queen,
+                        Transform::Binary,
+                        &ContiguityParams::default(),
+                    )
+                    .map_err(err)?;
+                    warnings.extend(w);
+                    let nb = neighbours_for_regions(&p.cp.panel.regions, &wts.ids, &wts.neighbours);
+                    let rf = match &p.reference {
+                        Some((_, name, rcp)) => Some(
+                            Reference::from_table(&rcp.panel, name, &p.cp.panel, p.m, y)
+                                .map_err(err)?
+                                .0,
+                        ),
+                        None => None,
+                    };
+                    let rows = cluster_spatial_extent(
+                        &p.cp,
+                        &nb,
+                        p.m,
+                        p.establishments,
+                        y,
+                        o.base,
+                        rf.as_ref(),
+                    )
+                    .map_err(err)?;
+                    let keep: Vec<&String> = regions
+                        .iter()
+                        .filter_map(|r| p.cp.panel.regions.get(*r))
+                        .collect();
+                    x.extent = Some(
+                        rows.into_iter()
+                            .filter(|e| keep.contains(&&e.region))
+                            .collect(),
+                    );
+                }
+            }
+        }
+        x.warnings = warnings;
+        Ok(x)
+    }
+}
+
+#[cfg(feature = "analysis")]
+#[wasm_bindgen]
+impl Workspace {
+    /// The typology dimensions that need the full module, for one `region`: depth, local-supplier
+    /// linkage and regional output multiplier of each cluster (with the IO table and crosswalk of
+    /// the Input-output tab; `ioMethod` = `flq` | `slq`, `delta`), and the spatial extent (queen
+    /// contiguity of the loaded boundaries). Each part is `null` with a reason (`ioMissing`,
+    /// `extentMissing`) when its input is not loaded. Same numbers as
+    /// `agglo clusters --profile --io-table … --crosswalk … --geometry …`.
+    #[wasm_bindgen(js_name = clusterTypologyExtras)]
+    pub fn cluster_typology_extras(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o: ClusterOptions = from_js(options)?;
+        let p = self.prepare(&o)?;
+        let region = o
+            .region
+            .clone()
+            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))?;
+        let r = p.panel.region_index(&region).map_err(err)?;
+        let x = self.typology_extras(&p, &o, &[r], true, true)?;
+        Obj::new()
+            .set("region", region)
+            .set("toYear", p.to_year)
+            .ser("io", &x.io)?
+            .ser("ioMissing", &x.io_missing)?
+            .ser("ioSource", &x.io_source)?
+            .ser(
+                "ioMethod",
+                &o.io_method.unwrap_or(crate::io_model::RegionalMethod::Flq),
+            )?
+            .set("delta", o.delta.unwrap_or(0.3))
+            .ser("extent", &x.extent)?
+            .ser("extentMissing", &x.extent_missing)?
+            .ser("warnings", &x.warnings)
+            .map(Obj::done)
     }
 }

@@ -65,6 +65,21 @@ fn with<R>(f: impl FnOnce(&mut LinkageState) -> R) -> R {
     STATE.with(|s| f(&mut s.borrow_mut()))
 }
 
+/// The loaded IO table, its model and source name, and the loaded crosswalk (for the clusters
+/// facade's depth and multipliers).
+pub(super) fn with_io_inputs<R>(
+    f: impl FnOnce(Option<(&IoTable, &LeontiefModel, &str)>, Option<&Crosswalk>) -> R,
+) -> R {
+    STATE.with(|s| {
+        let s = s.borrow();
+        f(
+            s.io.as_ref()
+                .map(|io| (&io.table, &io.model, io.source.as_str())),
+            s.crosswalk.as_ref().map(|(c, _)| c),
+        )
+    })
+}
+
 /// The bytes of `options[key]` (a `Uint8Array` or `ArrayBuffer`), if present.
 fn bytes_of(options: &JsValue, key: &str) -> Option<Vec<u8>> {
     let v = Reflect::get(options, &key.into()).ok()?;

@@ -10,7 +10,7 @@
 
 #[cfg(feature = "bench-exports")]
 mod bench;
-#[cfg(not(feature = "xlsx-module"))]
+#[cfg(all(feature = "analysis", not(feature = "xlsx-module")))]
 mod clusters;
 mod convert;
 #[cfg(feature = "xlsx-module")]

@@ -198,3 +198,127 @@ test('an uploaded mapping replaces the default: unmapped codes are reported with
   assert.deepEqual(consoleErrors, []);
   await page.context().close();
 });
+
+test('typology (SME share, depth, multiplier, spatial extent), every shift-share method, and the multiplier criterion, as the CLI', async () => {
+  const MAKE = join(ROOT, 'data', 'bea_2017_summary_make.csv');
+  const USE = join(ROOT, 'data', 'bea_2017_summary_use.csv');
+  const CW = join(ROOT, 'data', 'bea_summary_to_naics.csv');
+  const GEO = join(ROOT, 'data', 'ga_counties.topojson');
+  const io = ['--io-make', MAKE, '--io-use', USE, '--crosswalk', CW];
+  const prof = run(['clusters', '--data', DATA, '--reference', REF, '--profile', '--year', '2021', '--from', '2017', ...io, '--geometry', GEO]).rows;
+  const cli = (cluster) => prof.find((r) => r.region === '13313' && r.cluster === cluster);
+
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 120000 });
+
+  // Region profile before the IO table: SME share and depth are "not available", never 0.
+  await page.click(x('#tab-cluster-region'));
+  await page.waitForSelector(x('#cl-region'), { timeout: 60000 });
+  await page.selectOption(x('#cl-region'), '13313');
+  const typRow = x(`#cl-typology-table tr[data-key="${TEXTILE}"]`);
+  await page.waitForSelector(typRow, { timeout: 60000 });
+  const cells = () => page.$$eval(`${typRow} >> td`, (tds) => tds.map((td) => ({ text: td.textContent.trim(), value: td.dataset.value })));
+  // Columns: cluster, employment, per establishment, SME share, present, specialised, job creation,
+  // competitive shift, depth, local purchases, multiplier, spatial extent.
+  let c = await cells();
+  assert.equal(c[3].text, 'not available', 'no size classes in the sample');
+  assert.equal(c[8].text, 'not available');
+  assert.equal(c[11].text, 'not available');
+  assert.match(await page.locator(x('#cl-typ-availability')).textContent(), /no establishment counts by size class/);
+  assert.ok(Math.abs(Number(c[2].value) - cli(TEXTILE).avg_establishment_size) < 1e-9);
+
+  // Load the BEA tables in the Input-output tab, then compute the extra dimensions.
+  await page.click(x('#tab-io'));
+  await page.click(x('#io-bea'));
+  await page.waitForSelector(x('#io-model-summary'), { timeout: 120000 });
+  await page.click(x('#tab-cluster-region'));
+  await page.waitForSelector(x('#cl-typ-extras'), { timeout: 60000 });
+  await page.click(x('#cl-typ-extras'));
+  await inShadow(page, () => {
+    const td = document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#cl-typology-table tr[data-key="42"] td');
+    return td.length && td[8].dataset.value && td[11].dataset.value;
+  });
+  c = await cells();
+  const want = cli(TEXTILE);
+  const close = (a, b) => Math.abs(Number(a) - b) <= 1e-9 * Math.abs(b);
+  assert.ok(close(c[8].value, want.depth), `depth ${c[8].value} vs CLI ${want.depth}`);
+  assert.ok(close(c[9].value, want.local_supplier), `local supplier ${c[9].value} vs CLI ${want.local_supplier}`);
+  assert.ok(close(c[10].value, want.multiplier), `multiplier ${c[10].value} vs CLI ${want.multiplier}`);
+  assert.equal(Number(c[11].value), want.spatial_extent);
+  assert.match(c[11].text, new RegExp(`${want.neighbours_specialised} of ${want.neighbours} neighbours`));
+  // Every cluster of Whitfield with a CLI depth shows it.
+  const depths = await page.$$eval(x('#cl-typology-table tbody tr'), (trs) => trs.map((tr) => [tr.dataset.key, tr.querySelectorAll('td')[8].dataset.value]));
+  for (const [cluster, v] of depths) {
+    const d = cli(cluster).depth;
+    if (d === null) assert.equal(v, '', `${cluster}: no depth`);
+    else assert.ok(close(v, d), `${cluster}: depth ${v} vs ${d}`);
+  }
+
+  // Shift-share: every method, each re-rendering the chart and its table twin with the CLI's numbers.
+  const ssCli = (method) => run(['shift-share', '--data', DATA, '--reference', REF, '--from', '2017', '--to', '2021', '--method', method]).rows.find((r) => r.region === '13313');
+  const ssValue = (key) => page.getAttribute(x(`#cl-ss-table tr[data-key="${key}"] td.num`), 'data-value');
+  const pick = async (method, key) => {
+    await page.selectOption(x('#cl-ss-method'), method);
+    await page.waitForSelector(x(`#cl-ss-table tr[data-key="${key}"]`), { state: 'attached', timeout: 60000 });
+    await inShadow(page, (m) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#cl-ss-h')?.textContent.includes(m), { esteban: 'Esteban', dunn: 'Dunn', gerfin: 'Gerfin', dynamic: 'dynamic' }[method]);
+  };
+  await pick('gerfin', 'g_net');
+  const g = ssCli('gerfin');
+  assert.ok(close(await ssValue('g_net'), g.gerfin_net_shift));
+  assert.ok(close(await ssValue('g_mix'), g.gerfin_industry_mix));
+  assert.equal(await page.locator(x('#cl-ss-table tbody tr')).count(), 3);
+  assert.match(await page.locator(x('#cl-ss-summary')).textContent(), /Gerfin/);
+  await pick('dunn', 'regional');
+  const d = ssCli('dunn');
+  assert.ok(close(await ssValue('regional'), d.regional_share));
+  assert.ok(close(await ssValue('mix'), d.industry_mix));
+  assert.equal(await page.locator(x('#cl-ss-table tbody tr')).count(), 4);
+  await pick('dynamic', 'regional');
+  assert.ok(close(await ssValue('regional'), ssCli('dynamic').regional_share));
+  await pick('esteban', 'allocation');
+  assert.ok(close(await ssValue('allocation'), ssCli('esteban').allocation));
+  await pick('gerfin', 'g_net');
+  const rpState = await page.evaluate(() => document.querySelector('agglo-explorer').views.find((v) => v.constructor.id === 'cluster-region').getState());
+  assert.equal(rpState.shiftShareMethod, 'gerfin');
+  assert.equal(rpState.typologyExtras, true);
+  await openDetails(page);
+  assert.deepEqual(await axe(page), [], 'axe on the region profile with the typology');
+  await page.screenshot({ path: join(OUT, 'clusters-typology.png'), fullPage: true });
+
+  // Priorities with the IO multiplier: all weight on it ranks as the CLI.
+  await page.click(x('#tab-cluster-priorities'));
+  await page.waitForSelector(x('#cl-pr-region'), { timeout: 60000 });
+  await page.selectOption(x('#cl-pr-region'), '13313');
+  await page.check(x('#cl-crit-multiplier'));
+  for (const k of ['growth', 'lq', 'size']) {
+    await page.fill(x(`#cl-w-${k}`), '0');
+    await page.locator(x(`#cl-w-${k}`)).dispatchEvent('change');
+  }
+  await page.fill(x('#cl-w-multiplier'), '1');
+  await page.locator(x('#cl-w-multiplier')).dispatchEvent('change');
+  const prCli = run(['priorities', '--data', DATA, '--reference', REF, '--region', '13313', '--criteria', 'growth,lq,size,multiplier', '--weights', '0,0,0,1', ...io]).rows;
+  const order = prCli.map((r) => r.cluster);
+  await inShadow(
+    page,
+    (w) => {
+      const trs = [...document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#cl-priority-table tbody tr')];
+      return trs.length === w.length && trs.every((tr, k) => tr.dataset.key === w[k]);
+    },
+    order,
+  );
+  const raw = await page.getAttribute(x(`#cl-priority-table tr[data-key="${TEXTILE}"] td.raw >> nth=3`), 'data-value');
+  assert.ok(close(raw, prCli.find((r) => r.cluster === TEXTILE).raw_multiplier));
+  assert.ok(close(raw, want.multiplier), 'the same multiplier as the typology');
+  assert.match(await page.locator(x('#cl-pr-io')).textContent(), /bea_2017_summary_make\.csv/);
+  const prState = await page.evaluate(() => document.querySelector('agglo-explorer').views.find((v) => v.constructor.id === 'cluster-priorities').getState());
+  assert.deepEqual(prState.criteria, ['growth', 'lq', 'size', 'multiplier']);
+  assert.equal(prState.weights.multiplier, 1);
+  await openDetails(page);
+  assert.deepEqual(await axe(page), [], 'axe on the priorities with the multiplier');
+  await page.screenshot({ path: join(OUT, 'clusters-priorities-multiplier.png'), fullPage: true });
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(consoleErrors, []);
+  await page.context().close();
+});

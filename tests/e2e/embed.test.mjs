@@ -75,7 +75,7 @@ test('session save, reload, reopen gives identical tables; autosave is offered a
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(x('#save-session'))]);
   const sessionPath = await dl.path();
   const session = JSON.parse(readFileSync(sessionPath, 'utf8'));
-  assert.equal(session.version, 2);
+  assert.equal(session.version, 3);
   assert.equal(session.view.year, 2017);
   assert.match(session.files.data.sha256, /^[0-9a-f]{64}$/);
 

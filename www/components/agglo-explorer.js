@@ -9,7 +9,7 @@ import { styles } from './styles.js';
 import { VIEWS } from '../views/registry.js';
 import { dataTable, download } from '../views/table/table.js';
 import { packFile, unpackFile, migrate, autosave, SESSION_VERSION } from './session.js';
-import { standaloneSvg, svgToPng } from './export-image.js';
+import { EXPORT_EVENT, runExport, tableExport, imageExport } from '../views/export.js';
 
 const BOUNDARY_EXT = /\.(geojson|topojson|json|zip|shp|dbf|shx|prj|cpg)$/i;
 const SHAPE_PART = /\.(shp|dbf|shx|prj|cpg)$/i;
@@ -99,6 +99,11 @@ export class AggloExplorer extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
+    if (!this._exportListener) {
+      // Every view's export buttons end here (views/export.js).
+      this._exportListener = (e) => runExport(this, e);
+      this.renderRoot.addEventListener(EXPORT_EVENT, this._exportListener);
+    }
     if (this.initialView) this.tab = this.initialView;
     if (this.locale) setLocale(this.locale);
     this.bridge ??= createBridge();
@@ -135,6 +140,7 @@ export class AggloExplorer extends LitElement {
       return out;
     } catch (e) {
       const error = { message: e.message, code: e.code ?? 'E_INTERNAL', location: e.location ?? null };
+      if (e.fatal) this.resetEngine();
       this.set({ error });
       this.announce(`Computation failed: ${e.message}`);
       throw e;
@@ -309,7 +315,9 @@ export class AggloExplorer extends LitElement {
   async session() {
     const s = this._s;
     const views = {};
-    for (const v of this.views) if (v.getState) views[v.constructor.id] = v.getState();
+    for (const v of this.views) if (v.getState) views[v.constructor.id] = await v.getState();
+    const shared = {};
+    for (const o of this.sharedStates()) shared[o.constructor.key] = await o.getState();
     return {
       version: SESSION_VERSION,
       app: 'agglo',
@@ -322,7 +330,13 @@ export class AggloExplorer extends LitElement {
       },
       view: { tab: this.tab, industry: s.industry, year: s.year, yearStart: s.yearStart, method: s.method, k: s.k, selected: s.selected, measure: s.measure ?? null },
       views,
+      shared,
     };
+  }
+
+  /** State objects several views share (`view.shared`, e.g. the cluster definitions), once each. */
+  sharedStates() {
+    return [...new Set(this.views.map((v) => v.shared).filter((o) => o?.getState && o.constructor.key))];
   }
 
   scheduleAutosave() {
@@ -361,19 +375,28 @@ export class AggloExplorer extends LitElement {
     const v = session.view;
     this.set({ industry: v.industry, year: v.year, yearStart: v.yearStart, method: v.method ?? 'quantile', k: v.k ?? 5, selected: v.selected ?? null, measure: v.measure ?? null });
     this.tab = v.tab ?? 'overview';
-    for (const view of this.views) view.setState?.(session.views?.[view.constructor.id]);
     await this.compute();
+    // Shared inputs first (the views use them), then each view in tab order (the Network tab may
+    // build on the IO table); they may reload files of their own, so one at a time.
+    for (const o of this.sharedStates()) await o.setState(session.shared?.[o.constructor.key]);
+    for (const view of this.views) await view.setState?.(session.views?.[view.constructor.id]);
+    this.requestUpdate();
     this.announce(`Session restored (saved ${session.saved ?? 'earlier'}).`);
+  }
+
+  /** A fresh worker, nothing loaded (after "clear all", or when the engine trapped). */
+  resetEngine() {
+    this.bridge?.terminate();
+    this.bridge = createBridge();
+    this._files = { data: null, reference: null, boundaries: null };
+    this.set({ data: null, reference: null, boundaries: null, lq: null, portfolio: null, profile: null, selected: null, error: null, industry: '' });
+    this.dataChanged();
   }
 
   async clearAll() {
     await autosave.clear();
-    this.bridge?.terminate();
-    this.bridge = createBridge();
-    this._files = { data: null, reference: null, boundaries: null };
     this._restore = null;
-    this.set({ data: null, reference: null, boundaries: null, lq: null, portfolio: null, profile: null, selected: null, error: null, industry: '' });
-    this.dataChanged();
+    this.resetEngine();
     this.announce('All data cleared from this page and from the browser storage.');
   }
 
@@ -387,17 +410,6 @@ export class AggloExplorer extends LitElement {
     return `${parts.join('; ')}. Made with Agglo on ${new Date().toISOString().slice(0, 10)}.`;
   }
 
-  async exportTableCsv() {
-    const csv = await this.call('exportCsv', { rows: this.lqRows() }, 'writing CSV');
-    download(`${this.exportName('lq')}.csv`, csv);
-  }
-
-  /** Any view's rows as an XLSX workbook (written by the core in the extras module). */
-  async downloadXlsx(rows, filename, sheet = 'Agglo') {
-    const bytes = await this.call('exportXlsx', { rows, sheet }, 'writing XLSX');
-    download(filename, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  }
-
   lqRows() {
     return this.rows().map((r) => ({ region: r.code, name: r.name, industry: this._s.industry, year: this._s.year, value: r.value, share_region: r.shareRegion, share_reference: r.shareReference, lq: r.lq }));
   }
@@ -405,16 +417,6 @@ export class AggloExplorer extends LitElement {
   async exportGeojson() {
     const gj = await this.call('exportGeojson', { industry: this._s.industry, year: this._s.year }, 'writing GeoJSON');
     download(`${this.exportName('lq')}.geojson`, gj, 'application/geo+json');
-  }
-
-  exportImage(selector, kind, format, title) {
-    const svg = this.renderRoot.querySelector(selector);
-    if (!svg) return;
-    const legend = [...this.renderRoot.querySelectorAll('.legend-item')].map((e) => e.textContent.trim().replace(/\s+/g, ' '));
-    const footer = kind === 'map' ? [`Legend (LQ): ${legend.join(' | ')}`, this.sourceNote()] : [this.sourceNote()];
-    const doc = standaloneSvg(svg, { title, footer });
-    if (format === 'svg') download(`${this.exportName(kind)}.svg`, doc.svg, 'image/svg+xml');
-    else svgToPng(doc).then((blob) => download(`${this.exportName(kind)}.png`, blob, 'image/png'));
   }
 
   printProfile() {
@@ -665,16 +667,22 @@ export class AggloExplorer extends LitElement {
 
   renderToolbar() {
     return html`<div class="toolbar" role="toolbar" aria-label="Export and session">
-      <button class="button" id="export-csv" @click=${() => this.exportTableCsv()}>Table as CSV</button>
-      <button class="button" id="export-xlsx" @click=${() => this.downloadXlsx(this.lqRows(), `${this.exportName('lq')}.xlsx`, `LQ ${this._s.industry} ${this._s.year}`)}>Table as XLSX</button>
+      ${tableExport({ id: 'export', name: this.exportName('lq'), sheet: `LQ ${this._s.industry} ${this._s.year}`, rows: () => this.lqRows(), label: 'location quotient table', prefix: 'Table as ', buttonClass: 'button' })}
       ${this._s.boundaries
-        ? html`<button class="button" id="export-map-svg" @click=${() => this.exportImage('svg.map', 'map', 'svg', this.mapTitle())}>Map as SVG</button>
-            <button class="button" id="export-map-png" @click=${() => this.exportImage('svg.map', 'map', 'png', this.mapTitle())}>Map as PNG</button>
+        ? html`${imageExport({ id: 'export-map', svg: '.map-panel svg.map', name: this.exportName('map'), title: this.mapTitle(), label: 'map', prefix: 'Map as ', buttonClass: 'button' })}
             <button class="button" id="export-geojson" @click=${() => this.exportGeojson()}>Indicators as GeoJSON</button>`
         : nothing}
       ${this._s.portfolio
-        ? html`<button class="button" id="export-chart-svg" @click=${() => this.exportImage('svg.chart', 'chart', 'svg', `Portfolio: ${this.industryLabel()}`)}>Chart as SVG</button>
-            <button class="button" id="export-chart-png" @click=${() => this.exportImage('svg.chart', 'chart', 'png', `Portfolio: ${this.industryLabel()}`)}>Chart as PNG</button>`
+        ? imageExport({
+            id: 'export-chart',
+            svg: '#chart-panel svg.chart',
+            name: this.exportName('chart'),
+            title: `Portfolio: ${this.industryLabel()}`,
+            legend: [`Bubbles: regions; area = ${this._s.lq?.measure ?? 'value'} in ${this._s.year}; colour and quadrant name: star, emerging, mature / at risk, transforming (LQ 1 and zero growth split the quadrants).`],
+            label: 'portfolio chart',
+            prefix: 'Chart as ',
+            buttonClass: 'button',
+          })
         : nothing}
       <button class="button" id="save-session" @click=${() => this.saveSession()}>Save session</button>
       <label class="button" for="open-session">Open session…</label>
@@ -744,7 +752,7 @@ export class AggloExplorer extends LitElement {
         ${this.renderTable(rows)}
       </section>
       ${s.portfolio
-        ? html`<section class="panel" part="chart" aria-labelledby="chart-h">
+        ? html`<section class="panel" part="chart" id="chart-panel" aria-labelledby="chart-h">
             <h2 id="chart-h">Portfolio: specialisation and growth, ${label}</h2>
             <p class="summary" id="chart-summary">${portfolioSummary(s.portfolio, names, label)}</p>
             ${portfolioChart({

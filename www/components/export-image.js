@@ -18,16 +18,60 @@ function paint(el) {
   };
 }
 
+/** Split a line into lines of at most `max` characters, at spaces where possible. */
+function wrap(line, max) {
+  const out = [];
+  let cur = '';
+  for (const word of String(line).split(' ')) {
+    if (cur && cur.length + 1 + word.length > max) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur} ${word}` : word;
+    while (cur.length > max) {
+      out.push(cur.slice(0, max));
+      cur = cur.slice(max);
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 /**
- * Clone an SVG element into a standalone document with inline presentation attributes, a title
- * and a footer (legend lines and source note).
- * @returns {{svg: string, width: number, height: number}}
+ * Clone an SVG element into a standalone document with inline presentation attributes, a title,
+ * a legend (colour swatches with their labels) and a footer (notes and the source note); long
+ * lines are wrapped to the drawing's width.
+ * @param {SVGSVGElement} svgEl
+ * @param {object} p
+ * @param {string} p.title
+ * @param {{title?: string, items: {fill?: string|null, label: string}[]}} [p.legend]
+ * @param {string[]} [p.footer]  lines under the legend
+ * @param {string} [p.background]  page colour (the theme's background)
+ * @param {string} [p.color]       text colour (the theme's foreground)
+ * @returns {{svg: string, width: number, height: number, node: SVGSVGElement}}
  */
-export function standaloneSvg(svgEl, { title, footer = [] }) {
+export function standaloneSvg(svgEl, { title, legend = null, footer = [], background = '#ffffff', color = '#1b1b1b' }) {
   const vb = svgEl.viewBox.baseVal;
   const width = vb.width;
-  const top = 28;
-  const height = vb.height + top + 18 * footer.length + 10;
+  const titleLines = wrap(title, Math.max(20, Math.floor((width - 16) / 8.4)));
+  const top = 8 + 19 * titleLines.length;
+  // Legend rows: swatch (12) + gap + label, flowing left to right.
+  const placed = [];
+  let lx = 8;
+  let row = legend ? 1 : 0;
+  for (const it of legend?.items ?? []) {
+    const w = (it.fill ? 18 : 0) + 6.6 * it.label.length + 14;
+    if (lx > 8 && lx + w > width - 8) {
+      lx = 8;
+      row++;
+    }
+    placed.push({ ...it, x: lx, row });
+    lx += w;
+  }
+  const legendRows = legend ? row + 1 : 0;
+  const notes = footer.flatMap((l) => wrap(l, Math.max(20, Math.floor((width - 16) / 6.6))));
+  const body = top + vb.height + 6;
+  const height = body + 18 * legendRows + 18 * notes.length + 10;
   const out = document.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
   out.setAttribute('width', String(width));
@@ -36,16 +80,36 @@ export function standaloneSvg(svgEl, { title, footer = [] }) {
   const bg = document.createElementNS(SVG_NS, 'rect');
   bg.setAttribute('width', String(width));
   bg.setAttribute('height', String(height));
-  bg.setAttribute('fill', '#ffffff');
+  bg.setAttribute('fill', background);
   out.append(bg);
-  const t = document.createElementNS(SVG_NS, 'text');
-  t.setAttribute('x', '8');
-  t.setAttribute('y', '20');
-  t.setAttribute('font-family', 'sans-serif');
-  t.setAttribute('font-size', '15');
-  t.setAttribute('font-weight', 'bold');
-  t.textContent = title;
-  out.append(t);
+  const text = (x, y, content, attrs = {}) => {
+    const t = document.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', String(x));
+    t.setAttribute('y', String(y));
+    t.setAttribute('font-family', 'sans-serif');
+    t.setAttribute('font-size', '12');
+    t.setAttribute('fill', color);
+    for (const [k, v] of Object.entries(attrs)) t.setAttribute(k, v);
+    t.textContent = content;
+    out.append(t);
+  };
+  titleLines.forEach((l, k) => text(8, 20 + 19 * k, l, { 'font-size': '15', 'font-weight': 'bold' }));
+  if (legend) text(8, body + 12, `Legend${legend.title ? `: ${legend.title}` : ''}`, { 'font-weight': 'bold' });
+  for (const it of placed) {
+    const y = body + 18 * it.row;
+    if (it.fill) {
+      const r = document.createElementNS(SVG_NS, 'rect');
+      r.setAttribute('x', String(it.x));
+      r.setAttribute('y', String(y + 2));
+      r.setAttribute('width', '12');
+      r.setAttribute('height', '12');
+      r.setAttribute('fill', it.fill);
+      r.setAttribute('stroke', color);
+      r.setAttribute('stroke-width', '0.5');
+      out.append(r);
+    }
+    text(it.x + (it.fill ? 18 : 0), y + 12, it.label);
+  }
   const g = document.createElementNS(SVG_NS, 'g');
   g.setAttribute('transform', `translate(0 ${top})`);
   for (const el of svgEl.querySelectorAll('path, circle, rect, line, text')) {
@@ -64,22 +128,14 @@ export function standaloneSvg(svgEl, { title, footer = [] }) {
       if (p.dash) c.setAttribute('stroke-dasharray', p.dash);
     } else {
       c.setAttribute('font-family', 'sans-serif');
-      c.setAttribute('fill', p.fill === 'none' ? '#1b1b1b' : p.fill);
+      c.setAttribute('fill', p.fill === 'none' ? color : p.fill);
     }
     const parentT = el.closest('g[transform]');
     if (parentT && parentT !== svgEl && !c.getAttribute('transform')) c.setAttribute('transform', parentT.getAttribute('transform'));
     g.append(c);
   }
   out.append(g);
-  footer.forEach((line, k) => {
-    const f = document.createElementNS(SVG_NS, 'text');
-    f.setAttribute('x', '8');
-    f.setAttribute('y', String(top + vb.height + 18 * (k + 1)));
-    f.setAttribute('font-family', 'sans-serif');
-    f.setAttribute('font-size', '12');
-    f.textContent = line;
-    out.append(f);
-  });
+  notes.forEach((line, k) => text(8, body + 18 * legendRows + 18 * (k + 1) - 4, line));
   return { svg: new XMLSerializer().serializeToString(out), width, height, node: out };
 }
 

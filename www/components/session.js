@@ -2,7 +2,7 @@
 // of the last session in this browser's IndexedDB (offered back after a reload or a crash).
 // The datasets travel inside the session (base64), with a SHA-256 fingerprint checked on reopening.
 
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 const DB = 'agglo';
 const STORE = 'sessions';
 
@@ -24,9 +24,17 @@ function fromBase64(b64) {
   return out;
 }
 
-/** Serialise one loaded file: {name, options, sha256, base64}. */
+/**
+ * Files larger than this are named in a session (name, size, options) but not stored: base64 of a
+ * 1 GB file would need several GB of memory and the autosave would run on every change.
+ */
+export const SESSION_EMBED_LIMIT = 64 * 1024 ** 2;
+
+/** Serialise one loaded file: {name, options, sha256, base64} (or {name, options, size} when large). */
 export async function packFile(entry) {
   if (!entry) return null;
+  const size = entry.file.size ?? entry.file.byteLength;
+  if (size > SESSION_EMBED_LIMIT) return { name: entry.name, options: entry.options ?? null, size, sha256: null, base64: null };
   const bytes = new Uint8Array(await entry.file.arrayBuffer());
   return { name: entry.name, options: entry.options ?? null, sha256: await sha256(bytes), base64: toBase64(bytes) };
 }
@@ -34,6 +42,13 @@ export async function packFile(entry) {
 /** Back to {name, file, options}; the fingerprint must match. */
 export async function unpackFile(packed) {
   if (!packed) return null;
+  if (packed.base64 === null) {
+    const mib = Math.round((packed.size ?? 0) / 1024 ** 2);
+    throw Object.assign(
+      new Error(`E_TOO_LARGE: this session names ${packed.name} (${mib} MiB) without storing it (files over ${SESSION_EMBED_LIMIT / 1024 ** 2} MiB are not kept in sessions): open the file again instead`),
+      { code: 'E_TOO_LARGE', location: { file: packed.name } },
+    );
+  }
   const bytes = fromBase64(packed.base64);
   const got = await sha256(bytes);
   if (packed.sha256 && got !== packed.sha256) {
@@ -43,20 +58,25 @@ export async function unpackFile(packed) {
 }
 
 /**
- * Older session files are migrated to the current shape.
+ * Older session files are migrated to the current shape, one version step at a time.
  * v1 (first release): `{version: 1, files: {...}, industry, year, yearStart, method}` at top level.
  * v2: `{version: 2, app: 'agglo', files, view: {...}, views: {id: state}}`.
+ * v3: v2 plus `shared: {key: state}`, the inputs several views share (uploaded cluster
+ *   definitions, ...); the views' states may hold packed files of their own (IO table, edge list).
+ *   A v2 file has none: the views start from their defaults (e.g. the US Cluster Mapping).
  */
 export function migrate(session) {
-  if (!session || session.app !== 'agglo' && session.version !== 1) {
+  if (!session || (session.app !== 'agglo' && session.version !== 1)) {
     throw Object.assign(new Error('E_UNKNOWN_FORMAT: this is not an Agglo session file'), { code: 'E_UNKNOWN_FORMAT' });
   }
-  if (session.version === 1) {
-    const { files, industry, year, yearStart, method, selected } = session;
-    return { version: 2, app: 'agglo', saved: session.saved ?? null, files, view: { tab: 'overview', industry, year, yearStart, method, k: 5, selected: selected ?? null }, views: {} };
+  let s = session;
+  if (s.version === 1) {
+    const { files, industry, year, yearStart, method, selected } = s;
+    s = { version: 2, app: 'agglo', saved: s.saved ?? null, files, view: { tab: 'overview', industry, year, yearStart, method, k: 5, selected: selected ?? null }, views: {} };
   }
-  if (session.version === SESSION_VERSION) return session;
-  throw Object.assign(new Error(`E_UNKNOWN_FORMAT: session version ${session.version} is newer than this Agglo (${SESSION_VERSION})`), { code: 'E_UNKNOWN_FORMAT' });
+  if (s.version === 2) s = { ...s, version: 3, views: s.views ?? {}, shared: {} };
+  if (s.version === SESSION_VERSION) return s;
+  throw Object.assign(new Error(`E_UNKNOWN_FORMAT: session version ${session.version} is not one this Agglo reads (1 to ${SESSION_VERSION})`), { code: 'E_UNKNOWN_FORMAT' });
 }
 
 function db() {

@@ -2,11 +2,13 @@
 // The wasm never appears here: no init(), no .free().
 
 export class AggloError extends Error {
-  constructor({ message, code, location }) {
+  constructor({ message, code, location, fatal }) {
     super(message);
     this.name = 'AggloError';
     this.code = code;
     this.location = location;
+    /** The worker's engine is unusable (a wasm trap): the page must start a new worker. */
+    this.fatal = !!fatal;
   }
 }
 

@@ -6,9 +6,10 @@
 // the first time one is opened (so the first page load does not pay for it).
 import init, { Workspace as CoreWorkspace } from '../pkg/agglo.js';
 import wasmUrl from '../pkg/agglo_bg.wasm?url';
+import { checkSize, explainLimit, withLimits } from './limits.js';
 
-// Two builds of the same core: `agglo` (ingest, indicators, clusters: the first load) and
-// `agglo_full` (plus spatial statistics and input-output / network analysis), fetched the first time
+// Two builds of the same core: `agglo` (ingest and the overview's indicators: the first load) and
+// `agglo_full` (plus clusters, spatial statistics and input-output / network analysis), fetched the first time
 // a view calls a method the first one lacks. The loads done so far are then replayed into the full
 // module's workspace from the files this worker kept, so nothing is asked of the user twice.
 const ready = init({ module_or_path: wasmUrl });
@@ -35,11 +36,30 @@ const CHUNK = 1 << 20; // 1 MiB pushes keep progress smooth and memory bounded
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function errorPayload(e) {
+  // A trap (typically memory exhausted inside a computation) leaves the wasm instance unusable:
+  // the page is told to start a fresh worker.
+  if (e instanceof WebAssembly.RuntimeError) {
+    return {
+      message: `E_TOO_LARGE: the computation ran out of browser memory (${e.message}); the loaded data was cleared. Load fewer regions, industries or years, or use the command-line tool.`,
+      code: 'E_TOO_LARGE',
+      location: null,
+      fatal: true,
+    };
+  }
   return {
     message: String(e && e.message ? e.message : e),
     code: (e && e.code) || 'E_INTERNAL',
     location: (e && e.location) || null,
   };
+}
+
+/** The browser could not read a file (moved or changed since it was chosen, blob storage full). */
+function readError(name, e) {
+  if (!(e instanceof DOMException)) return e;
+  return Object.assign(new Error(`E_INTERNAL: the browser could not read ${name} (${e.name}: ${e.message}); if it was moved or changed, choose it again. Nothing was loaded.`), {
+    code: 'E_INTERNAL',
+    location: { file: name },
+  });
 }
 
 function cancelledError() {
@@ -77,7 +97,8 @@ async function bytesOf(id, file, phase) {
 async function stream(id, { name, file, options }, asReference) {
   const blob = file instanceof Blob ? file : new Blob([file]);
   const total = blob.size;
-  ws.beginLoad(name, options ?? null, asReference);
+  checkSize(name, total, 'text');
+  ws.beginLoad(name, withLimits(options), asReference);
   try {
     for (let off = 0; off < total; off += CHUNK) {
       if (cancelled.has(id)) throw cancelledError();
@@ -89,23 +110,26 @@ async function stream(id, { name, file, options }, asReference) {
     return ws.finishLoad();
   } catch (e) {
     ws.abortLoad();
-    throw e;
+    throw explainLimit(readError(name, e));
   }
 }
 
 async function loadTableFile(id, args, asReference) {
   const { name, file, options } = args;
   if (isXlsx(name)) {
+    checkSize(name, file.size ?? file.byteLength, 'xlsx');
     const bytes = await bytesOf(id, file, `reading ${name}`);
     const x = await loadExtras();
     const table = x.xlsxToTable(bytes, options?.sheet ?? undefined);
-    return ws.loadTable(name, table, options ?? null, asReference);
+    return ws.loadTable(name, table, withLimits(options), asReference);
   }
   return stream(id, args, asReference);
 }
 
 const special = {
   async inspect(id, { name, file, options }) {
+    // Refused before the column dialog: the user learns at once that the file is too large.
+    checkSize(name, file.size ?? file.byteLength, isXlsx(name) ? 'xlsx' : 'text');
     if (isXlsx(name)) {
       const bytes = await bytesOf(id, file, `reading ${name}`);
       const x = await loadExtras();
@@ -119,6 +143,7 @@ const special = {
   loadData: (id, args) => loadTableFile(id, args, false),
   loadReference: (id, args) => loadTableFile(id, args, true),
   async loadBoundaries(id, { name, file, options, parts, regionCodes }) {
+    checkSize(name, file.size ?? file.byteLength, 'boundaries');
     // The extras module does not see the loaded data: give it the region codes to propose the id.
     const extrasOptions = regionCodes && !options?.idField ? { ...(options ?? {}), regionCodes } : options ?? null;
     const bytes = await bytesOf(id, file, `reading ${name}`);

@@ -3,12 +3,16 @@
 
 use crate::common::{file_name, measure_named, read_file, to_value, DataArgs, Format, Loaded};
 use agglo::clusters::{
-    aggregate_to_clusters, cluster_definitions_from_table, cluster_profiles, eco_stars,
-    parse_cluster_definitions, uscmp_strength, ClusterPanel, DefinitionFilter, EcoParams, LqBase,
-    TypologyParams, UscmpParams,
+    aggregate_to_clusters, apply_typology_extras, cluster_definitions_from_table,
+    cluster_io_indicators, cluster_profiles, cluster_spatial_extent, eco_stars,
+    neighbours_for_regions, parse_cluster_definitions, size_classes_from_measures, uscmp_strength,
+    ClusterPanel, ClusterProfile, DefinitionFilter, EcoParams, IoInputs, LqBase, TypologyParams,
+    UscmpParams,
 };
 use agglo::ingest::xlsx_to_table;
+use agglo::io_model::{parse_crosswalk, CrosswalkOptions, RegionalMethod, RegionalParams};
 use agglo::panel::Reference;
+use agglo::spatial::{build_weights, ContiguityParams, Transform, WeightsSpec};
 use agglo::{Error, ErrorCode, Result};
 use clap::ValueEnum;
 use serde_json::{json, Value};
@@ -128,6 +132,164 @@ impl Clustered {
     }
 }
 
+/// Optional inputs of the typology dimensions that need more than the panel (shared by
+/// `clusters --profile` and `priorities`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExtraArgs {
+    /// Input-output flow table (square CSV, e.g. data/bea_2017_summary_ixi_flows.csv) for depth,
+    /// local-supplier linkage and the regional output multiplier; needs --crosswalk.
+    #[arg(long = "io-table", requires = "crosswalk", conflicts_with = "io_make")]
+    pub io_table: Option<String>,
+    /// Or a Make table (industry × commodity) with --io-use (industry-technology assumption).
+    #[arg(long = "io-make", requires_all = ["io_use", "crosswalk"])]
+    pub io_make: Option<String>,
+    /// Use table (commodity × industry) with --io-make.
+    #[arg(long = "io-use", requires = "io_make")]
+    pub io_use: Option<String>,
+    /// Crosswalk from the data's industry codes to the IO table's sectors
+    /// (e.g. data/bea_summary_to_naics.csv).
+    #[arg(long)]
+    pub crosswalk: Option<String>,
+    /// Regionalisation of the IO table: flq (default) or slq.
+    #[arg(long = "io-method", default_value = "flq")]
+    pub io_method: String,
+    /// Flegg's delta (FLQ).
+    #[arg(long, default_value_t = 0.3)]
+    pub delta: f64,
+    /// Boundaries (GeoJSON, TopoJSON) for the spatial extent (queen contiguity).
+    #[arg(long)]
+    pub geometry: Option<String>,
+    /// Property of the boundaries holding the region id (default: the feature id / proposed).
+    #[arg(long)]
+    pub id_field: Option<String>,
+    /// SME threshold in employees (size classes below it are SMEs; default 250, the EU definition).
+    #[arg(long, default_value_t = agglo::clusters::DEFAULT_SME_THRESHOLD)]
+    pub sme_threshold: f64,
+}
+
+impl ExtraArgs {
+    /// Typology parameters with the size classes recognised among the panel's measures.
+    pub fn typology(&self, base: TypologyParams, measures: &[String]) -> TypologyParams {
+        TypologyParams {
+            size_classes: size_classes_from_measures(measures),
+            sme_threshold: self.sme_threshold,
+            ..base
+        }
+    }
+
+    /// Fill depth, local-supplier linkage, multiplier (with an IO table) and spatial extent (with
+    /// boundaries) into `profiles` of year `y`.
+    pub fn apply(
+        &self,
+        loaded: &mut Loaded,
+        cl: &Clustered,
+        y: usize,
+        base: LqBase,
+        profiles: &mut [ClusterProfile],
+        warnings: &mut Vec<agglo::Warning>,
+    ) -> Result<()> {
+        let m = loaded.measure;
+        if self.crosswalk.is_some() && self.io_table.is_none() && self.io_make.is_none() {
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                "--crosswalk needs an IO table (--io-table, or --io-make with --io-use)",
+            ));
+        }
+        let io_rows = match (
+            self.io_table.is_some() || self.io_make.is_some(),
+            &self.crosswalk,
+        ) {
+            (true, Some(c)) => {
+                let table_args = crate::io::TableArgs {
+                    table: self.io_table.clone(),
+                    make: self.io_make.clone(),
+                    use_table: self.io_use.clone(),
+                    strict_negative: false,
+                };
+                let (table, model, w) = table_args.load()?;
+                warnings.extend(w);
+                let cw =
+                    parse_crosswalk(&read_file(c)?, &file_name(c), &CrosswalkOptions::default())?;
+                let method = match self.io_method.to_ascii_lowercase().as_str() {
+                    "slq" => RegionalMethod::Slq,
+                    "flq" => RegionalMethod::Flq,
+                    other => {
+                        return Err(Error::new(
+                            ErrorCode::InvalidParameter,
+                            format!("--io-method must be flq or slq, not '{other}'"),
+                        ))
+                    }
+                };
+                let reference = loaded.reference_for(y)?;
+                let wanted: Vec<usize> = {
+                    let mut v: Vec<usize> = profiles
+                        .iter()
+                        .filter_map(|p| loaded.panel.region_index(&p.region).ok())
+                        .collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                };
+                let (rows, w) = cluster_io_indicators(
+                    &loaded.panel,
+                    &cl.cp,
+                    m,
+                    y,
+                    &reference,
+                    &IoInputs {
+                        table: &table,
+                        model: &model,
+                        crosswalk: &cw,
+                        params: RegionalParams {
+                            method,
+                            delta: self.delta,
+                        },
+                    },
+                    Some(&wanted),
+                )?;
+                warnings.extend(w);
+                Some(rows)
+            }
+            _ => None,
+        };
+        let extent = match &self.geometry {
+            Some(g) => {
+                let (b, w) = crate::spatial_args::GeoArgs {
+                    geometry: g.clone(),
+                    id_field: self.id_field.clone(),
+                    object: None,
+                    projected: false,
+                    tolerance: 0.0,
+                    transform: "b".into(),
+                }
+                .load(Some(loaded.panel.regions.clone()))?;
+                warnings.extend(w);
+                let (wts, w) = build_weights(
+                    &b,
+                    WeightsSpec::Queen,
+                    Transform::Binary,
+                    &ContiguityParams::default(),
+                )?;
+                warnings.extend(w);
+                let nb = neighbours_for_regions(&cl.cp.panel.regions, &wts.ids, &wts.neighbours);
+                let reference = cl.reference_for(m, y, warnings)?;
+                Some(cluster_spatial_extent(
+                    &cl.cp,
+                    &nb,
+                    m,
+                    measure_named(&cl.cp.panel, "estab").filter(|x| *x != m),
+                    y,
+                    base,
+                    reference.as_ref(),
+                )?)
+            }
+            None => None,
+        };
+        apply_typology_extras(profiles, io_rows.as_deref(), extent.as_deref());
+        Ok(())
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Strength {
     Uscmp,
@@ -155,6 +317,8 @@ pub struct Args {
     /// List the data's industry codes that no cluster takes.
     #[arg(long)]
     pub unmapped: bool,
+    #[command(flatten)]
+    pub extra: ExtraArgs,
     /// ECO size star: top share of regions by employment.
     #[arg(long, default_value_t = 0.10)]
     pub size_top: f64,
@@ -185,20 +349,27 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         for y in loaded.years(a.year)? {
             let reference = cl.reference_for(m, y, &mut warnings)?;
             if a.profile {
-                let (res, w) = cluster_profiles(
-                    &loaded.panel,
-                    &cl.cp,
-                    reference.as_ref(),
-                    &TypologyParams {
+                let typology = a.extra.typology(
+                    TypologyParams {
                         from_year: a.from.filter(|f| *f < p.years[y]),
-                        to_year: p.years[y],
-                        employment: m,
                         establishments: est,
                         payroll: pay,
                         base: a.defs.base.into(),
+                        ..TypologyParams::new(p.years[y], m)
                     },
-                )?;
+                    &p.measures,
+                );
+                let (mut res, w) =
+                    cluster_profiles(&loaded.panel, &cl.cp, reference.as_ref(), &typology)?;
                 warnings.extend(w);
+                a.extra.apply(
+                    &mut loaded,
+                    &cl,
+                    y,
+                    a.defs.base.into(),
+                    &mut res,
+                    &mut warnings,
+                )?;
                 for r in &res {
                     rows.push(to_value(r)?);
                 }

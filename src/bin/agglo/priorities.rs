@@ -1,6 +1,6 @@
 //! `agglo priorities`: rank one region's clusters by a weighted score over chosen criteria.
 
-use crate::clusters::DefArgs;
+use crate::clusters::{DefArgs, ExtraArgs};
 use crate::common::{measure_named, to_value, DataArgs, Format};
 use agglo::clusters::{
     cluster_profiles, prioritise, Criterion, Normalisation, PriorityParams, TypologyParams,
@@ -24,7 +24,8 @@ pub struct Args {
     /// The region whose clusters are ranked.
     #[arg(long)]
     pub region: String,
-    /// Criteria: growth, lq, size, job_creation, wages, focus, competitive.
+    /// Criteria: growth, lq, size, job_creation, wages, focus, competitive, multiplier and
+    /// local_supplier (with --io-table and --crosswalk, or --external).
     #[arg(long, value_delimiter = ',', default_value = "growth,lq,size")]
     pub criteria: Vec<String>,
     /// One weight per criterion.
@@ -45,6 +46,10 @@ pub struct Args {
     /// Only traded clusters.
     #[arg(long)]
     pub traded_only: bool,
+    /// IO table, crosswalk, boundaries: `multiplier` and `local_supplier` criteria come from the
+    /// IO table (FLQ-regionalised) when given.
+    #[command(flatten)]
+    pub extra: ExtraArgs,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
 }
@@ -83,20 +88,30 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let y = p.year_index(to)?;
     let mut warnings = Vec::new();
     let reference = cl.reference_for(m, y, &mut warnings)?;
-    let (profiles, w) = cluster_profiles(
-        &loaded.panel,
-        &cl.cp,
-        reference.as_ref(),
-        &TypologyParams {
+    let typology = a.extra.typology(
+        TypologyParams {
             from_year: from,
-            to_year: to,
-            employment: m,
             establishments: measure_named(p, "estab").filter(|x| *x != m),
             payroll: measure_named(p, "payroll").filter(|x| *x != m),
             base: a.defs.base.into(),
+            ..TypologyParams::new(to, m)
         },
-    )?;
+        &p.measures,
+    );
+    let (profiles, w) = cluster_profiles(&loaded.panel, &cl.cp, reference.as_ref(), &typology)?;
     warnings.extend(w);
+    let mut profiles: Vec<_> = profiles
+        .into_iter()
+        .filter(|x| x.region == a.region)
+        .collect();
+    a.extra.apply(
+        &mut loaded,
+        &cl,
+        y,
+        a.defs.base.into(),
+        &mut profiles,
+        &mut warnings,
+    )?;
     let mine: Vec<_> = profiles
         .into_iter()
         .filter(|x| x.region == a.region && (!a.traded_only || x.traded))

@@ -8,7 +8,7 @@ import { fmt, fmtInt } from '../format.js';
 import { yearLines } from './charts.js';
 import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
-import { exportRows } from './export.js';
+import { imageExport } from '../export.js';
 
 const CONCENTRATION = [
   ['locational_gini', 'Locational Gini', 'How unevenly the cluster is spread compared with all jobs: 0 = spread like total employment, 0.5 = all in one region.'],
@@ -20,6 +20,14 @@ const CONCENTRATION = [
   ['eg_gamma', 'Ellison-Glaeser γ', 'Concentration beyond what random plant location would give (with establishment counts; above 0.05 is highly concentrated).'],
 ];
 
+/** How the plant Herfindahl of Ellison-Glaeser was obtained (the data decides). */
+const egText = (v) =>
+  `Concentration beyond what random plant location would give (above 0.05 is highly concentrated); plant sizes ${
+    v.eg_from_size_classes
+      ? 'from the establishment counts by size class (each class at its midpoint, the open top class at 1.5 × its lower bound).'
+      : 'approximated by each region’s mean establishment size (load establishment counts by size class for a better estimate).'
+  }`;
+
 const DASH_NAMES = ['solid line, circles', 'dashed line, squares', 'dotted line, triangles', 'dash-dot line, diamonds', 'fine dots, crosses'];
 
 export class ClusterView {
@@ -30,12 +38,14 @@ export class ClusterView {
   constructor(host) {
     this.host = host;
     this.ctx = contextOf(host);
+    this.shared = this.ctx; // its definitions are saved once per session
     this.cluster = null;
     this.result = null;
     this.breaks = [];
     this.key = null;
     this.sort = { key: 'lq', dir: -1 };
     this.hover = null;
+    this.sheet = null; // the printable one-page profile's module, loaded when first asked for
     host.addController(this);
   }
 
@@ -47,6 +57,13 @@ export class ClusterView {
     if (st.cluster !== undefined) this.cluster = st.cluster;
     if (st.settings) this.ctx.set(st.settings);
     this.host.requestUpdate();
+  }
+
+  /** Show the one-page sheet (kept in the page, hidden on screen) and open the print dialog. */
+  async print() {
+    this.sheet ??= await import('./cluster-print.js');
+    this.host.requestUpdate();
+    this.sheet.printSheet(this.host);
   }
 
   /** The user's cluster, else the cluster of the overview's industry, else the first. */
@@ -98,9 +115,11 @@ export class ClusterView {
               ${cs.map((c) => html`<option value=${c.code} ?selected=${c.code === current}>${c.name} (${c.code}, ${c.traded ? 'traded' : 'local'})</option>`)}
             </select>
           </label>
+          <button class="button" id="cl-print" ?disabled=${!this.result} @click=${() => this.print()}>Print cluster profile</button>
         </div>
       </section>
-      ${this.result && this.result.view.cluster === current ? this.renderResult(this.result) : html`<p>Computing the cluster view…</p>`}`;
+      ${this.result && this.result.view.cluster === current ? this.renderResult(this.result) : html`<p>Computing the cluster view…</p>`}
+      ${this.sheet && this.result && this.result.view.cluster === current ? this.sheet.clusterSheet({ host: this.host, result: this.result, breaks: this.breaks, definitions: ctx.defs?.source ?? '' }) : nothing}`;
   }
 
   renderResult(r) {
@@ -134,6 +153,7 @@ export class ClusterView {
       <div class="grid">
         <section class="panel map-panel" aria-labelledby="cl-map-h">
           <h2 id="cl-map-h">Location quotient of ${label}, ${year}</h2>
+          ${s.boundaries ? imageExport({ id: 'cl-map', svg: 'svg.map', name: `cluster_map_${v.cluster}_${year}`, title: `Location quotient of ${label}, ${year}`, label: 'map' }) : nothing}
           <p class="summary" id="cl-map-summary">
             ${v.regions.length} regions have ${r.measure} in the cluster in some year (${v.members.length} member industries in the data).
             ${strong.length
@@ -188,7 +208,8 @@ export class ClusterView {
           rowKey: 'region',
           sort: this.sort,
           onSort: (o) => { this.sort = o; this.host.requestUpdate(); },
-          onExport: () => exportRows(this.host, `cluster_${v.cluster}_${year}.csv`, v.strength),
+          exportName: `cluster_${v.cluster}_${year}`,
+          exportRows: v.strength,
         })}
       </section>
       ${this.renderSeries(r, names, label, y)} ${this.renderConcentration(v, label)} ${this.renderTop(v, r, label)}`;
@@ -203,6 +224,8 @@ export class ClusterView {
     const totals = v.years.map((_, i) => v.regions.reduce((acc, x) => acc + (x.employment[i] ?? 0), 0));
     return html`<section class="panel" aria-labelledby="cl-ts-h">
       <h2 id="cl-ts-h">${label} over time, ${first}–${last}</h2>
+      ${imageExport({ id: 'cl-ts-emp', svg: '.two > svg.chart.lines:nth-of-type(1)', name: `cluster_${r.measure}_${v.cluster}_${first}_${last}`, title: `${r.measure} in ${label}, five largest regions, ${first}–${last}`, label: `${r.measure} chart` })}
+      ${imageExport({ id: 'cl-ts-lq', svg: '.two > svg.chart.lines:nth-of-type(2)', name: `cluster_lq_${v.cluster}_${first}_${last}`, title: `Location quotient of ${label}, five largest regions, ${first}–${last}`, label: 'location quotient chart' })}
       <p class="summary" id="cl-ts-summary">
         The five regions with the most ${r.measure} in the cluster in ${v.years[y]}: ${top.map((x) => `${names.get(x.region)} (${fmtInt(x.employment[0])} in ${first}, ${fmtInt(x.employment[v.years.length - 1])} in ${last})`).join('; ')}.
       </p>
@@ -247,7 +270,7 @@ export class ClusterView {
           <thead><tr><th scope="col">Index</th>${v.years.map((y) => html`<th scope="col" class="num">${y}</th>`)}<th scope="col">What it says</th></tr></thead>
           <tbody>
             ${used.map(
-              ([k, name, text]) => html`<tr><th scope="row">${name}</th>${rows.map((r) => html`<td class="num">${fmt(r[k], 3)}</td>`)}<td>${text}</td></tr>`,
+              ([k, name, text]) => html`<tr data-key=${k}><th scope="row">${name}</th>${rows.map((r) => html`<td class="num" data-value=${r[k] ?? ''}>${fmt(r[k], 3)}</td>`)}<td>${k === 'eg_gamma' ? egText(v) : text}</td></tr>`,
             )}
           </tbody>
         </table>

@@ -3,6 +3,7 @@
 // cells). The numbers all come from the core (`loadClusterDefinitions`, `clusterMapping`).
 import { html, nothing } from 'lit';
 import { fmtInt, fmtPct } from '../format.js';
+import { packFile, unpackFile } from '../../components/session.js';
 
 const contexts = new WeakMap();
 const ids = new WeakMap();
@@ -18,6 +19,9 @@ export function idOf(obj) {
 export const DEFAULT_DEFINITIONS = 'cluster_definitions_uscmp.csv';
 
 export class ClusterContext {
+  /** Key of this shared state in a saved session (`session.shared.clusters`). */
+  static key = 'clusters';
+
   constructor(host) {
     this.host = host;
     this.defs = null; // {source, clusters, entries, warnings}
@@ -29,6 +33,31 @@ export class ClusterContext {
     this.settings = { base: 'all', reference: 'auto', missingAsZero: false };
     this.filter = { definitionSet: 'DPS2016', vintage: '2017' };
     this.region = null; // shared by the region profile and the priorities
+    this.file = null; // the user's definitions file (null: the default), for sessions
+  }
+
+  /** For a saved session: the uploaded definitions file (packed) and the row filter. */
+  async getState() {
+    return { filter: { ...this.filter }, definitions: this.file ? await packFile({ name: this.file.name, file: this.file }) : null };
+  }
+
+  /** Restore a saved session's definitions (no entry: the default definitions). */
+  async setState(st) {
+    await this.pending;
+    if (st?.filter) this.filter = { ...this.filter, ...st.filter };
+    const packed = st?.definitions;
+    if (!packed) return;
+    // Held as `pending` so a view rendering meanwhile does not load the default over it.
+    this.pending = (async () => {
+      const { file } = await unpackFile(packed);
+      await this.upload(file);
+    })();
+    try {
+      await this.pending;
+    } finally {
+      this.pending = null;
+      this.host.requestUpdate();
+    }
   }
 
   /** Options every cluster method takes. */
@@ -83,6 +112,7 @@ export class ClusterContext {
     if (!r.ok) throw new Error(`could not load ${url}: HTTP ${r.status}`);
     const bytes = new Uint8Array(await r.arrayBuffer());
     await this.load({ name: DEFAULT_DEFINITIONS, bytes });
+    this.file = null;
   }
 
   async load(file) {
@@ -91,6 +121,7 @@ export class ClusterContext {
     this.error = null;
     this.setMapping(res.mapping);
     this.version++;
+    this.host.scheduleAutosave?.();
     const m = res.mapping;
     this.host.announce(
       `Cluster definitions ${res.source}: ${res.clusters} clusters, ${res.entries} industry codes` +
@@ -117,6 +148,7 @@ export class ClusterContext {
       } else {
         await this.load({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       }
+      this.file = file;
     } catch {
       // shown by the host
     }
@@ -126,6 +158,7 @@ export class ClusterContext {
   set(patch) {
     this.settings = { ...this.settings, ...patch };
     this.version++;
+    this.host.scheduleAutosave?.();
     this.host.requestUpdate();
   }
 

@@ -1,10 +1,10 @@
-// CSV export of flat result rows: the core writes the CSV (`exportCsv`), the page only saves it.
+// Superseded by the shared pattern in views/export.js (`tableExport`, or `exportName` on
+// `dataTable`), which offers CSV and XLSX; kept so code written against it still works.
 import { download } from '../table/table.js';
 
 export async function exportRows(host, filename, rows) {
   try {
-    const text = await host.call('exportCsv', { rows }, 'writing CSV');
-    download(filename, text);
+    download(filename, await host.call('exportCsv', { rows }, 'writing CSV'));
   } catch {
     // shown by the host
   }

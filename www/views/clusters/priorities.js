@@ -6,6 +6,8 @@ import { fmt, fmtInt, fmtPct } from '../format.js';
 import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
 import { exportRows } from './export.js';
+import { linkage } from '../linkage/shared.js';
+import { tableExport } from '../export.js';
 
 export const CRITERIA = [
   { key: 'growth', label: 'Growth (employment CAGR)', format: (v) => fmtPct(v) },
@@ -15,9 +17,11 @@ export const CRITERIA = [
   { key: 'wages', label: 'Wages (payroll per employee)', format: (v) => fmt(v, 1) },
   { key: 'focus', label: 'Focus (share of the region)', format: (v) => fmtPct(v, 2) },
   { key: 'competitive', label: 'Competitive shift', format: fmtInt },
+  { key: 'multiplier', label: 'Regional output multiplier (IO table)', format: (v) => fmt(v, 3), io: true },
+  { key: 'local_supplier', label: 'Local-supplier linkage (IO table)', format: (v) => fmt(v, 3), io: true },
 ];
 
-const DEFAULT = { criteria: ['growth', 'lq', 'size'], weights: { growth: 0.4, lq: 0.3, size: 0.3, job_creation: 0.2, wages: 0.2, focus: 0.2, competitive: 0.2 }, normalisation: 'min_max', tradedOnly: false };
+const DEFAULT = { criteria: ['growth', 'lq', 'size'], weights: { growth: 0.4, lq: 0.3, size: 0.3, job_creation: 0.2, wages: 0.2, focus: 0.2, competitive: 0.2, multiplier: 0.2, local_supplier: 0.2 }, normalisation: 'min_max', tradedOnly: false };
 
 export class PrioritiesView {
   static id = 'cluster-priorities';
@@ -27,6 +31,7 @@ export class PrioritiesView {
   constructor(host) {
     this.host = host;
     this.ctx = contextOf(host);
+    this.shared = this.ctx; // its definitions are saved once per session
     this.params = structuredClone(DEFAULT);
     this.result = null;
     this.key = null;
@@ -76,6 +81,7 @@ export class PrioritiesView {
 
   update(patch) {
     this.params = { ...this.params, ...patch };
+    this.host.scheduleAutosave?.();
     this.host.requestUpdate();
   }
 
@@ -91,7 +97,8 @@ export class PrioritiesView {
     if (!ctx.ready) return html`${ctx.renderSettings()}${pending(ctx)}`;
     const p = this.params;
     const valid = p.criteria.length > 0 && p.criteria.every((c) => Number.isFinite(Number(p.weights[c])) && Number(p.weights[c]) >= 0) && p.criteria.some((c) => Number(p.weights[c]) > 0);
-    const key = JSON.stringify([idOf(this.host.state.data), idOf(this.host.state.reference), ctx.version, this.options()]);
+    const usesIo = p.criteria.some((c) => CRITERIA.find((x) => x.key === c)?.io);
+    const key = JSON.stringify([idOf(this.host.state.data), idOf(this.host.state.reference), usesIo ? idOf(linkage.io) : 0, ctx.version, this.options()]);
     if (valid && key !== this.key) {
       this.key = key;
       queueMicrotask(() => this.refresh(key));
@@ -153,11 +160,18 @@ export class PrioritiesView {
         ${top.length ? `First: ${top.map((x) => `${x.cluster_name} (${fmt(x.score, 3)})`).join(', ')}.` : ''}
         A cluster’s score is the sum of its contributions: weight × normalised value; a missing value scores 0.
       </p>
+      ${crit.some((c) => c.io)
+        ? html`<p class="hint" id="cl-pr-io">
+            ${r.ioSource
+              ? `Multiplier and local-supplier linkage from ${r.ioSource}, regionalised for ${name} with Flegg’s location quotient (δ = 0.3): the multiplier is the output-weighted column sum of the regional Leontief inverse over the cluster’s IO sectors; local-supplier linkage is its local intermediate purchases per dollar of output.`
+              : 'Multiplier and local-supplier linkage need an input-output table and a crosswalk: load them in the Input-output tab (“Use the BEA 2017 summary tables”). Until then they score 0.'}
+          </p>`
+        : nothing}
       <div class="table-wrap">
         <table id="cl-priority-table">
           <caption>
             Clusters of ${name} (${r.region}) by priority score
-            <button class="link export" @click=${() => exportRows(this.host, `priorities_${r.region}.csv`, this.flatRows(r))}>Download CSV</button>
+            ${tableExport({ id: 'cl-priority-table', name: `priorities_${r.region}`, rows: () => this.flatRows(r), label: 'priority table' })}
           </caption>
           <thead>
             <tr>
@@ -173,7 +187,7 @@ export class PrioritiesView {
                 <td class="num">${x.rank}</td>
                 <td>${x.cluster_name} (${x.cluster})</td>
                 <td class="num score" data-value=${x.score}>${fmt(x.score, 3)}</td>
-                ${x.contributions.map((c, k) => html`<td class="num">${crit[k].format(c.raw)}</td><td class="num" data-value=${c.contribution}>${fmt(c.contribution, 3)}</td>`)}
+                ${x.contributions.map((c, k) => html`<td class="num raw" data-value=${c.raw ?? ""}>${crit[k].format(c.raw)}</td><td class="num" data-value=${c.contribution}>${fmt(c.contribution, 3)}</td>`)}
               </tr>`,
             )}
           </tbody>

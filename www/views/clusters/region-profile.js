@@ -8,7 +8,22 @@ import { fmt, fmtInt, fmtPct } from '../format.js';
 import { componentBars } from './charts.js';
 import { contextOf, idOf, pending } from './context.js';
 import { clusterStyles } from './styles.js';
+import { imageExport } from '../export.js';
 import { exportRows } from './export.js';
+import { linkage } from '../linkage/shared.js';
+
+/** Shift-share methods of the region profile (METHODS.md §3). */
+const SS_METHODS = [
+  ['esteban', 'Esteban-Marquillas (competitive and allocation)'],
+  ['dunn', 'Dunn (classic: national share, industry mix, regional share)'],
+  ['gerfin', 'Gerfin (multiplicative factors)'],
+  ['dynamic', 'Dynamic (year by year, summed)'],
+];
+const SS_NAME = { esteban: 'Esteban-Marquillas', dunn: 'Dunn', gerfin: 'Gerfin', dynamic: 'dynamic (Barff-Knight)' };
+
+/** A typology value the data cannot give: said in words, never shown as 0. */
+const NA = 'not available';
+const orNa = (f) => (v) => (v === null || v === undefined ? NA : f(v));
 
 /** Plain-language explanations of the specialisation indices (what a high value means). */
 const SPECIALISATION = [
@@ -44,31 +59,50 @@ export class RegionProfileView {
   constructor(host) {
     this.host = host;
     this.ctx = contextOf(host);
+    this.shared = this.ctx; // its definitions are saved once per session
     this.result = null;
     this.key = null;
     this.peerMetric = 'cosine';
     this.eco = { sizeTopShare: 0.1, lqThreshold: 2, focusTopShare: 0.1 };
     this.sort = { key: 'employment', dir: -1 };
     this.selectedCluster = null;
+    this.ssMethod = 'esteban';
+    this.extrasOn = false; // depth, multipliers and spatial extent (computed in the full module)
+    this.extras = null;
+    this.extrasKey = null;
+    this.typSort = { key: 'employment', dir: -1 };
     host.addController(this);
   }
 
   hostConnected() {}
 
   getState() {
-    return { region: this.ctx.region, peerMetric: this.peerMetric, eco: { ...this.eco }, settings: { ...this.ctx.settings } };
+    return { region: this.ctx.region, peerMetric: this.peerMetric, eco: { ...this.eco }, shiftShareMethod: this.ssMethod, typologyExtras: this.extrasOn, settings: { ...this.ctx.settings } };
   }
 
   setState(st = {}) {
     if (st.region !== undefined) this.ctx.region = st.region;
     if (st.peerMetric) this.peerMetric = st.peerMetric;
     if (st.eco) this.eco = { ...this.eco, ...st.eco };
+    if (SS_METHODS.some(([k]) => k === st.shiftShareMethod)) this.ssMethod = st.shiftShareMethod;
+    if (typeof st.typologyExtras === 'boolean') this.extrasOn = st.typologyExtras;
     if (st.settings) this.ctx.set(st.settings);
     this.host.requestUpdate();
   }
 
   options() {
-    return this.ctx.options({ region: this.ctx.currentRegion(), peerMetric: this.peerMetric, missingAsZero: this.ctx.settings.missingAsZero, peers: 10, ...this.eco });
+    return this.ctx.options({ region: this.ctx.currentRegion(), peerMetric: this.peerMetric, missingAsZero: this.ctx.settings.missingAsZero, peers: 10, shiftShareMethod: this.ssMethod, ...this.eco });
+  }
+
+  /** Depth, local-supplier linkage, multiplier and spatial extent of the region's clusters. */
+  async refreshExtras(key, opts) {
+    try {
+      const res = await this.host.call('clusterTypologyExtras', opts, 'depth, multipliers and spatial extent');
+      if (key === this.extrasKey) this.extras = res;
+    } catch {
+      if (key === this.extrasKey) this.extras = null;
+    }
+    this.host.requestUpdate();
   }
 
   async refresh(key) {
@@ -88,6 +122,15 @@ export class RegionProfileView {
     if (key !== this.key) {
       this.key = key;
       queueMicrotask(() => this.refresh(key));
+    }
+    if (this.extrasOn) {
+      const { shiftShareMethod, peerMetric, peers, sizeTopShare, lqThreshold, focusTopShare, ...opts } = this.options();
+      const k2 = JSON.stringify([idOf(this.host.state.data), idOf(this.host.state.reference), idOf(this.host.state.boundaries), idOf(linkage.io), ctx.version, opts]);
+      if (k2 !== this.extrasKey) {
+        this.extrasKey = k2;
+        this.extras = null;
+        queueMicrotask(() => this.refreshExtras(k2, opts));
+      }
     }
     const d = this.host.state.data;
     const region = ctx.currentRegion();
@@ -181,10 +224,87 @@ export class RegionProfileView {
           rowKey: 'cluster',
           sort: this.sort,
           onSort: (s) => { this.sort = s; this.host.requestUpdate(); },
-          onExport: () => exportRows(this.host, `clusters_${v.region}_${v.year}.csv`, v.clusters),
+          exportName: `clusters_${v.region}_${v.year}`,
+          exportRows: v.clusters,
         })}
       </section>
-      ${this.renderPortfolio(r, name)} ${this.renderShiftShare(r, name)} ${this.renderSpecialisation(v, name)} ${this.renderPeers(v, name)}`;
+      ${this.renderTypology(r, name)} ${this.renderPortfolio(r, name)} ${this.renderShiftShare(r, name)} ${this.renderSpecialisation(v, name)} ${this.renderPeers(v, name)}`;
+  }
+
+  renderTypology(r, name) {
+    const v = r.view;
+    const x = this.extrasOn && this.extras && this.extras.region === v.region ? this.extras : null;
+    const io = new Map((x?.io ?? []).map((e) => [e.cluster, e]));
+    const ext = new Map((x?.extent ?? []).map((e) => [e.cluster, e]));
+    const rows = v.clusters.map((c) => {
+      const i = io.get(c.cluster);
+      const e = ext.get(c.cluster);
+      return {
+        cluster: c.cluster,
+        cluster_name: c.cluster_name,
+        employment: c.employment,
+        avg_establishment_size: c.avg_establishment_size,
+        sme_share: c.sme_share,
+        breadth_present: c.breadth_present,
+        breadth_specialised: c.breadth_specialised,
+        job_creation: c.job_creation,
+        competitive_shift: c.competitive_shift,
+        depth: i?.depth ?? null,
+        local_supplier: i?.local_supplier ?? null,
+        multiplier: i?.multiplier ?? null,
+        spatial_extent: e?.spatial_extent ?? null,
+        _e: e,
+      };
+    });
+    const noSizes = !r.sizeClasses?.length;
+    const ioWhy = !this.extrasOn ? 'press the button below' : x ? x.ioMissing : 'computing…';
+    const extWhy = !this.extrasOn ? 'press the button below' : x ? x.extentMissing : 'computing…';
+    const extentText = (val, row) =>
+      row._e ? (row._e.neighbours ? `${row._e.neighbours_specialised} of ${row._e.neighbours} neighbours (${fmtPct(val, 0)})${row._e.neighbours_strong ? `, ${row._e.neighbours_strong} strong` : ''}` : 'no neighbours') : NA;
+    const deepest = rows.filter((c) => c.depth !== null).sort((a, b) => b.depth - a.depth)[0] ?? null;
+    return html`<section class="panel" aria-labelledby="cl-typ-h">
+      <h2 id="cl-typ-h">Typology of ${name}’s clusters, ${v.year}</h2>
+      <p class="summary" id="cl-typ-summary">
+        The OECD dimensions of each cluster beyond size and specialisation: breadth (its industries present and specialised here), establishment size and SME share,
+        depth (how much of its input requirements local suppliers provide), its regional multiplier, and spatial extent (whether it continues in neighbouring regions).
+        ${deepest ? `The deepest local supply chain: ${deepest.cluster_name} (${fmtPct(deepest.depth, 0)} of its inputs supplied locally).` : ''}
+      </p>
+      <ul class="hint" id="cl-typ-availability">
+        <li>SME share (establishments with fewer than ${fmtInt(r.smeThreshold)} employees):
+          ${noSizes ? `${NA}: the data has no establishment counts by size class (CBP columns n<5 … n1000, or size_<lo>_<hi>).` : `from ${r.sizeClasses.length} size classes.`}</li>
+        <li>Depth, local-supplier linkage and multiplier (input-output table regionalised by FLQ, δ = 0.3):
+          ${io.size ? `from ${x.ioSource}.` : `${NA}${ioWhy ? ` — ${ioWhy}` : ''}.`}</li>
+        <li>Spatial extent (queen contiguity of the boundaries):
+          ${ext.size ? 'from the loaded boundaries.' : `${NA}${extWhy ? ` — ${extWhy}` : ''}.`}</li>
+      </ul>
+      ${this.extrasOn
+        ? nothing
+        : html`<button id="cl-typ-extras" @click=${() => { this.extrasOn = true; this.host.requestUpdate(); }}>Compute depth, multipliers and spatial extent</button>
+            <span class="hint">(loads the analysis module; depth needs an input-output table and crosswalk from the Input-output tab, extent needs boundaries)</span>`}
+      ${dataTable({
+        id: 'cl-typology-table',
+        caption: `Typology of the clusters of ${name} (${v.region}), ${v.year}`,
+        columns: [
+          { key: 'cluster_name', label: 'Cluster', format: (val, row) => `${val} (${row.cluster})` },
+          { key: 'employment', label: r.measure, num: true, format: fmtInt },
+          { key: 'avg_establishment_size', label: 'Employees per establishment', num: true, format: orNa((val) => fmt(val, 1)) },
+          { key: 'sme_share', label: 'SME share', num: true, format: orNa((val) => fmtPct(val, 1)) },
+          { key: 'breadth_present', label: 'Industries present', num: true, format: (val) => fmtPct(val, 0) },
+          { key: 'breadth_specialised', label: 'Industries specialised', num: true, format: (val) => fmtPct(val, 0) },
+          { key: 'job_creation', label: 'Job creation', num: true, format: orNa(fmtInt) },
+          { key: 'competitive_shift', label: 'Competitive shift', num: true, format: orNa(fmtInt) },
+          { key: 'depth', label: 'Depth (local share of inputs)', num: true, format: orNa((val) => fmtPct(val, 1)) },
+          { key: 'local_supplier', label: 'Local purchases per $ output', num: true, format: orNa((val) => fmt(val, 3)) },
+          { key: 'multiplier', label: 'Regional output multiplier', num: true, format: orNa((val) => fmt(val, 3)) },
+          { key: 'spatial_extent', label: 'Spatial extent', num: true, format: extentText },
+        ],
+        rows,
+        rowKey: 'cluster',
+        sort: this.typSort,
+        onSort: (st) => { this.typSort = st; this.host.requestUpdate(); },
+        onExport: () => exportRows(this.host, `typology_${v.region}_${v.year}.csv`, rows.map(({ _e, ...o }) => ({ ...o, neighbours: _e?.neighbours ?? null, neighbours_specialised: _e?.neighbours_specialised ?? null, neighbours_strong: _e?.neighbours_strong ?? null }))),
+      })}
+    </section>`;
   }
 
   renderPortfolio(r, name) {
@@ -198,6 +318,7 @@ export class RegionProfileView {
     const bigStars = pts.filter((p) => p.quadrant === 'star').sort((a, b) => b.employment - a.employment).slice(0, 3);
     return html`<section class="panel" aria-labelledby="cl-pf-h">
       <h2 id="cl-pf-h">Portfolio of ${name}’s clusters, ${r.fromYear}–${v.year}</h2>
+      ${imageExport({ id: 'cl-portfolio', svg: 'svg.chart.cl-portfolio', name: `cluster_portfolio_${v.region}_${v.year}`, title: `Portfolio of ${name}’s clusters, ${r.fromYear}–${v.year}`, legend: [`Bubbles: clusters; area = ${r.measure} in ${v.year}; horizontal: LQ, vertical: growth p.a. minus the cluster’s reference growth; quadrants: stars, emerging, mature / at risk, transforming.`], label: 'portfolio chart' })}
       <p class="summary" id="cl-portfolio-summary">
         ${pts.length} clusters plotted (published in both years). ${counts.star} stars (specialised and growing faster than the same cluster in the reference economy),
         ${counts.emerging} emerging, ${counts.mature} mature or at risk, ${counts.transforming} transforming.
@@ -231,45 +352,86 @@ export class RegionProfileView {
     const v = r.view;
     const ss = v.shift_share;
     if (!r.fromYear || !ss) return nothing;
-    const bars = [
+    const method = r.shiftShareMethod ?? 'esteban';
+    const gerfin = method === 'gerfin';
+    const additive = [
       { key: 'national', label: 'National share', value: ss.national_share },
       { key: 'mix', label: 'Industry mix', value: ss.industry_mix },
-      { key: 'competitive', label: 'Competitive', value: ss.competitive },
-      { key: 'allocation', label: 'Allocation', value: ss.allocation },
+      ...(method === 'esteban'
+        ? [
+            { key: 'competitive', label: 'Competitive', value: ss.competitive },
+            { key: 'allocation', label: 'Allocation', value: ss.allocation },
+          ]
+        : [{ key: 'regional', label: 'Regional share', value: ss.regional_share }]),
       { key: 'change', label: 'Actual change', value: ss.change, total: true },
-    ].filter((b) => b.value !== undefined && b.value !== null);
+    ];
+    // Gerfin: factors around 1, drawn as their deviation from 1 (percent), the factor in the table.
+    const factors = [
+      { key: 'g_mix', label: 'Industry mix factor', value: ss.gerfin_industry_mix },
+      { key: 'g_regional', label: 'Regional factor', value: ss.gerfin_regional_share },
+      { key: 'g_net', label: 'Net factor', value: ss.gerfin_net_shift, total: true },
+    ];
+    const bars = (gerfin ? factors : additive).filter((b) => b.value !== undefined && b.value !== null);
     const explain = {
       national: 'jobs the region would have gained growing like the whole reference economy',
       mix: 'extra jobs from its mix of fast- or slow-growing industries',
+      regional: 'jobs gained or lost by growing faster or slower than each industry does in the reference',
       competitive: 'jobs gained or lost by growing faster or slower than each industry does in the reference, at reference-like specialisation',
       allocation: 'the part of that difference due to being specialised in the industries where it is competitive',
       change: 'the actual change: the sum of the components',
+      g_mix: 'growth the industry mix alone gives, relative to the reference growth (1 = neutral)',
+      g_regional: 'the region’s growth relative to what its industry mix predicts (above 1 = competitive)',
+      g_net: 'the region’s growth relative to the reference growth: mix factor × regional factor',
     };
-    const byCluster = [...v.shift_share_by_cluster].sort((a, b) => (b.regional_share ?? 0) - (a.regional_share ?? 0));
+    const fmtFactor = (f) => `×${fmt(f, 4)}`;
+    const byCluster = [...v.shift_share_by_cluster].sort((a, b) => (gerfin ? (b.gerfin_regional_share ?? 0) - (a.gerfin_regional_share ?? 0) : (b.regional_share ?? 0) - (a.regional_share ?? 0)));
+    const dyn = method === 'dynamic' ? ' (each consecutive pair of loaded years, summed)' : '';
     return html`<section class="panel" aria-labelledby="cl-ss-h">
-      <h2 id="cl-ss-h">Shift-share of ${name}, ${ss.from_year}–${ss.to_year} (Esteban-Marquillas)</h2>
+      <h2 id="cl-ss-h">Shift-share of ${name}, ${ss.from_year}–${ss.to_year} (${SS_NAME[method]})</h2>
+      <div class="controls">
+        <label
+          >Method
+          <select id="cl-ss-method" @change=${(e) => { this.ssMethod = e.target.value; this.host.requestUpdate(); }}>
+            ${SS_METHODS.map(([k, label]) => html`<option value=${k} ?selected=${k === method}>${label}</option>`)}
+          </select>
+        </label>
+      </div>
+      ${imageExport({ id: 'cl-ss', svg: 'svg.chart.bars', name: `shift_share_${v.region}_${ss.from_year}_${ss.to_year}`, title: `Shift-share of ${name}, ${ss.from_year}–${ss.to_year}, ${SS_NAME[method]} (${r.measure})`, legend: ['Bars: components of the change, value printed at each bar; dark bar: actual change (the sum of the components).'], label: 'shift-share chart' })}
       <p class="summary" id="cl-ss-summary">
-        ${name}’s ${r.measure} went from ${fmtInt(ss.value_from)} to ${fmtInt(ss.value_to)} (${fmtInt(ss.change)}).
-        Growing like the reference economy would have given ${fmtInt(ss.national_share)}; the industry mix adds ${fmtInt(ss.industry_mix)}
-        and the regional share (competitive ${fmtInt(ss.competitive)} plus allocation ${fmtInt(ss.allocation)}) adds ${fmtInt(ss.regional_share)}.
+        ${name}’s ${r.measure} went from ${fmtInt(ss.value_from)} to ${fmtInt(ss.value_to)} (${fmtInt(ss.change ?? ss.value_to - ss.value_from)}).
+        ${gerfin
+          ? `Gerfin’s factors: the industry mix gives ${fmtFactor(ss.gerfin_industry_mix)} the reference growth, the region’s own performance ${fmtFactor(ss.gerfin_regional_share)}; together ${fmtFactor(ss.gerfin_net_shift)}.`
+          : html`Growing like the reference economy would have given ${fmtInt(ss.national_share)}${dyn}; the industry mix adds ${fmtInt(ss.industry_mix)}
+              and the regional share adds ${fmtInt(ss.regional_share)}${method === 'esteban' ? ` (competitive ${fmtInt(ss.competitive)} plus allocation ${fmtInt(ss.allocation)})` : ''}.`}
         ${ss.industries_left_out ? `${ss.industries_left_out} industries missing in a year are left out${r.missingAsZero ? '' : ' (tick “count missing cells as zero” to include them)'}.` : ''}
       </p>
-      ${componentBars({ bars, title: `Bar chart of the shift-share components of ${name}, ${ss.from_year}–${ss.to_year}` })}
+      ${componentBars({
+        // Gerfin: percent above or below 1, so the axis reads in percent too.
+        bars: gerfin ? bars.map((b) => ({ ...b, value: (b.value - 1) * 100 })) : bars,
+        format: gerfin ? (d) => `${d >= 0 ? '+' : ''}${fmt(d, 2)} %` : undefined,
+        title: `Bar chart of the ${SS_NAME[method]} shift-share ${gerfin ? 'factors (percent above or below 1)' : 'components'} of ${name}, ${ss.from_year}–${ss.to_year}`,
+      })}
       <details>
         <summary>Chart data as a table</summary>
         <table class="twin" id="cl-ss-table">
-          <thead><tr><th scope="col">Component</th><th scope="col" class="num">${r.measure}</th><th scope="col">Meaning</th></tr></thead>
-          <tbody>${bars.map((b) => html`<tr><th scope="row">${b.label}</th><td class="num">${fmtInt(b.value)}</td><td>${explain[b.key]}</td></tr>`)}</tbody>
+          <thead><tr><th scope="col">Component</th><th scope="col" class="num">${gerfin ? 'Factor' : r.measure}</th><th scope="col">Meaning</th></tr></thead>
+          <tbody>${bars.map((b) => html`<tr data-key=${b.key}><th scope="row">${b.label}</th><td class="num" data-value=${b.value}>${gerfin ? fmtFactor(b.value) : fmtInt(b.value)}</td><td>${explain[b.key]}</td></tr>`)}</tbody>
         </table>
       </details>
       <details>
         <summary>Shift-share by cluster</summary>
         <div class="table-wrap" tabindex="0" role="region" aria-label="Shift-share by cluster">
           <table class="twin" id="cl-ss-clusters">
-            <thead><tr><th scope="col">Cluster</th><th scope="col" class="num">${ss.from_year}</th><th scope="col" class="num">${ss.to_year}</th><th scope="col" class="num">Change</th><th scope="col" class="num">National share</th><th scope="col" class="num">Industry mix</th><th scope="col" class="num">Regional share</th></tr></thead>
+            <thead><tr><th scope="col">Cluster</th><th scope="col" class="num">${ss.from_year}</th><th scope="col" class="num">${ss.to_year}</th>
+              ${gerfin
+                ? html`<th scope="col" class="num">Mix factor</th><th scope="col" class="num">Regional factor</th><th scope="col" class="num">Net factor</th>`
+                : html`<th scope="col" class="num">Change</th><th scope="col" class="num">National share</th><th scope="col" class="num">Industry mix</th><th scope="col" class="num">Regional share</th>`}</tr></thead>
             <tbody>
               ${byCluster.map(
-                (c) => html`<tr><td>${this.ctx.clusterName(c.industry)}</td><td class="num">${fmtInt(c.value_from)}</td><td class="num">${fmtInt(c.value_to)}</td><td class="num">${fmtInt(c.change)}</td><td class="num">${fmtInt(c.national_share)}</td><td class="num">${fmtInt(c.industry_mix)}</td><td class="num">${fmtInt(c.regional_share)}</td></tr>`,
+                (c) => html`<tr><td>${this.ctx.clusterName(c.industry)}</td><td class="num">${fmtInt(c.value_from)}</td><td class="num">${fmtInt(c.value_to)}</td>
+                  ${gerfin
+                    ? html`<td class="num">${fmt(c.gerfin_industry_mix, 4)}</td><td class="num">${fmt(c.gerfin_regional_share, 4)}</td><td class="num">${fmt(c.gerfin_net_shift, 4)}</td>`
+                    : html`<td class="num">${fmtInt(c.change)}</td><td class="num">${fmtInt(c.national_share)}</td><td class="num">${fmtInt(c.industry_mix)}</td><td class="num">${fmtInt(c.regional_share)}</td>`}</tr>`,
               )}
             </tbody>
           </table>

@@ -8,16 +8,16 @@ export const clusterStyles = css`
   .hint { font-size: 0.85rem; color: var(--agglo-muted); margin: 0.3em 0; }
   input[type='file'].visible-file { position: static; width: auto; height: auto; opacity: 1; overflow: visible; }
   input[type='number'] { font: inherit; width: 5em; padding: 0.15em; }
-  svg.map path.region.highlight { stroke: #000; stroke-width: 2.2; }
-  svg.map .strong-mark { fill: #000; stroke: #fff; stroke-width: 0.8; pointer-events: none; }
+  svg.map path.region.highlight { stroke: var(--agglo-strong-line); stroke-width: 2.2; }
+  svg.map .strong-mark { fill: var(--agglo-strong-line); stroke: var(--agglo-bg); stroke-width: 0.8; pointer-events: none; }
   svg.map .strong-mark-label { font-size: 11px; font-weight: 700; fill: #000; paint-order: stroke; stroke: #fff; stroke-width: 3px; pointer-events: none; }
   svg.chart.bars rect { fill: #0072b2; }
   svg.chart.bars .negative rect { fill: #d55e00; }
-  svg.chart.bars .total rect { fill: #4d4d4d; }
-  svg.chart.bars .zero { stroke: #1b1b1b; }
-  svg.chart.lines .line { fill: none; stroke: #1b1b1b; stroke-width: 1.6; }
-  svg.chart.lines .pt { fill: #1b1b1b; }
-  svg.chart.lines .pt .cross { stroke: #1b1b1b; stroke-width: 1.6; fill: none; }
+  svg.chart.bars .total rect { fill: var(--agglo-muted); }
+  svg.chart.bars .zero { stroke: var(--agglo-fg); }
+  svg.chart.lines .line { fill: none; stroke: var(--agglo-fg); stroke-width: 1.6; }
+  svg.chart.lines .pt { fill: var(--agglo-fg); }
+  svg.chart.lines .pt .cross { stroke: var(--agglo-fg); stroke-width: 1.6; fill: none; }
   svg.chart.lines .series-label { font-size: 11px; }
   .two { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
   @media (max-width: 800px) { .two { grid-template-columns: 1fr; } }

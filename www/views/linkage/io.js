@@ -3,10 +3,12 @@
 // key-sector quadrants, and rank the supplier gaps of a cluster in a region — the industries a
 // region buys from outside, with their local LQ and employment: the investment-promotion targets.
 import { html, css, nothing } from 'lit';
-import { dataTable, download } from '../table/table.js';
+import { dataTable } from '../table/table.js';
 import { fmt, fmtInt, fmtPct } from '../format.js';
 import { quadrantChart, gapChart, keyLabel } from './charts.js';
+import { imageExport } from '../export.js';
 import { linkage, bytesOf } from './shared.js';
+import { packFile, unpackFile } from '../../components/session.js';
 
 export class InputOutputView {
   static id = 'io';
@@ -18,12 +20,12 @@ export class InputOutputView {
     .io-form label, .io-load label { display: flex; flex-direction: column; font-size: 0.9rem; }
     .io-form input[type='number'] { width: 6em; }
     svg.chart .average { stroke: var(--agglo-fg); stroke-dasharray: 4 3; }
-    svg.chart .grid { stroke: #ddd; }
-    svg.chart .mark { fill: var(--agglo-accent); stroke: #fff; stroke-width: 1; cursor: pointer; }
-    svg.chart .mark.key { fill: #b50909; }
+    svg.chart .grid { stroke: var(--agglo-grid); }
+    svg.chart .mark { fill: var(--agglo-accent); stroke: var(--agglo-bg); stroke-width: 1; cursor: pointer; }
+    svg.chart .mark.key { fill: var(--agglo-alert); }
     svg.chart .mark.selected { stroke: var(--agglo-focus); stroke-width: 3; }
     svg.chart .mark:focus-visible, svg.chart .gap-row:focus-visible { outline: none; stroke: var(--agglo-focus); stroke-width: 3; }
-    svg.chart rect.gap { fill: #b50909; }
+    svg.chart rect.gap { fill: var(--agglo-alert); }
     svg.chart rect.local { fill: #9ab8d6; }
     .io-summary { max-width: 60em; }
     .io-load input[type='file'] { position: static; width: auto; height: auto; opacity: 1; overflow: visible; }
@@ -42,6 +44,29 @@ export class InputOutputView {
     this.selected = null;
     this.form = { region: null, cluster: '42', industries: '', method: 'flq', delta: 0.3 };
     this.files = { table: null, make: null, use: null, crosswalk: null };
+    this.source = null; // what is loaded, for sessions: {kind: 'bea'} or {kind: 'files', files}
+  }
+
+  /** For a saved session: the loaded table (the user's files packed), the options, the gap query. */
+  async getState() {
+    const files = {};
+    if (this.source?.kind === 'files') {
+      for (const [k, f] of Object.entries(this.source.files)) files[k] = f ? await packFile({ name: f.name, file: f }) : null;
+    }
+    return { source: this.source ? { kind: this.source.kind, files } : null, forward: this.forward, form: { ...this.form }, gaps: !!this.gaps };
+  }
+
+  async setState(st) {
+    if (!st) return;
+    if (st.forward === 'ghosh' || st.forward === 'leontief_row') this.forward = st.forward;
+    if (st.form) this.form = { ...this.form, ...st.form };
+    if (st.source?.kind === 'bea') await this.loadBea();
+    else if (st.source?.kind === 'files') {
+      for (const [k, p] of Object.entries(st.source.files ?? {})) if (k in this.files) this.files[k] = p ? (await unpackFile(p)).file : null;
+      await this.loadFiles();
+    }
+    if (st.gaps && this.model && this.host.state.data) await this.computeGaps();
+    this.update();
   }
 
   hostConnected() {}
@@ -60,10 +85,10 @@ export class InputOutputView {
     const [make, use, crosswalk, definitions] = await Promise.all(
       ['bea_2017_summary_make.csv', 'bea_2017_summary_use.csv', 'bea_summary_to_naics.csv', 'cluster_definitions_uscmp.csv'].map((f) => bytesOf(base + f)),
     );
-    await this.load(
+    if (await this.load(
       { make, makeName: 'bea_2017_summary_make.csv', use, useName: 'bea_2017_summary_use.csv', crosswalk, crosswalkName: 'bea_summary_to_naics.csv' },
       definitions,
-    );
+    )) this.source = { kind: 'bea' };
   }
 
   async loadFiles() {
@@ -77,7 +102,7 @@ export class InputOutputView {
     }
     if (f.crosswalk) Object.assign(opts, { crosswalk: await bytesOf(f.crosswalk), crosswalkName: f.crosswalk.name });
     const definitions = this.clusters.length ? null : await bytesOf(`${this.host.assetBase || ''}sample/cluster_definitions_uscmp.csv`);
-    await this.load(opts, definitions);
+    if (await this.load(opts, definitions)) this.source = { kind: 'files', files: { ...f } };
   }
 
   async load(opts, definitions) {
@@ -88,8 +113,11 @@ export class InputOutputView {
       this.gaps = null;
       await this.computeModel();
       this.host.announce(`Loaded the input-output table ${this.table.source}: ${this.table.n} sectors.`);
+      this.host.scheduleAutosave?.();
+      return true;
     } catch {
       // shown by the host
+      return false;
     }
   }
 
@@ -175,6 +203,7 @@ export class InputOutputView {
         ${m.sectors.length} sectors. The largest output multiplier is ${best.name} (${best.sector}): ${fmt(best.total, 3)}, i.e. each dollar of final demand for it
         requires ${fmt(best.total, 3)} dollars of output across the economy. ${keys.length} key sectors (backward and forward linkage both above the average of 1)${keys.length ? `: ${keys.slice(0, 8).map((k) => k.name).join('; ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}` : ''}.
       </p>
+      ${imageExport({ id: 'io-quadrant', svg: 'svg.chart.quadrant', name: 'io_key_sectors', title: `Key sectors: backward against forward linkage (${this.table?.source ?? 'input-output table'})`, label: 'key-sector chart' })}
       <figure>
         ${quadrantChart(m, { selected: this.selected, onSelect: (code) => { this.selected = code; this.update(); this.host.announce(`Selected sector ${code}.`); } })}
         <figcaption>Key-sector quadrants. Squares: key sectors; triangles: backward-oriented; diamonds: forward-oriented; circles: weakly linked. The table below holds the same values.</figcaption>
@@ -199,14 +228,9 @@ export class InputOutputView {
         rowKey: 'sector',
         selected: this.selected,
         onRow: (r) => { this.selected = r.sector; this.update(); },
-        onExport: () => this.export(rows, 'io_multipliers.csv'),
+        exportName: 'io_multipliers',
       })}
     </section>`;
-  }
-
-  async export(rows, name) {
-    const text = await this.host.call('exportCsv', { rows }, 'writing CSV');
-    download(name, text);
   }
 
   renderGapForm() {
@@ -257,6 +281,7 @@ export class InputOutputView {
         locally under ${g.method === 'flq' ? `FLQ (δ = ${fmt(g.delta, 2)}, λ = ${fmt(g.lambda, 3)})` : 'SLQ'}, leaving a gap of ${fmt(g.totalGap, 1)} $M.
         Largest gaps: ${top.join('; ')}.
       </p>
+      ${imageExport({ id: 'io-gaps-chart', svg: 'svg.chart.gaps', name: `supplier_gaps_${g.region}_${g.clusterCode}`, title: `Largest supplier gaps: ${g.clusterName}, ${g.regionName || g.region} (${g.region}), ${g.year}`, label: 'supplier-gap chart' })}
       <figure>
         ${gapChart(g.rows)}
         <figcaption>The 15 largest gaps: red bars are the input requirement not supplied in the region; blue the part supplied locally. All gaps are in the table.</figcaption>
@@ -279,7 +304,8 @@ export class InputOutputView {
         sort: this.gapSort,
         onSort: (sort) => { this.gapSort = sort; this.update(); },
         rowKey: 'sector',
-        onExport: () => this.export(rows, `supplier_gaps_${g.region}_${g.clusterCode}.csv`),
+        exportName: `supplier_gaps_${g.region}_${g.clusterCode}`,
+        exportRows: rows,
       })}
     </section>`;
   }

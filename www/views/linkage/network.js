@@ -4,9 +4,11 @@
 // cancel). Drawn with sigma (WebGL, loaded lazily) or, without WebGL, as an SVG for small graphs;
 // the node table is the accessible twin and stays in sync with the drawing.
 import { html, css, svg, nothing, unsafeCSS } from 'lit';
-import { dataTable, download } from '../table/table.js';
+import { dataTable } from '../table/table.js';
+import { imageExport } from '../export.js';
 import { fmt, fmtInt } from '../format.js';
 import { linkage, bytesOf, PALETTE, OTHER } from './shared.js';
+import { packFile, unpackFile } from '../../components/session.js';
 
 const SVG_MAX_NODES = 1500;
 const SVG_MAX_EDGES = 8000;
@@ -33,7 +35,7 @@ export class NetworkView {
     .net-form input[type='file'] { position: static; width: auto; height: auto; opacity: 1; overflow: visible; }
     svg.network { width: 100%; height: auto; max-height: 620px; display: block; background: var(--agglo-bg); border: 1px solid var(--agglo-border); }
     svg.network line { stroke: #bbb; stroke-width: 0.6; }
-    svg.network circle { stroke: #fff; stroke-width: 0.8; cursor: pointer; }
+    svg.network circle { stroke: var(--agglo-bg); stroke-width: 0.8; cursor: pointer; }
     svg.network circle.dim { opacity: 0.25; }
     svg.network circle.selected { stroke: var(--agglo-focus); stroke-width: 3; }
     svg.network circle:focus-visible { outline: none; stroke: var(--agglo-focus); stroke-width: 3; }
@@ -63,6 +65,26 @@ export class NetworkView {
     this.host.requestUpdate();
   }
 
+  /** For a saved session: the loaded network (the user's files packed, or the IO graph) and options. */
+  async getState() {
+    const pack = (f) => (f ? packFile({ name: f.name, file: f }) : null);
+    const src = this.source;
+    return {
+      options: { ...this.options },
+      source: src?.kind === 'files' ? { kind: 'files', edges: await pack(src.edges), nodes: await pack(src.nodes) } : src?.kind === 'io' ? { kind: 'io' } : null,
+    };
+  }
+
+  async setState(st) {
+    if (!st) return;
+    if (st.options) this.options = { ...this.options, ...st.options };
+    if (st.source?.kind === 'files' && st.source.edges) {
+      this.files = { edges: (await unpackFile(st.source.edges)).file, nodes: st.source.nodes ? (await unpackFile(st.source.nodes)).file : null };
+      await this.loadFiles();
+    } else if (st.source?.kind === 'io' && linkage.io) await this.loadIo();
+    this.update();
+  }
+
   async loadFiles() {
     const f = this.files;
     if (!f.edges) {
@@ -72,10 +94,12 @@ export class NetworkView {
     const opts = { edges: await bytesOf(f.edges), name: f.edges.name, directed: this.options.directed };
     if (f.nodes) Object.assign(opts, { nodes: await bytesOf(f.nodes), nodesName: f.nodes.name, groupCol: this.options.groupCol || null });
     await this.load('networkLoad', opts);
+    if (this.info) this.source = { kind: 'files', edges: f.edges, nodes: f.nodes };
   }
 
   async loadIo() {
     await this.load('networkFromIo', { method: this.options.ioMethod, minWeight: Number(this.options.minWeight) });
+    if (this.info) this.source = { kind: 'io' };
   }
 
   async load(method, opts) {
@@ -154,6 +178,9 @@ export class NetworkView {
   async hostUpdated() {
     if (this.renderer !== 'webgl' || !this.net) return;
     const el = this.host.renderRoot.querySelector('#net-canvas');
+    // Another tab is shown: drop the renderer (a detached container has no size, and sigma throws
+    // on the next window resize).
+    if (!el) this.dispose();
     if (!el || el === this.sigmaEl) return;
     this.dispose();
     this.sigmaEl = el;
@@ -227,6 +254,9 @@ export class NetworkView {
       <label>Search nodes <input type="search" id="net-search" .value=${this.query} @input=${(e) => { this.query = e.target.value; this.sigma?.filter(this.matches()); this.update(); }} /></label>
       ${matches ? html`<span>${matches.size} match(es)</span>` : nothing}
       ${this.renderLegend()}
+      ${net.nNodes <= SVG_MAX_NODES && net.nEdges <= SVG_MAX_EDGES
+        ? imageExport({ id: 'net-drawing', svg: '#net-svg', draw: () => this.renderSvg(null), name: 'network', title: `${net.source}: ${fmtInt(net.nNodes)} nodes, ${fmtInt(net.nEdges)} edges`, label: 'network drawing' })
+        : nothing}
       ${this.renderer === 'webgl'
         ? html`<div class="net-canvas" id="net-canvas" role="img" aria-label=${`Network drawing (WebGL) of ${net.nNodes} nodes coloured by ${net.community ? 'community' : 'component'}; the node table below holds the same information`}></div>`
         : this.renderer === 'svg'
@@ -342,10 +372,8 @@ export class NetworkView {
       rowKey: 'id',
       selected: this.selected !== null ? net.ids[this.selected] : undefined,
       onRow: (r) => this.select(r.i, 'table'),
-      onExport: async () => {
-            const text = await this.host.call('exportCsv', { rows: rows.map(({ i, ...r }) => r) }, 'writing CSV');
-        download('network_nodes.csv', text);
-      },
+      exportName: 'network_nodes',
+      exportRows: () => rows.map(({ i, ...r }) => r),
     });
   }
 }

@@ -7,7 +7,8 @@
 // worker with progress and cancel.
 import { css, html, nothing } from 'lit';
 import { choropleth, categoricalLegend } from '../map/choropleth.js';
-import { dataTable, download } from '../table/table.js';
+import { dataTable } from '../table/table.js';
+import { imageExport } from '../export.js';
 import { fmt, fmtInt } from '../format.js';
 import { CLASSES, classInfo, fillOf, gistarClass, patternDefs, significanceClass, weightsClass } from './classes.js';
 import { moranScatter, scatterLayout } from './scatter.js';
@@ -53,17 +54,17 @@ export class SpatialView {
     .sp-modes button[aria-pressed='true'] { background: var(--agglo-accent); color: var(--agglo-accent-fg); }
     .sp-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr); gap: 1em; }
     @media (max-width: 900px) { .sp-grid { grid-template-columns: 1fr; } }
-    svg.map path.region.highlight { stroke: #000; stroke-width: 2; stroke-dasharray: 3 2; }
+    svg.map path.region.highlight { stroke: var(--agglo-strong-line); stroke-width: 2; stroke-dasharray: 3 2; }
     svg.map .map-labels text { font-size: 8px; font-weight: 700; fill: #000; stroke: #fff; stroke-width: 2.2px; paint-order: stroke; pointer-events: none; }
     .groups ol { padding-left: 1.2em; margin: 0.3em 0; }
     .groups li { margin-bottom: 0.6em; }
-    .groups li.active { background: #fff3c4; }
+    .groups li.active { background: var(--agglo-highlight-bg); }
     .groups .units { color: var(--agglo-muted); font-size: 0.85rem; }
     svg.scatter .brush-area { fill: transparent; cursor: crosshair; }
     svg.scatter .brush { fill: rgb(0 94 162 / 0.12); stroke: var(--agglo-accent); stroke-dasharray: 4 2; pointer-events: none; }
-    svg.scatter .slope { stroke: #b50909; stroke-width: 1.5; }
-    svg.scatter .point { stroke: #1b1b1b; stroke-width: 0.7; cursor: pointer; }
-    svg.scatter .point.highlight, svg.scatter .point.selected { stroke: #000; stroke-width: 2.5; }
+    svg.scatter .slope { stroke: var(--agglo-alert); stroke-width: 1.5; }
+    svg.scatter .point { stroke: var(--agglo-fg); stroke-width: 0.7; cursor: pointer; }
+    svg.scatter .point.highlight, svg.scatter .point.selected { stroke: var(--agglo-strong-line); stroke-width: 2.5; }
     svg.scatter .point:focus-visible { outline: none; stroke: var(--agglo-focus); stroke-width: 3; }
     .sp-facts { display: grid; grid-template-columns: auto auto; gap: 0.1em 1em; margin: 0.3em 0; font-size: 0.9rem; }
     .sp-facts dd { text-align: right; margin: 0; }
@@ -478,6 +479,7 @@ export class SpatialView {
     }
     const modeLabel = MODES.find((m) => m[0] === mode)[1];
     return html`<h2 id="sp-map-h">Map: ${modeLabel}</h2>
+      ${imageExport({ id: 'sp-map', svg: 'svg.map', name: `spatial_${mode}_${this.host.state.industry}_${this.host.state.year}`, title: `${modeLabel}: ${this.indicatorLabel()}`, label: 'map' })}
       <div class="sp-modes" role="group" aria-label="Map mode">
         ${MODES.map(([id, label]) => html`<button class="button" id=${`sp-mode-${id}`} aria-pressed=${mode === id ? 'true' : 'false'} ?disabled=${id === 'gistar' && !l.g}
           @click=${() => { this.mode = id; this.host.requestUpdate(); }}>${label}</button>`)}
@@ -545,6 +547,7 @@ export class SpatialView {
     const m = global.moran;
     const title = `Moran scatter plot: ${this.indicatorLabel()}, standardised, against its spatial lag; slope = Moran's I = ${fmt(m.i, 3)}`;
     return html`<h2 id="sp-scatter-h">Moran scatter plot</h2>
+      ${imageExport({ id: 'sp-scatter', svg: 'svg.scatter', name: `moran_scatter_${s.industry}_${s.year}`, title, legend: ['Points: regions; shapes: circle High–High, square Low–Low, triangle Low–High, diamond High–Low; filled marks significant; line: slope = Moran’s I.'], label: 'Moran scatter plot' })}
       <p class="summary" id="sp-scatter-summary">
         Each point is a region: its standardised value (right = above the mean) against the mean of its neighbours (up = neighbours above the mean). The red line’s slope is Moran’s I = ${fmt(m.i, 3)}.
         Filled, patterned marks are significant at ${l.lisa.alpha}; shapes: circle HH, square LL, triangle LH, diamond HL. Drag a rectangle to highlight regions on the map.
@@ -630,6 +633,7 @@ export class SpatialView {
       ${dataTable({
         id: 'sp-histogram',
         caption: 'Regions by number of neighbours',
+        exportName: 'neighbour_counts',
         columns: [
           { key: 'neighbours', label: 'Neighbours', num: true },
           { key: 'regions', label: 'Regions', num: true },
@@ -638,15 +642,6 @@ export class SpatialView {
         sort: this.sorts.hist,
         onSort: (sort) => { this.sorts.hist = sort; this.host.requestUpdate(); },
       })}`;
-  }
-
-  async exportRows(name, rows) {
-    try {
-      const text = await this.host.call('exportCsv', { rows }, 'preparing CSV');
-      download(name, text);
-    } catch {
-      // shown by the host
-    }
   }
 
   renderTables() {
@@ -697,7 +692,8 @@ export class SpatialView {
             sort: this.sorts.lisa,
             onSort: (sort) => { this.sorts.lisa = sort; this.host.requestUpdate(); },
             onRow: select,
-            onExport: () => this.exportRows('lisa.csv', lisaRows),
+            exportName: 'lisa',
+            exportRows: lisaRows,
           })}
         </details>
       </section>`,
@@ -727,7 +723,8 @@ export class SpatialView {
             sort: this.sorts.g,
             onSort: (sort) => { this.sorts.g = sort; this.host.requestUpdate(); },
             onRow: select,
-            onExport: () => this.exportRows('gistar.csv', gRows),
+            exportName: 'gistar',
+            exportRows: gRows,
           })}
         </details>
       </section>`);

@@ -1,6 +1,7 @@
-// A sortable data table with an accessible header (aria-sort) and a CSV download. The CSV text is
-// written by the core (`exportCsv`: formula-like cells neutralised), never assembled here.
+// A sortable data table with an accessible header (aria-sort) and CSV / XLSX downloads (see
+// views/export.js: the files are written by the core, formula-like cells neutralised).
 import { html } from 'lit';
+import { tableExport } from '../export.js';
 
 /**
  * @param {object} p
@@ -12,9 +13,12 @@ import { html } from 'lit';
  * @param {(sort: {key: string, dir: number}) => void} p.onSort
  * @param {(row: object) => void} [p.onRow]   activates a row (e.g. select a region)
  * @param {string} [p.rowKey]   property used for data-key
- * @param {() => void} [p.onExport]
+ * @param {string} [p.exportName]  file-name stem: shows CSV and XLSX buttons in the caption
+ * @param {object[] | (() => object[])} [p.exportRows]  rows to export (default: the table's rows,
+ *   raw values of its columns, in the shown order)
+ * @param {() => void} [p.onExport]  (older views) a custom CSV download instead
  */
-export function dataTable({ id, caption, columns, rows, sort, onSort, onRow, rowKey, onExport, selected }) {
+export function dataTable({ id, caption, columns, rows, sort, onSort, onRow, rowKey, onExport, exportName, exportRows, selected }) {
   const sorted = [...rows].sort((a, b) => {
     const x = a[sort.key];
     const y = b[sort.key];
@@ -27,7 +31,11 @@ export function dataTable({ id, caption, columns, rows, sort, onSort, onRow, row
     <table id=${id}>
       <caption>
         ${caption}
-        ${onExport ? html`<button class="link export" @click=${onExport}>Download CSV</button>` : ''}
+        ${exportName
+          ? tableExport({ id, name: exportName, sheet: caption, label: `table ${caption}`, rows: exportRows ?? (() => sorted.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.key] ?? null])))) })
+          : onExport
+            ? html`<button class="link export" @click=${onExport}>Download CSV</button>`
+            : ''}
       </caption>
       <thead>
         <tr>
