@@ -7,7 +7,7 @@
 // worker with progress and cancel.
 import { css, html, nothing } from 'lit';
 import { choropleth, categoricalLegend } from '../map/choropleth.js';
-import { dataTable } from '../table/table.js';
+import { dataTable, download } from '../table/table.js';
 import { imageExport } from '../export.js';
 import { fmt, fmtInt } from '../format.js';
 import { CLASSES, classInfo, fillOf, gistarClass, patternDefs, significanceClass, weightsClass } from './classes.js';
