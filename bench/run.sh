@@ -26,7 +26,7 @@ wasm-bindgen --target web --out-dir bench/wasm/pkg --out-name agglo_bench "$tdir
 
 echo "### linkage: IO n=4000 and Louvain 10k/500k: agglo native vs numpy/scipy, igraph, networkx"
 bash bench/linkage/run.sh | tee bench/out/linkage.txt
-echo "### spatial: queen weights + LISA (999): agglo native vs pygeoda, libpysal/esda"
-bash bench/spatial/run.sh "$RUNS" | tee bench/out/spatial.txt
+echo "### spatial: queen weights + LISA (999): agglo native and wasm vs pygeoda, libpysal/esda"
+BENCH_SKIP_WASM_BUILD=1 bash bench/spatial/run.sh "$RUNS" | tee bench/out/spatial.txt
 echo "### linkage and spatial workloads in wasm (Node)"
 node bench/wasm/workloads.mjs "$RUNS" | tee bench/out/workloads-wasm.jsonl

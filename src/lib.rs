@@ -40,6 +40,9 @@
 //! * [`ingest::boundaries::to_geojson`] — normalised FeatureCollection for the map.
 //! * [`spatial::queen`], [`spatial::rook`] — contiguity weights by vertex / edge hashing, TopoJSON
 //!   shared arcs, R-tree fallback (Anselin 1988; libpysal, GeoDa).
+//! * [`spatial::ContiguityParams::with_fallback`] — geometric check for imperfect boundaries:
+//!   regions without neighbours (`islands`, default) or all regions (`all`: gaps and slivers
+//!   within the tolerance connect).
 //! * [`spatial::knn`], [`spatial::distance_band`], [`spatial::inverse_distance`] — distance weights.
 //! * [`spatial::read_gal`], [`spatial::write_gal`], [`spatial::read_gwt`], [`spatial::write_gwt`] —
 //!   GeoDa weights files.

@@ -293,3 +293,94 @@ fn moran_with_geoda_gal_weights() {
     ]);
     assert!((v["i"].as_f64().unwrap() - 0.5001885571828611).abs() < 1e-12);
 }
+
+#[test]
+fn shapefile_given_as_shp_finds_its_dbf() {
+    let shp = json(&[
+        "weights",
+        "--geometry",
+        "tests/data/shapefile_parts/ga_counties.shp",
+        "--id-field",
+        "FIPS",
+        "--kind",
+        "queen",
+    ]);
+    let gj = json(&[
+        "weights",
+        "--geometry",
+        "data/ga_counties.geojson",
+        "--kind",
+        "queen",
+    ]);
+    assert_eq!(shp["n"], 159);
+    assert_eq!(shp["links"], gj["links"]);
+    assert_eq!(shp["neighbours"], gj["neighbours"]);
+    // The same LISA as from the GeoJSON (Murray 13213 in the HH group of NAICS 3141).
+    let args = |geo: &'static str| {
+        vec![
+            "lisa",
+            "--geometry",
+            geo,
+            "--data",
+            "data/ga_cbp_naics4_2017_2021.csv",
+            "--industry",
+            "3141",
+            "--year",
+            "2021",
+        ]
+    };
+    let a = json(&args("tests/data/shapefile_parts/ga_counties.shp"));
+    let b = json(&args("data/ga_counties.geojson"));
+    assert_eq!(a["rows"], b["rows"]);
+    let murray = a["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "13213")
+        .unwrap();
+    assert_eq!(murray["quadrant"], "HH");
+    // Without its .dbf: a located error naming the missing file.
+    let dir = tempfile::tempdir().unwrap();
+    let lone = dir.path().join("lone.shp");
+    std::fs::copy("tests/data/shapefile_parts/ga_counties.shp", &lone).unwrap();
+    let (code, _, err) = run(&["weights", "--geometry", lone.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("E_SHAPEFILE_READ"), "{err}");
+    assert!(err.contains("lone.dbf is missing"), "{err}");
+    assert!(err.contains("lone.shp"), "{err}");
+}
+
+#[test]
+fn fallback_all_links_regions_across_a_gap() {
+    let geo = "tests/data/imperfect_boundaries.geojson";
+    let v = json(&[
+        "weights",
+        "--geometry",
+        geo,
+        "--kind",
+        "queen",
+        "--tolerance",
+        "0.005",
+    ]);
+    assert_eq!(v["neighbours"]["a"], serde_json::json!(["c", "g"]));
+    let v = json(&[
+        "weights",
+        "--geometry",
+        geo,
+        "--kind",
+        "queen",
+        "--tolerance",
+        "0.005",
+        "--fallback",
+        "all",
+    ]);
+    assert_eq!(v["neighbours"]["a"], serde_json::json!(["b", "c", "g"]));
+    assert_eq!(
+        v["neighbours"]["d"],
+        serde_json::json!(["b", "c", "e", "g"])
+    );
+    assert_eq!(v["islands"], serde_json::json!(["f"]));
+    let (code, _, err) = run(&["weights", "--geometry", geo, "--fallback", "near"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("E_INVALID_PARAMETER"), "{err}");
+}

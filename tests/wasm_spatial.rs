@@ -131,3 +131,51 @@ fn no_boundaries_is_a_clear_error() {
     let e = ws.local_step().unwrap_err();
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("E_INTERNAL"));
 }
+
+#[wasm_bindgen_test]
+fn weights_file_round_trip_and_id_mismatch() {
+    let ws = workspace();
+    // Export the rook weights as GAL, import them back: the same LISA.
+    let o = options("zero");
+    Reflect::set(&o, &"format".into(), &"gal".into()).unwrap();
+    Reflect::set(&o, &"boundaryFile".into(), &"grid.geojson".into()).unwrap();
+    let f = ws.spatial_weights_file(o).unwrap();
+    assert_eq!(
+        get(&f, "fileName").as_string().as_deref(),
+        Some("grid_rook.gal")
+    );
+    let text = get(&f, "text").as_string().unwrap();
+    assert!(text.starts_with("0 16 grid code\n"), "{text}");
+    let imported = |name: &str, text: &str| {
+        let o = options("zero");
+        let wf = js_sys::Object::new();
+        Reflect::set(&wf, &"name".into(), &name.into()).unwrap();
+        Reflect::set(&wf, &"text".into(), &text.into()).unwrap();
+        Reflect::set(&o, &"weightsFile".into(), &wf).unwrap();
+        o
+    };
+    let a = ws.lisa(options("zero")).unwrap();
+    let b = ws.lisa(imported("grid_rook.gal", &text)).unwrap();
+    for k in ["i", "pSim"] {
+        assert_eq!(
+            Float64Array::from(get(&a, k)).to_vec(),
+            Float64Array::from(get(&b, k)).to_vec(),
+            "{k}"
+        );
+    }
+    let w = ws
+        .spatial_weights(imported("grid_rook.gal", &text))
+        .unwrap();
+    assert_eq!(get(&w, "weightsKind").as_string().as_deref(), Some("gal"));
+    assert_eq!(get(&w, "links").as_f64(), Some(48.0));
+    // An id that no boundary has: located error naming the id and the file.
+    let e = ws
+        .lisa(imported("bad.gal", "2\nr00 1\nzz9\nzz9 1\nr00\n"))
+        .unwrap_err();
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("E_UNKNOWN_REGION")
+    );
+    let msg = get(&e, "message").as_string().unwrap();
+    assert!(msg.contains("'zz9'") && msg.contains("bad.gal"), "{msg}");
+}

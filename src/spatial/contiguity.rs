@@ -3,9 +3,16 @@
 //! Vertices (queen) or edges = vertex pairs (rook) are hashed, after snapping coordinates to a grid
 //! of `tolerance` (0 = exact coordinates, as libpysal and GeoDa do); regions sharing a key are
 //! neighbours. With TopoJSON, rook neighbours come from shared arcs (exact by construction).
-//! Regions left without neighbours by hashing get a second, geometric look through an R-tree
-//! (bounding boxes, then segment distances within the tolerance), so imperfect boundaries (T
-//! junctions, slivers, boundaries digitised separately) still connect.
+//!
+//! Imperfect boundaries (T junctions, slivers, gaps, boundaries digitised separately) share no
+//! exact vertex, so hashing misses them. The geometric fallback ([`ContiguityParams::fallback`],
+//! [`ContiguityParams::fallback_all`]) looks through an R-tree of boundary segments: two regions
+//! are queen neighbours when their boundaries come within `tolerance` of each other (or cross),
+//! rook neighbours when more than `tolerance` of boundary length runs within `tolerance`. With
+//! `tolerance` 0 a hair of slack (1e-9 of the map's extent) absorbs floating-point noise. By
+//! default only regions left without neighbours by hashing get this look (cheap, and it never
+//! changes the weights of clean data); `fallback_all` gives it to every region, so a county
+//! separated from one neighbour by a thin gap but touching others exactly still gets that link.
 
 use super::weights::SpatialWeights;
 use crate::error::{Error, ErrorCode, Result, Warning};
@@ -33,6 +40,10 @@ pub struct ContiguityParams {
     pub use_arcs: bool,
     /// Give regions left without neighbours a geometric check through an R-tree (default true).
     pub fallback: bool,
+    /// Give every region the geometric check, not only those left without neighbours: polygons
+    /// whose boundaries come within `tolerance` but share no vertex (gaps, slivers, T junctions)
+    /// become neighbours (default false; O(S log S) for S boundary segments).
+    pub fallback_all: bool,
 }
 
 impl Default for ContiguityParams {
@@ -41,11 +52,44 @@ impl Default for ContiguityParams {
             tolerance: 0.0,
             use_arcs: true,
             fallback: true,
+            fallback_all: false,
         }
     }
 }
 
 impl ContiguityParams {
+    /// Set the geometric fallback by name: `islands` (default: only regions left without
+    /// neighbours), `all` (every region: boundaries within the tolerance connect) or `off`.
+    ///
+    /// # Errors
+    /// `E_INVALID_PARAMETER` naming an unknown mode.
+    ///
+    /// # Examples
+    /// ```
+    /// use agglo::spatial::ContiguityParams;
+    /// let p = ContiguityParams::default().with_fallback("all").unwrap();
+    /// assert!(p.fallback && p.fallback_all);
+    /// assert!(!ContiguityParams::default().with_fallback("off").unwrap().fallback);
+    /// assert!(ContiguityParams::default().with_fallback("near").is_err());
+    /// ```
+    pub fn with_fallback(mut self, mode: &str) -> Result<Self> {
+        let (fallback, all) = match mode.trim().to_ascii_lowercase().as_str() {
+            "islands" | "" => (true, false),
+            "all" => (true, true),
+            "off" | "none" => (false, false),
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("unknown contiguity fallback '{mode}' (islands, all, off)"),
+                )
+                .at(crate::error::Location::default().with_value(mode)))
+            }
+        };
+        self.fallback = fallback;
+        self.fallback_all = all;
+        Ok(self)
+    }
+
     fn validate(&self) -> Result<()> {
         if !(self.tolerance >= 0.0 && self.tolerance.is_finite()) {
             return Err(Error::new(
@@ -102,9 +146,19 @@ pub fn rook(b: &Boundaries, p: &ContiguityParams) -> Result<(SpatialWeights, Vec
             .flat_map(|(r, a)| a.iter().map(move |&k| (k, r)))
             .collect();
         by_arc.sort_unstable();
-        let nb = groups_to_neighbours(b.len(), &by_arc);
+        let mut nb = groups_to_neighbours(b.len(), &by_arc);
+        let mut warnings = Vec::new();
+        if p.fallback_all {
+            let added = near_links(
+                &b.geometries,
+                &mut nb,
+                Contiguity::Rook,
+                snap_eps(&b.geometries, p.tolerance),
+            );
+            warnings.extend(fallback_warning(added));
+        }
         let w = SpatialWeights::new(b.ids.clone(), nb, None, "rook")?;
-        let warnings = island_warning(&w);
+        warnings.extend(island_warning(&w));
         return Ok((w, warnings));
     }
     contiguity_from_polygons(&b.ids, &b.geometries, Contiguity::Rook, p)
@@ -233,14 +287,12 @@ pub fn contiguity_from_polygons(
         }
     };
     let mut warnings = Vec::new();
-    if p.fallback {
+    if p.fallback_all {
+        let added = near_links(polys, &mut nb, kind, snap_eps(polys, tol));
+        warnings.extend(fallback_warning(added));
+    } else if p.fallback {
         let added = rtree_fallback(polys, &mut nb, kind, tol);
-        if added > 0 {
-            warnings.push(Warning::new(
-                "W_CONTIGUITY_FALLBACK",
-                format!("{added} link(s) found geometrically for regions that shared no exact vertex or edge (imperfect boundaries)"),
-            ));
-        }
+        warnings.extend(fallback_warning(added));
     }
     let name = match kind {
         Contiguity::Queen => "queen",
@@ -249,6 +301,125 @@ pub fn contiguity_from_polygons(
     let w = SpatialWeights::new(ids.to_vec(), nb, None, name)?;
     warnings.extend(island_warning(&w));
     Ok((w, warnings))
+}
+
+fn fallback_warning(added: usize) -> Option<Warning> {
+    (added > 0).then(|| {
+        Warning::new(
+            "W_CONTIGUITY_FALLBACK",
+            format!("{added} link(s) found geometrically for regions that shared no exact vertex or edge (imperfect boundaries)"),
+        )
+    })
+}
+
+/// The geometric slack: the tolerance, or 1e-9 of the largest region extent when it is 0.
+fn snap_eps(polys: &[MultiPolygon<f64>], tol: f64) -> f64 {
+    if tol > 0.0 {
+        return tol;
+    }
+    let extent = polys
+        .iter()
+        .filter_map(|p| bbox(p, 0.0))
+        .fold(0.0f64, |m, b| {
+            let (l, u) = (b.lower(), b.upper());
+            m.max((u[0] - l[0]).abs()).max((u[1] - l[1]).abs())
+        });
+    extent * 1e-9
+}
+
+/// One boundary segment of region `poly`, its envelope padded by the slack.
+struct Seg {
+    poly: usize,
+    a: Coord<f64>,
+    b: Coord<f64>,
+    env: AABB<[f64; 2]>,
+}
+impl RTreeObject for Seg {
+    type Envelope = AABB<[f64; 2]>;
+    fn envelope(&self) -> Self::Envelope {
+        self.env
+    }
+}
+
+/// Every pair of regions whose boundaries come within `eps` (queen: any two segments within `eps`
+/// or crossing; rook: more than `eps` of shared length) and that are not yet neighbours gets a
+/// link. An R-tree of all boundary segments, so O(S log S + candidate pairs). Returns the
+/// directed links added.
+fn near_links(
+    polys: &[MultiPolygon<f64>],
+    nb: &mut [Vec<usize>],
+    kind: Contiguity,
+    eps: f64,
+) -> usize {
+    let segs: Vec<Seg> = polys
+        .iter()
+        .enumerate()
+        .flat_map(|(poly, mp)| {
+            segments(mp).into_iter().map(move |(a, b)| Seg {
+                poly,
+                a,
+                b,
+                env: AABB::from_corners(
+                    [a.x.min(b.x) - eps, a.y.min(b.y) - eps],
+                    [a.x.max(b.x) + eps, a.y.max(b.y) + eps],
+                ),
+            })
+        })
+        .collect();
+    let tree = RTree::bulk_load(segs);
+    let mut shared: HashMap<(usize, usize), f64> = HashMap::new();
+    for s in tree.iter() {
+        for t in tree.locate_in_envelope_intersecting(&s.env) {
+            if t.poly <= s.poly {
+                continue;
+            }
+            let pair = (s.poly, t.poly);
+            let already = nb.get(s.poly).is_some_and(|v| v.contains(&t.poly));
+            if already {
+                continue;
+            }
+            let (u, v) = ((s.a, s.b), (t.a, t.b));
+            match kind {
+                Contiguity::Queen => {
+                    if crosses(u, v)
+                        || point_segment_distance(u.0, v.0, v.1) <= eps
+                        || point_segment_distance(u.1, v.0, v.1) <= eps
+                        || point_segment_distance(v.0, u.0, u.1) <= eps
+                        || point_segment_distance(v.1, u.0, u.1) <= eps
+                    {
+                        shared.insert(pair, f64::INFINITY);
+                    }
+                }
+                Contiguity::Rook => {
+                    let len = shared_length(u, v, eps).max(shared_length(v, u, eps));
+                    if len > 0.0 {
+                        *shared.entry(pair).or_insert(0.0) += len;
+                    }
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|(_, len)| *len > eps)
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort_unstable();
+    let mut added = 0;
+    for (i, j) in pairs {
+        for (a, b) in [(i, j), (j, i)] {
+            if let Some(v) = nb.get_mut(a) {
+                if !v.contains(&b) {
+                    v.push(b);
+                    added += 1;
+                }
+            }
+        }
+    }
+    for v in nb.iter_mut() {
+        v.sort_unstable();
+    }
+    added
 }
 
 struct Bbox {
@@ -348,14 +519,7 @@ fn rtree_fallback(
         return 0;
     }
     // Exact data still needs a hair of slack for floating-point T junctions.
-    let extent = polys
-        .iter()
-        .filter_map(|p| bbox(p, 0.0))
-        .fold(0.0f64, |m, b| {
-            let (l, u) = (b.lower(), b.upper());
-            m.max((u[0] - l[0]).abs()).max((u[1] - l[1]).abs())
-        });
-    let eps = if tol > 0.0 { tol } else { extent * 1e-9 };
+    let eps = snap_eps(polys, tol);
     let tree = RTree::bulk_load(
         polys
             .iter()

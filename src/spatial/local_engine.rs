@@ -45,8 +45,14 @@ pub(crate) struct Engine {
     /// shift corrections `values[r_t + 1] - values[r_t]` (k_max each): for a row whose weights are
     /// all equal (binary, row-standardised), the simulated lag is
     /// `w (prefix[k] + Σ_{t<k, r_t >= i} diff[t])`, read sequentially instead of gathered.
-    prefix: Vec<f64>,
-    diff: Vec<f64>,
+    /// Stored transposed (draw position t major, permutation minor: `prefix_t[t * perms + p]`,
+    /// `diff_t`, `rids_t` likewise) so a region with k neighbours streams k contiguous columns
+    /// and the loop over permutations vectorises.
+    prefix_t: Vec<f64>,
+    diff_t: Vec<f64>,
+    rids_t: Vec<u32>,
+    /// Per-permutation shift corrections of the current region (reused, `perms` long).
+    scratch: Vec<f64>,
     /// The common weight of each row when all its weights are equal.
     uniform: Vec<Option<f64>>,
     pub perms: usize,
@@ -77,18 +83,25 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let mut prefix = Vec::with_capacity(perms * (k_max + 1));
-        let mut diff = Vec::with_capacity(perms * k_max);
+        let mut prefix_t = vec![0.0; perms * (k_max + 1)];
+        let mut diff_t = vec![0.0; perms * k_max];
+        let mut rids_t = vec![0u32; perms * k_max];
         for p in 0..perms {
             let row = rids.get(p * k_max..(p + 1) * k_max).unwrap_or(&[]);
             let mut acc = 0.0;
-            prefix.push(0.0);
-            for &r in row {
+            for (t, &r) in row.iter().enumerate() {
                 let a = values.get(r as usize).copied().unwrap_or(0.0);
                 let b = values.get(r as usize + 1).copied().unwrap_or(0.0);
                 acc += a;
-                prefix.push(acc);
-                diff.push(b - a);
+                if let Some(x) = prefix_t.get_mut((t + 1) * perms + p) {
+                    *x = acc;
+                }
+                if let Some(x) = diff_t.get_mut(t * perms + p) {
+                    *x = b - a;
+                }
+                if let Some(x) = rids_t.get_mut(t * perms + p) {
+                    *x = r;
+                }
             }
         }
         let uniform = weights
@@ -100,8 +113,10 @@ impl Engine {
             .collect();
         Engine {
             sim,
-            prefix,
-            diff,
+            prefix_t,
+            diff_t,
+            rids_t,
+            scratch: vec![0.0; perms],
             uniform,
             neighbours,
             weights,
@@ -154,38 +169,51 @@ impl Engine {
             // summation order: treat values within 1e-12 (relative) as ties, counted as ">=".
             let obs_tie = obs - 1e-12 * obs.abs();
             let (mut larger, mut s, mut s2) = (0usize, 0.0, 0.0);
-            let uniform = self.uniform.get(i).copied().flatten();
-            let km = self.k_max;
-            for p in 0..self.perms {
-                let row = self.rids.get(p * km..p * km + k).unwrap_or(&[]);
-                let acc = match uniform {
-                    Some(w) => {
-                        let base = self.prefix.get(p * (km + 1) + k).copied().unwrap_or(0.0);
-                        let d = self.diff.get(p * km..p * km + k).unwrap_or(&[]);
-                        let mut corr = 0.0;
-                        for (&r, &dv) in row.iter().zip(d) {
-                            if r as usize >= i {
-                                corr += dv;
-                            }
-                        }
-                        w * (base + corr)
-                    }
-                    None => {
-                        let mut acc = 0.0;
-                        for (&r, &w) in row.iter().zip(ws) {
-                            let j = r as usize;
-                            let j = j + usize::from(j >= i);
-                            acc += w * self.values.get(j).copied().unwrap_or(0.0);
-                        }
-                        acc
-                    }
-                };
-                let v = acc * scale + offset;
+            let mut tally = |v: f64| {
                 if v >= obs_tie {
                     larger += 1;
                 }
                 s += v;
                 s2 += v * v;
+            };
+            let km = self.k_max;
+            if km == 0 {
+                continue;
+            }
+            match self.uniform.get(i).copied().flatten() {
+                Some(w) => {
+                    // Column by column over the k draw positions: draws at or above i shift to the
+                    // next value (branch-free, contiguous, vectorisable over permutations).
+                    let perms = self.perms;
+                    let corr = &mut self.scratch;
+                    corr.iter_mut().for_each(|c| *c = 0.0);
+                    let iu = i as u32;
+                    for t in 0..k {
+                        let cols = (
+                            self.rids_t.get(t * perms..(t + 1) * perms),
+                            self.diff_t.get(t * perms..(t + 1) * perms),
+                        );
+                        let (Some(r), Some(d)) = cols else { continue };
+                        for ((c, &r), &dv) in corr.iter_mut().zip(r).zip(d) {
+                            *c += if r >= iu { dv } else { 0.0 };
+                        }
+                    }
+                    let base = self.prefix_t.get(k * perms..(k + 1) * perms).unwrap_or(&[]);
+                    for (&b, &c) in base.iter().zip(corr.iter()) {
+                        tally(w * (b + c) * scale + offset);
+                    }
+                }
+                None => {
+                    for row in self.rids.chunks_exact(km).take(self.perms) {
+                        let mut acc = 0.0;
+                        for (&r, &w) in row.iter().zip(ws).take(k) {
+                            let j = r as usize;
+                            let j = j + usize::from(j >= i);
+                            acc += w * self.values.get(j).copied().unwrap_or(0.0);
+                        }
+                        tally(acc * scale + offset);
+                    }
+                }
             }
             if let Some(x) = self.larger.get_mut(i) {
                 *x = larger;

@@ -7,8 +7,19 @@ use crate::io_model::{multipliers_and_linkages, synthetic_table};
 use crate::spatial::workloads::{bench_values, lattice, lisa, queen_weights};
 use wasm_bindgen::prelude::*;
 
+/// Seconds from `performance.now()` (sub-millisecond in Node and browsers), else `Date.now()`.
 fn now() -> f64 {
-    js_sys::Date::now() / 1000.0
+    use wasm_bindgen::JsCast;
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok();
+    perf.and_then(|p| {
+        let f = js_sys::Reflect::get(&p, &"now".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        f.call0(&p).ok()?.as_f64()
+    })
+    .unwrap_or_else(js_sys::Date::now)
+        / 1000.0
 }
 
 /// n × n synthetic IO table: one LU of (I − A), output multipliers, Rasmussen linkages.
@@ -57,5 +68,34 @@ pub fn bench_lattice(rows: usize, cols: usize, permutations: usize) -> Result<Js
     Ok(Obj::new()
         .set("weightsSeconds", t1 - t0)
         .set("lisaSeconds", t2 - t1)
+        .done())
+}
+
+/// Queen weights and LISA (`permutations`) on the counties of a us-atlas `counties-10m.json`
+/// (its bytes), the native bench's workload: `{n, links, weightsSeconds, lisaSeconds,
+/// significant}` (parsing the TopoJSON is not timed).
+#[wasm_bindgen(js_name = benchCounties)]
+pub fn bench_counties(topojson: &[u8], permutations: usize) -> Result<JsValue, JsValue> {
+    use crate::ingest::boundaries::{load_boundaries, BoundaryOptions};
+    let opts = BoundaryOptions {
+        object: Some("counties".into()),
+        ..Default::default()
+    };
+    let (b, _) = load_boundaries(topojson, "counties-10m.json", &opts).map_err(|e| js_error(&e))?;
+    let t0 = now();
+    let w = queen_weights(&b.ids, &b.geometries).map_err(|e| js_error(&e))?;
+    let t1 = now();
+    let y = bench_values(b.len());
+    let l = lisa(&w, &y, permutations).map_err(|e| js_error(&e))?;
+    let t2 = now();
+    Ok(Obj::new()
+        .set("n", b.len() as u32)
+        .set("links", w.summary().links as u32)
+        .set("weightsSeconds", t1 - t0)
+        .set("lisaSeconds", t2 - t1)
+        .set(
+            "significant",
+            l.significant.iter().filter(|s| **s).count() as u32,
+        )
         .done())
 }

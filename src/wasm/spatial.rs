@@ -20,9 +20,10 @@ use crate::ingest::boundaries::{value_text, Boundaries};
 use crate::panel::Panel;
 use crate::spatial::{
     admin_by_prefix, build_weights, geary, general_g, hotspot_groups, indicator_values, moran,
-    Adjust, Cluster, ContiguityParams, HotspotGroup, Indicator, IndicatorSpec, LocalG, LocalGJob,
-    LocalMoran, LocalMoranJob, MissingPolicy, PermutationParams, SpatialWeights, Spot, Transform,
-    WeightsSpec, DEFAULT_PERMUTATIONS, DEFAULT_SEED,
+    read_gal, read_gwt, write_gal, write_gwt, Adjust, Cluster, ContiguityParams, HotspotGroup,
+    Indicator, IndicatorSpec, LocalG, LocalGJob, LocalMoran, LocalMoranJob, MissingPolicy,
+    PermutationParams, SpatialWeights, Spot, Transform, WeightsSpec, DEFAULT_PERMUTATIONS,
+    DEFAULT_SEED,
 };
 use crate::{Error, ErrorCode, Location, Warning};
 use js_sys::{Array, Uint32Array};
@@ -55,6 +56,11 @@ struct SpatialOptions {
     transform: Option<String>,
     /// Snapping tolerance for contiguity (coordinate units, default 0).
     tolerance: Option<f64>,
+    /// Geometric contiguity check for imperfect boundaries: `islands` (default), `all`, `off`.
+    fallback: Option<String>,
+    /// GeoDa weights brought by the user (`{name, text}` of a .gal or .gwt file); when present
+    /// they replace `weights` and are aligned to the boundary ids.
+    weights_file: Option<WeightsFile>,
     /// Permutations (default 999; 0 = analytic inference only).
     permutations: Option<usize>,
     /// Seed (default 12345, the CLI's).
@@ -70,6 +76,14 @@ struct SpatialOptions {
     admin_prefix: Option<usize>,
     /// Administrative unit from this boundary property instead.
     admin_field: Option<String>,
+}
+
+/// A GeoDa weights file's name (its extension chooses GAL or GWT) and text.
+#[derive(Deserialize, Default, Debug, Clone)]
+#[serde(default)]
+struct WeightsFile {
+    name: String,
+    text: String,
 }
 
 /// Inputs aligned for the statistics: weights over the analysed regions and their values.
@@ -108,8 +122,11 @@ impl SpatialOptions {
     }
 
     fn weights(&self, b: &Boundaries) -> Result<(SpatialWeights, Vec<Warning>), JsValue> {
-        let spec = WeightsSpec::parse(self.weights.as_deref().unwrap_or("queen")).map_err(err)?;
         let transform = Transform::parse(self.transform.as_deref().unwrap_or("r")).map_err(err)?;
+        if let Some(f) = &self.weights_file {
+            return imported_weights(f, b, transform).map_err(err);
+        }
+        let spec = WeightsSpec::parse(self.weights.as_deref().unwrap_or("queen")).map_err(err)?;
         let tolerance = self.tolerance.unwrap_or(0.0);
         if !(tolerance >= 0.0 && tolerance.is_finite()) {
             return Err(err(Error::new(
@@ -121,9 +138,53 @@ impl SpatialOptions {
         let cp = ContiguityParams {
             tolerance,
             ..Default::default()
-        };
+        }
+        .with_fallback(self.fallback.as_deref().unwrap_or("islands"))
+        .map_err(err)?;
         build_weights(b, spec, transform, &cp).map_err(err)
     }
+}
+
+/// A GeoDa .gal / .gwt file aligned to the boundary ids (as `agglo moran --weights FILE`): an id
+/// of the file that no boundary has is an error naming the id and the file; boundaries the file
+/// does not list become islands (warned).
+fn imported_weights(
+    f: &WeightsFile,
+    b: &Boundaries,
+    transform: Transform,
+) -> crate::Result<(SpatialWeights, Vec<Warning>)> {
+    let lower = f.name.to_ascii_lowercase();
+    let w = if lower.ends_with(".gal") {
+        read_gal(&f.text, &f.name)?
+    } else if lower.ends_with(".gwt") {
+        read_gwt(&f.text, &f.name)?
+    } else {
+        return Err(Error::new(
+            ErrorCode::WeightsParse,
+            format!("{}: choose a GeoDa .gal or .gwt weights file", f.name),
+        )
+        .at(Location::file(&f.name)));
+    };
+    let (w, missing) = w.reorder(&b.ids).map_err(|mut e| {
+        e.message = format!(
+            "{} (the ids of {} must be the boundary ids, property '{}')",
+            e.message, f.name, b.id_field
+        );
+        e.location.file = Some(f.name.clone());
+        e
+    })?;
+    let mut warnings = Vec::new();
+    if let Some(first) = missing.first() {
+        warnings.push(Warning::new(
+            "W_ISLANDS",
+            format!(
+                "{} region(s) have no entry in {} and are islands, first '{first}'",
+                missing.len(),
+                f.name
+            ),
+        ));
+    }
+    Ok((w.transform(transform), warnings))
 }
 
 /// Administrative unit of each boundary region.
@@ -493,6 +554,56 @@ impl Workspace {
             .set("s0", s.s0)
             .set("offsets", Uint32Array::from(&offsets[..]))
             .set("neighbours", Uint32Array::from(&nb[..]))
+            .done())
+    }
+
+    /// The weights of [`Workspace::spatial_weights`] as a GeoDa file to download: `{format,
+    /// fileName, text}` with `format` `gal` (neighbour lists) or `gwt` (links with their weights,
+    /// after the transform); the header names the boundary file and its id property.
+    #[wasm_bindgen(js_name = spatialWeightsFile)]
+    pub fn spatial_weights_file(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default, rename_all = "camelCase")]
+        struct F {
+            format: Option<String>,
+            /// The boundary file's name (for the header and the file name).
+            boundary_file: Option<String>,
+        }
+        let f: F = from_js(options.clone())?;
+        let (p, _) = self.spatial_inputs(options)?;
+        let b = self
+            .boundaries
+            .as_ref()
+            .ok_or_else(|| missing("no boundaries are loaded"))?;
+        let file = f.boundary_file.unwrap_or_default();
+        let stem = file
+            .rsplit_once('.')
+            .map_or(file.as_str(), |(s, _)| s)
+            .replace(char::is_whitespace, "_");
+        let stem = if stem.is_empty() {
+            "weights".to_string()
+        } else {
+            stem
+        };
+        let format = f
+            .format
+            .unwrap_or_else(|| "gal".into())
+            .to_ascii_lowercase();
+        let text = match format.as_str() {
+            "gal" => write_gal(&p.weights, &stem, &b.id_field),
+            "gwt" => write_gwt(&p.weights, &stem, &b.id_field),
+            other => {
+                return Err(err(Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("unknown weights file format '{other}' (gal, gwt)"),
+                )
+                .at(Location::default().with_column("format"))))
+            }
+        };
+        Ok(Obj::new()
+            .set("fileName", format!("{stem}_{}.{format}", p.weights.kind))
+            .set("format", format)
+            .set("text", text)
             .done())
     }
 

@@ -11,7 +11,23 @@ import { dataTable, download } from '../views/table/table.js';
 import { packFile, unpackFile, migrate, autosave, SESSION_VERSION } from './session.js';
 import { EXPORT_EVENT, runExport, tableExport, imageExport } from '../views/export.js';
 
-const BOUNDARY_EXT = /\.(geojson|topojson|json|zip|shp|dbf)$/i;
+const BOUNDARY_EXT = /\.(geojson|topojson|json|zip|shp|dbf|shx|prj|cpg)$/i;
+const SHAPE_PART = /\.(shp|dbf|shx|prj|cpg)$/i;
+
+/** Boundary files to load: a .shp with its sibling parts (same name, any case, any order) is one
+ *  entry `{file, parts: {dbf, cpg, prj}}`; a part without its .shp is loaded alone (Rust names it). */
+function boundarySets(files) {
+  const stem = (f) => f.name.replace(/\.[^.]+$/, '').toLowerCase();
+  const ext = (f) => f.name.slice(f.name.lastIndexOf('.') + 1).toLowerCase();
+  const shps = files.filter((f) => ext(f) === 'shp');
+  const out = files.filter((f) => !SHAPE_PART.test(f.name)).map((file) => ({ file }));
+  for (const file of shps) {
+    const part = (e) => files.find((f) => ext(f) === e && stem(f) === stem(file));
+    out.push({ file, parts: { dbf: part('dbf'), cpg: part('cpg'), prj: part('prj') } });
+  }
+  const orphans = files.filter((f) => SHAPE_PART.test(f.name) && ext(f) !== 'shp' && !shps.some((s) => stem(s) === stem(f)));
+  return [...out, ...orphans.map((file) => ({ file }))];
+}
 const TABLE_EXT = /\.(csv|tsv|txt|xlsx)$/i;
 const ROLES = [
   ['region_code', 'Region code'],
@@ -187,7 +203,7 @@ export class AggloExplorer extends LitElement {
     const boundaries = files.filter((f) => BOUNDARY_EXT.test(f.name));
     const tables = files.filter((f) => TABLE_EXT.test(f.name) || !BOUNDARY_EXT.test(f.name));
     try {
-      for (const f of boundaries) await this.loadBoundaryFile(f);
+      for (const b of boundarySets(boundaries)) await this.loadBoundaryFile(b.file, undefined, b.parts);
       for (const f of tables) {
         const inspection = await this.call('inspect', { name: f.name, file: f }, `reading ${f.name}`);
         const roles = inspection.columns.map((c) => ({ column: c.name, role: c.role }));
@@ -254,9 +270,11 @@ export class AggloExplorer extends LitElement {
     this.set({ reference });
   }
 
-  async loadBoundaryFile(file, options) {
-    const b = await this.call('loadBoundaries', { name: file.name, file, options: options ?? null }, `loading ${file.name}`);
-    this._files.boundaries = { name: file.name, file, options: options ?? null };
+  async loadBoundaryFile(file, options, parts) {
+    const regionCodes = this._s.data?.regions;
+    const b = await this.call('loadBoundaries', { name: file.name, file, options: options ?? null, parts, regionCodes }, `loading ${file.name}`);
+    // Shapefile parts come back bundled as one zip: kept as the boundary file (sessions, id choice).
+    this._files.boundaries = b.zip ? { name: b.zipName, file: new File([b.zip], b.zipName), options: options ?? null } : { name: file.name, file, options: options ?? null };
     const geojson = JSON.parse(b.geojson);
     const names = new Map(geojson.features.map((f) => [String(f.id), f.properties?.name ?? String(f.id)]));
     this.set({ boundaries: { ...b, file: file.name, geojson, names, projected: project(geojson) } });
@@ -541,9 +559,9 @@ export class AggloExplorer extends LitElement {
           this.onFiles(e.dataTransfer.files);
         }}
       >
-        <p>Drop a spreadsheet (CSV or Excel: employment by region × industry × year, long or wide) and a boundary file (GeoJSON, TopoJSON, zipped Shapefile) here, or</p>
+        <p>Drop a spreadsheet (CSV or Excel: employment by region × industry × year, long or wide) and a boundary file (GeoJSON, TopoJSON, Shapefile as .zip or .shp with its .dbf) here, or</p>
         <label class="button" for="file">Choose files…</label>
-        <input id="file" type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip" @change=${(e) => this.onFiles(e.target.files)} />
+        <input id="file" type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.topojson,.zip,.shp,.dbf,.shx,.prj,.cpg" @change=${(e) => this.onFiles(e.target.files)} />
         <button class="button primary" id="sample" @click=${() => this.loadSample()}>Try the Georgia sample</button>
         <button class="button" id="clear-all" @click=${() => this.clearAll()}>Clear all data</button>
         <label class="inline">detail

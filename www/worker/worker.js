@@ -142,12 +142,24 @@ const special = {
   },
   loadData: (id, args) => loadTableFile(id, args, false),
   loadReference: (id, args) => loadTableFile(id, args, true),
-  async loadBoundaries(id, { name, file, options }) {
+  async loadBoundaries(id, { name, file, options, parts, regionCodes }) {
     checkSize(name, file.size ?? file.byteLength, 'boundaries');
+    // The extras module does not see the loaded data: give it the region codes to propose the id.
+    const extrasOptions = regionCodes && !options?.idField ? { ...(options ?? {}), regionCodes } : options ?? null;
     const bytes = await bytesOf(id, file, `reading ${name}`);
+    // A Shapefile chosen as separate files: .shp (+ .dbf, .cpg, .prj). The extras module checks
+    // the parts and bundles them as one zip, which the page keeps as the boundary file.
+    if (parts || /\.shp$/i.test(name)) {
+      const x = await loadExtras();
+      const dbf = parts?.dbf ? await bytesOf(id, parts.dbf, `reading ${parts.dbf.name}`) : undefined;
+      const text = async (f) => (f ? new TextDecoder().decode(await bytesOf(id, f, `reading ${f.name}`)) : undefined);
+      const r = x.shapefilePartsToGeojson(bytes, dbf, await text(parts?.cpg), await text(parts?.prj), name, extrasOptions);
+      const b = ws.loadBoundaries(name, new TextEncoder().encode(r.geojson), { idField: 'id' });
+      return Object.assign(b, { zip: r.zip, zipName: r.zipName });
+    }
     if (isZip(name)) {
       const x = await loadExtras();
-      const { geojson } = x.shapefileToGeojson(bytes, name, options ?? null);
+      const { geojson } = x.shapefileToGeojson(bytes, name, extrasOptions);
       return ws.loadBoundaries(name, new TextEncoder().encode(geojson), { idField: 'id' });
     }
     return ws.loadBoundaries(name, bytes, options ?? null);

@@ -3,7 +3,7 @@
 //! FeatureCollection the map draws.
 
 use crate::common::{file_name, read_file, to_value, Format};
-use agglo::ingest::boundaries::{join_report, load_boundaries, to_geojson, BoundaryOptions};
+use agglo::ingest::boundaries::{join_report, to_geojson, BoundaryOptions};
 use agglo::ingest::{load_panel, LoadOptions};
 use agglo::Result;
 use serde_json::{json, Value};
@@ -53,7 +53,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         region_codes: codes.clone(),
         projected: a.projected,
     };
-    let (b, w) = load_boundaries(&read_file(&a.geometry)?, &file_name(&a.geometry), &opts)?;
+    let (b, w) = crate::common::load_geometry(&a.geometry, &opts)?;
     warnings.extend(w);
     if a.geojson {
         println!("{}", to_geojson(&b));

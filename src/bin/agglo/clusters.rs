@@ -261,6 +261,7 @@ impl ExtraArgs {
                     object: None,
                     projected: false,
                     tolerance: 0.0,
+                    fallback: "islands".into(),
                     transform: "b".into(),
                 }
                 .load(Some(loaded.panel.regions.clone()))?;

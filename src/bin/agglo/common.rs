@@ -54,6 +54,44 @@ pub fn read_file(path: &str) -> Result<Vec<u8>> {
     })
 }
 
+/// A sibling of `path` with another extension (`x.shp` → `x.dbf` or `x.DBF`), if it exists.
+fn sibling(path: &str, ext: &str) -> Option<std::path::PathBuf> {
+    let p = Path::new(path);
+    [ext.to_ascii_lowercase(), ext.to_ascii_uppercase()]
+        .iter()
+        .map(|e| p.with_extension(e))
+        .find(|c| c.is_file())
+}
+
+/// Boundaries from a file. A `.shp` is read with its sibling `.dbf` (attributes, required) and
+/// optional `.cpg` (code page); `.prj` and `.shx` are not needed.
+pub fn load_geometry(
+    path: &str,
+    opts: &agglo::ingest::boundaries::BoundaryOptions,
+) -> Result<(agglo::ingest::boundaries::Boundaries, Vec<Warning>)> {
+    use agglo::ingest::boundaries::{load_boundaries, load_shapefile_parts};
+    let bytes = read_file(path)?;
+    if !path.to_ascii_lowercase().ends_with(".shp") {
+        return load_boundaries(&bytes, &file_name(path), opts);
+    }
+    let dbf = sibling(path, "dbf").ok_or_else(|| {
+        Error::new(
+            ErrorCode::ShapefileRead,
+            format!(
+                "{} is missing next to {}: a Shapefile needs its .dbf (the attributes with the region ids); put it beside the .shp or give the .zip",
+                file_name(&Path::new(path).with_extension("dbf").to_string_lossy()),
+                file_name(path)
+            ),
+        )
+        .at(Location::file(file_name(path)))
+    })?;
+    let dbf_bytes = read_file(&dbf.to_string_lossy())?;
+    let cpg = sibling(path, "cpg")
+        .and_then(|c| std::fs::read(c).ok())
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string());
+    load_shapefile_parts(&bytes, &dbf_bytes, cpg.as_deref(), &file_name(path), opts)
+}
+
 pub fn file_name(path: &str) -> String {
     Path::new(path)
         .file_name()

@@ -2,7 +2,7 @@
 //! from (the geometry's properties, a plain table joined on a column, or an indicator of a panel).
 
 use crate::common::{file_name, read_file};
-use agglo::ingest::boundaries::{load_boundaries, Boundaries, BoundaryOptions};
+use agglo::ingest::boundaries::{Boundaries, BoundaryOptions};
 use agglo::ingest::{load_panel, parse_number, LoadOptions};
 use agglo::panel::Reference;
 use agglo::spatial::{
@@ -14,7 +14,7 @@ use serde_json::Value;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct GeoArgs {
-    /// Boundaries: GeoJSON, TopoJSON or a zipped Shapefile.
+    /// Boundaries: GeoJSON, TopoJSON, a zipped Shapefile, or a .shp with its .dbf beside it.
     #[arg(long)]
     pub geometry: String,
     /// Property holding the region id (default: proposed from the data / the feature id).
@@ -29,6 +29,10 @@ pub struct GeoArgs {
     /// Snapping tolerance for contiguity, in coordinate units.
     #[arg(long, default_value_t = 0.0)]
     pub tolerance: f64,
+    /// Geometric contiguity check for imperfect boundaries: islands (regions without neighbours
+    /// after vertex hashing), all (every region: boundaries within --tolerance connect) or off.
+    #[arg(long, default_value = "islands")]
+    pub fallback: String,
     /// Weights transform: r (row-standardised) or b (binary).
     #[arg(long, default_value = "r")]
     pub transform: String,
@@ -43,11 +47,7 @@ impl GeoArgs {
             region_codes: codes,
             ..Default::default()
         };
-        load_boundaries(
-            &read_file(&self.geometry)?,
-            &file_name(&self.geometry),
-            &opts,
-        )
+        crate::common::load_geometry(&self.geometry, &opts)
     }
 
     pub fn weights(&self, b: &Boundaries, spec: &str) -> Result<(SpatialWeights, Vec<Warning>)> {
@@ -78,7 +78,8 @@ impl GeoArgs {
         let p = ContiguityParams {
             tolerance: self.tolerance,
             ..Default::default()
-        };
+        }
+        .with_fallback(&self.fallback)?;
         build_weights(
             b,
             WeightsSpec::parse(spec)?,

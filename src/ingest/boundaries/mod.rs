@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
-pub use shapefile::load_shapefile_parts;
+pub use shapefile::{load_shapefile_parts, shapefile_zip};
 
 /// Options for [`load_boundaries`]; everything optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -271,7 +271,11 @@ pub fn load_boundaries(
     }
     let mut warnings = Vec::new();
     let lower = file_name.to_ascii_lowercase();
-    let raw = if bytes.starts_with(b"PK") || lower.ends_with(".zip") {
+    // The page converts a zipped Shapefile to GeoJSON in the extras module and loads that under
+    // the zip's name: JSON content wins over the extension.
+    let raw = if bytes.starts_with(b"PK")
+        || (lower.ends_with(".zip") && strip_bom(bytes).first() != Some(&b'{'))
+    {
         shapefile::read_zip(bytes, file_name, &mut warnings)?
     } else if bytes.len() >= 4 && bytes.get(..4) == Some(&[0u8, 0, 0x27, 0x0a][..]) {
         warnings.push(
@@ -282,6 +286,12 @@ pub fn load_boundaries(
             .at(Location::file(file_name)),
         );
         shapefile::read_parts(bytes, None, None, file_name, &mut warnings)?
+    } else if lower.ends_with(".dbf") || lower.ends_with(".shx") || lower.ends_with(".prj") {
+        return Err(Error::new(
+            ErrorCode::ShapefileRead,
+            format!("{file_name} is only one part of a Shapefile: load it together with its .shp (and .dbf), or the .zip"),
+        )
+        .at(Location::file(file_name)));
     } else {
         let text = strip_bom(bytes);
         let value: Value =

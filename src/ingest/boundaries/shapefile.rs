@@ -28,6 +28,103 @@ pub fn load_shapefile_parts(
     finish(raw, file_name, opts, warnings)
 }
 
+/// The parts of a Shapefile (`(file name, bytes)`: `.shp`, `.dbf`, optional `.cpg`, `.prj`) as one
+/// zip archive, stored without compression, so the page can keep a Shapefile chosen as separate
+/// files as one file (sessions, choosing another id property) and read it back with
+/// [`super::load_boundaries`].
+///
+/// # Errors
+/// `E_SHAPEFILE_READ` when a part is 4 GiB or larger (no zip64).
+///
+/// # Complexity
+/// O(total bytes).
+///
+/// # Examples
+/// ```
+/// let zip = agglo::ingest::boundaries::shapefile_zip(&[("a.cpg", b"UTF-8")]).unwrap();
+/// assert_eq!(&zip[..4], b"PK\x03\x04");
+/// assert_eq!(zip.len(), 30 + 5 + 5 + 46 + 5 + 22);
+/// ```
+pub fn shapefile_zip(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
+    let u32_of = |n: usize, what: &str| {
+        u32::try_from(n).map_err(|_| {
+            err(
+                what,
+                format!("{what} is too large to bundle ({n} bytes; at most 4 GiB)"),
+            )
+        })
+    };
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    // 1980-01-01 00:00, the earliest DOS date.
+    let (time, date) = (0u16, 0x21u16);
+    for (name, bytes) in parts {
+        let offset = u32_of(out.len(), name)?;
+        let size = u32_of(bytes.len(), name)?;
+        let crc = crc32(bytes);
+        let name_len = u16::try_from(name.len()).map_err(|_| err(name, "file name too long"))?;
+        let common = |v: &mut Vec<u8>| {
+            for x in [0u16, 0, time, date] {
+                v.extend_from_slice(&x.to_le_bytes()); // flags, method (stored), time, date
+            }
+            v.extend_from_slice(&crc.to_le_bytes());
+            v.extend_from_slice(&size.to_le_bytes());
+            v.extend_from_slice(&size.to_le_bytes());
+            v.extend_from_slice(&name_len.to_le_bytes());
+            v.extend_from_slice(&0u16.to_le_bytes()); // extra field length
+        };
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&10u16.to_le_bytes()); // version needed: 1.0
+        common(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(bytes);
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        central.extend_from_slice(&10u16.to_le_bytes());
+        common(&mut central);
+        for x in [0u16, 0, 0] {
+            central.extend_from_slice(&x.to_le_bytes()); // comment length, disk, internal attributes
+        }
+        central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let cd_offset = u32_of(out.len(), "the archive")?;
+    let cd_size = u32_of(central.len(), "the archive")?;
+    let n = u16::try_from(parts.len()).map_err(|_| err("the archive", "too many files"))?;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    for x in [0u16, 0, n, n] {
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out.extend_from_slice(&cd_size.to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    Ok(out)
+}
+
+/// CRC-32 (IEEE, reflected, as zip uses), table-driven.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (i, slot) in (0u32..).zip(table.iter_mut()) {
+        let mut c = i;
+        for _ in 0..8 {
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+        *slot = c;
+    }
+    let mut crc = !0u32;
+    for &b in bytes {
+        let idx = ((crc ^ u32::from(b)) & 0xFF) as usize;
+        crc = table.get(idx).copied().unwrap_or(0) ^ (crc >> 8);
+    }
+    !crc
+}
+
 fn err(file: &str, msg: impl Into<String>) -> Error {
     Error::new(ErrorCode::ShapefileRead, msg).at(Location::file(file))
 }

@@ -7,7 +7,7 @@
 // worker with progress and cancel.
 import { css, html, nothing } from 'lit';
 import { choropleth, categoricalLegend } from '../map/choropleth.js';
-import { dataTable } from '../table/table.js';
+import { dataTable, download } from '../table/table.js';
 import { imageExport } from '../export.js';
 import { fmt, fmtInt } from '../format.js';
 import { CLASSES, classInfo, fillOf, gistarClass, patternDefs, significanceClass, weightsClass } from './classes.js';
@@ -24,6 +24,8 @@ const DEFAULTS = {
   indicator: 'lq',
   missing: 'zero',
   weights: 'queen',
+  fallback: 'islands',
+  tolerance: 0,
   k: 5,
   band: 0.5,
   transform: 'r',
@@ -47,6 +49,7 @@ export class SpatialView {
     .sp-controls fieldset { margin: 0; padding: 0.2em 0.6em; font-size: 0.9rem; }
     .sp-controls fieldset label { flex-direction: row; gap: 0.3em; align-items: center; }
     .sp-controls .missing { border: 2px solid var(--agglo-accent); }
+    .sp-controls label.button { display: inline-block; font-size: 0.9rem; }
     .sp-modes { display: flex; flex-wrap: wrap; gap: 0.3em; margin-bottom: 0.4em; }
     .sp-modes button[aria-pressed='true'] { background: var(--agglo-accent); color: var(--agglo-accent-fg); }
     .sp-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16em, 2fr); gap: 1em; }
@@ -81,6 +84,7 @@ export class SpatialView {
     this.brushed = new Set();
     this.brush = null;
     this.activeGroup = null;
+    this.weightsFile = null; // {name, text} of an imported GeoDa .gal / .gwt
     this.sorts = { lisa: { key: 'p_sim', dir: 1 }, g: { key: 'z', dir: -1 }, hist: { key: 'neighbours', dir: 1 } };
   }
 
@@ -88,7 +92,7 @@ export class SpatialView {
 
   /** Saved with the session: the options and the map mode (results are recomputed). */
   getState() {
-    return { opts: this.opts, mode: this.mode };
+    return { opts: this.opts, mode: this.mode, weightsFile: this.weightsFile };
   }
 
   setState(state) {
@@ -96,6 +100,8 @@ export class SpatialView {
     const known = Object.fromEntries(Object.entries(state.opts ?? {}).filter(([k, v]) => k in DEFAULTS && typeof v === typeof DEFAULTS[k]));
     this.opts = { ...DEFAULTS, ...known };
     if (MODES.some(([m]) => m === state.mode)) this.mode = state.mode;
+    const f = state.weightsFile;
+    this.weightsFile = f && typeof f.name === 'string' && typeof f.text === 'string' ? { name: f.name, text: f.text } : null;
     this.lastKey = null;
   }
 
@@ -117,6 +123,9 @@ export class SpatialView {
       indicator: o.indicator,
       missing: o.missing,
       weights,
+      fallback: o.fallback,
+      tolerance: o.tolerance,
+      weightsFile: this.weightsFile ?? undefined,
       transform: o.transform,
       permutations: o.permutations,
       seed: o.seed,
@@ -292,7 +301,7 @@ export class SpatialView {
 
   render() {
     const s = this.host.state;
-    if (!s.boundaries) return html`<section class="panel"><h2>Spatial clusters</h2><p>Add a boundary file (GeoJSON, TopoJSON or zipped Shapefile) of the regions to find spatial clusters.</p></section>`;
+    if (!s.boundaries) return html`<section class="panel"><h2>Spatial clusters</h2><p>Add a boundary file (GeoJSON, TopoJSON, or a Shapefile as .zip or .shp with its .dbf) of the regions to find spatial clusters.</p></section>`;
     if (!this.running && this.key() !== this.lastKey) queueMicrotask(() => this.run());
     const r = this.result;
     return html`
@@ -346,6 +355,24 @@ export class SpatialView {
         </label>
         ${o.weights === 'knn' ? num('k', 'k', { min: 1, step: 1 }) : nothing}
         ${o.weights === 'band' ? num('band', 'Band (coordinate units)', { min: 0 }) : nothing}
+        ${o.weights === 'queen' || o.weights === 'rook'
+          ? html`<label>Imperfect boundaries
+                <select id="sp-fallback" @change=${(e) => this.set({ fallback: e.target.value })}>
+                  <option value="islands" ?selected=${o.fallback === 'islands'}>Check regions without neighbours</option>
+                  <option value="all" ?selected=${o.fallback === 'all'}>Check all: boundaries within the tolerance touch</option>
+                  <option value="off" ?selected=${o.fallback === 'off'}>Exact shared vertices only</option>
+                </select>
+              </label>
+              ${num('tolerance', 'Snapping tolerance (coordinate units)', { min: 0 })}`
+          : nothing}
+        <div class="sp-file">
+          <label class="button" for="sp-weights-file">Use GeoDa weights (.gal, .gwt)…</label>
+          <input type="file" id="sp-weights-file" accept=".gal,.gwt" @change=${(e) => this.importWeights(e.target)} />
+        </div>
+        ${this.weightsFile
+          ? html`<p class="sp-note" id="sp-weights-imported">Using the weights of <strong>${this.weightsFile.name}</strong> instead of the choice above.
+              <button class="link" id="sp-weights-drop" @click=${() => { this.weightsFile = null; this.host.requestUpdate(); }}>Use the computed weights again</button></p>`
+          : nothing}
         <label>Transform
           <select id="sp-transform" @change=${(e) => this.set({ transform: e.target.value })}>
             <option value="r" ?selected=${o.transform === 'r'}>Row-standardised</option>
@@ -379,6 +406,21 @@ export class SpatialView {
         and their links from the weights, so fewer regions are tested and some may become islands. Growth is the change of ${this.measureName()} (v1 − v0) between the “Growth from” year and the selected year.
       </p>
     </section>`;
+  }
+
+  /** A GeoDa weights file chosen by the user: its text goes to the core with every run. */
+  async importWeights(input) {
+    const file = input.files?.[0];
+    if (!file) return;
+    this.weightsFile = { name: file.name, text: await file.text() };
+    input.value = '';
+    this.host.requestUpdate();
+  }
+
+  async exportWeights(format) {
+    const out = await this.host.call('spatialWeightsFile', { ...this.result.args, format, boundaryFile: this.host.state.boundaries?.file }, `writing .${format} weights`);
+    download(out.fileName, out.text, 'text/plain');
+    this.host.announce(`Saved the weights as ${out.fileName}.`);
   }
 
   renderWarnings() {
@@ -474,6 +516,7 @@ export class SpatialView {
     return html`<p class="sp-selected" id="sp-selected">
       <strong>${name}</strong> (${s.selected}): value ${fmt(l.values[k])}; LISA ${l.lisa.quadrant[k] ?? 'island'}, I ${fmt(l.lisa.i[k], 3)}, pseudo p ${fmt(l.lisa.pSim[k], 3)}${l.lisa.significant[k] ? ' (significant)' : ''}${l.g ? html`; ${l.g.star ? 'Gi*' : 'Gi'} z ${fmt(l.g.z[k])}` : nothing}.
       ${nb.length} neighbours${nb.length ? `: ${nb.join(', ')}` : ' (island)'}.
+      ${w.components > 1 && nb.length ? `Its connected component has ${w.componentOf.filter((c) => c === w.componentOf[k]).length} of the ${w.n} regions.` : ''}
     </p>`;
   }
 
@@ -537,6 +580,34 @@ export class SpatialView {
       </dl>`;
   }
 
+  /** Connected components of the weights graph (islands are one-region components), largest first. */
+  components() {
+    const w = this.result.weights;
+    const groups = new Map();
+    w.componentOf.forEach((c, k) => {
+      if (!groups.has(c)) groups.set(c, []);
+      groups.get(c).push(w.ids[k]);
+    });
+    return [...groups.values()].sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  }
+
+  renderComponents() {
+    const w = this.result.weights;
+    if (w.components <= 1) return html`<p>One connected component: every region can be reached from every other through neighbours.</p>`;
+    const names = this.host.state.boundaries.names;
+    const label = (id) => `${names.get(id) ?? id} (${id})`;
+    const comps = this.components().filter((c) => c.length > 1 || !w.islands.includes(c[0]));
+    return html`<div id="sp-components">
+      <p>${w.components} connected components: regions in different components never influence each other's local statistics${w.islands.length ? ` (${w.islands.length} of them are islands, listed above)` : ''}.</p>
+      <ol>
+        ${comps.map((c, i) => html`<li>
+          ${c.length} region${c.length === 1 ? '' : 's'}${c.length <= 6 ? `: ${c.map(label).join(', ')}` : `, e.g. ${c.slice(0, 3).map(label).join(', ')}`}
+          <button class="link" data-component=${i} @click=${() => { this.brushed = new Set(c); this.mode = 'weights'; this.host.requestUpdate(); }}>Show on the map</button>
+        </li>`)}
+      </ol>
+    </div>`;
+  }
+
   renderWeights() {
     const w = this.result.weights;
     const names = this.host.state.boundaries.names;
@@ -555,6 +626,10 @@ export class SpatialView {
             ${w.islands.map((id) => `${names.get(id) ?? id} (${id})`).join(', ')}.
             <button class="link" @click=${() => { this.brushed = new Set(w.islands); this.mode = 'weights'; this.host.requestUpdate(); }}>Show the islands on the map</button></p>`
         : html`<p>No islands: every region has at least one neighbour.</p>`}
+      ${this.renderComponents()}
+      <p>Take these weights to GeoDa or PySAL:
+        <button class="button" id="sp-export-gal" @click=${() => this.exportWeights('gal')}>Download .gal</button>
+        <button class="button" id="sp-export-gwt" @click=${() => this.exportWeights('gwt')}>Download .gwt</button></p>
       ${dataTable({
         id: 'sp-histogram',
         caption: 'Regions by number of neighbours',
