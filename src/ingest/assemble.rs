@@ -34,44 +34,75 @@ impl Hasher for Fnv {
 }
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Codes in first-seen order, with a one-entry cache for the common sorted input.
+/// A code of up to 7 bytes packed with its length into one `u64` (the length in the top byte, so
+/// no longer code and no `u64::MAX` collides): compared and hashed as one integer.
+fn short_key(code: &[u8]) -> Option<u64> {
+    (code.len() <= 7).then(|| {
+        code.iter()
+            .fold(code.len() as u64, |acc, b| (acc << 8) | u64::from(*b))
+            << (8 * (7 - code.len()))
+    })
+}
+
+/// Codes in first-seen order, with a one-entry cache for the common sorted input. Codes come as
+/// bytes (fields of valid UTF-8 split at ASCII delimiters): short ones (FIPS, NAICS, NUTS) are
+/// looked up as one integer, without a string comparison.
 #[derive(Default)]
 pub(crate) struct Interner {
-    map: FnvMap<Box<str>, u32>,
+    short: FnvMap<u64, u32>,
+    long: FnvMap<Box<[u8]>, u32>,
+    /// `short_key` of each code, `u64::MAX` for longer codes.
+    keys: Vec<u64>,
     pub codes: Vec<String>,
     pub names: Vec<String>,
     /// The source line where each code was first seen: parts of a file loaded in parallel are
     /// merged back into file order with it.
     first_lines: Vec<u64>,
-    last: Option<(usize, u32)>,
+    last: Option<usize>,
 }
 
 impl Interner {
+    fn is_at(&self, k: usize, code: &[u8], key: Option<u64>) -> bool {
+        match key {
+            Some(key) => self.keys.get(k) == Some(&key),
+            None => self.codes.get(k).is_some_and(|c| c.as_bytes() == code),
+        }
+    }
+
     /// Index of `code`, first seen at `line`; `name` is asked for only when the code is new.
-    pub fn get_or_insert(&mut self, code: &str, line: u64, name: impl FnOnce() -> String) -> u32 {
-        if let Some((k, idx)) = self.last {
-            if self.codes.get(k).is_some_and(|c| c == code) {
-                return idx;
+    pub fn get_or_insert(&mut self, code: &[u8], line: u64, name: impl FnOnce() -> String) -> u32 {
+        let key = short_key(code);
+        if let Some(k) = self.last {
+            if self.is_at(k, code, key) {
+                return k as u32;
             }
             // Sorted long files list the same codes in the same order within each region: the
             // code after the last one is the likeliest next.
-            if self.codes.get(k + 1).is_some_and(|c| c == code) {
-                self.last = Some((k + 1, idx + 1));
-                return idx + 1;
+            if self.is_at(k + 1, code, key) {
+                self.last = Some(k + 1);
+                return (k + 1) as u32;
             }
         }
-        let idx = match self.map.get(code) {
+        let found = match key {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(code),
+        };
+        let idx = match found {
             Some(i) => *i,
             None => {
                 let i = self.codes.len() as u32;
-                self.map.insert(code.into(), i);
-                self.codes.push(code.to_string());
+                match key {
+                    Some(key) => self.short.insert(key, i),
+                    None => self.long.insert(code.into(), i),
+                };
+                self.keys.push(key.unwrap_or(u64::MAX));
+                self.codes.push(String::from_utf8_lossy(code).into_owned());
                 self.names.push(name());
                 self.first_lines.push(line);
                 i
             }
         };
-        self.last = Some((idx as usize, idx));
+        self.last = Some(idx as usize);
         idx
     }
     pub fn len(&self) -> usize {
@@ -80,7 +111,7 @@ impl Interner {
 
     /// Index of another interner's code `k` here (inserted if new, keeping the earlier first line).
     fn adopt(&mut self, other: &Interner, k: usize) -> u32 {
-        let code = other.codes.get(k).map_or("", String::as_str);
+        let code = other.codes.get(k).map_or(&[][..], |c| c.as_bytes());
         let line = other.first_lines.get(k).copied().unwrap_or(u64::MAX);
         let idx = self.get_or_insert(code, line, || {
             other.names.get(k).cloned().unwrap_or_default()
@@ -729,8 +760,8 @@ mod tests {
     #[test]
     fn duplicate_names_both_rows() {
         let mut b = Builder::new("f.csv", None, vec!["e".into()], 1000);
-        let r = b.regions.get_or_insert("A", 2, String::new);
-        let i = b.industries.get_or_insert("x", 2, String::new);
+        let r = b.regions.get_or_insert(b"A", 2, String::new);
+        let i = b.industries.get_or_insert(b"x", 2, String::new);
         let y = b.year_index(2020);
         b.put(r, Some(i), y, &[1.0], 2).unwrap();
         let e = b.put(r, Some(i), y, &[1.0], 70_002).unwrap_err();

@@ -70,8 +70,13 @@ pub(crate) fn code_like(h: &str) -> bool {
 
 /// A row label that marks a totals row (`Total`, `Sum of published county cells`, `All regions`).
 pub(crate) fn is_total_label(s: &str) -> bool {
+    is_total_code(s.as_bytes())
+}
+
+/// [`is_total_label`] of a field's bytes.
+pub(crate) fn is_total_code(s: &[u8]) -> bool {
     // Called for every row: ASCII case-insensitive prefix tests, no allocation.
-    let t = s.trim().as_bytes();
+    let t = s.trim_ascii();
     let starts = |p: &[u8]| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     starts(b"total")
         || starts(b"sum ")

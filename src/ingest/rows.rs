@@ -2,7 +2,7 @@
 //! No allocation per row except for new codes.
 
 use super::assemble::Builder;
-use super::layout::{is_total_label, Plan};
+use super::layout::{is_total_code, is_total_label, Plan};
 use super::number::{parse_num, parse_year, Num};
 use super::suppression::{marker_index, trim_bytes, SUPPRESSION_MARKERS};
 use super::{IngestReport, Layout, SuppressionCount};
@@ -119,11 +119,11 @@ impl Processor {
                     None
                 } else {
                     let n = iname.clone();
-                    Some(
-                        p.builder
-                            .industries
-                            .get_or_insert(code, p.plan.header_line, || n),
-                    )
+                    Some(p.builder.industries.get_or_insert(
+                        code.as_bytes(),
+                        p.plan.header_line,
+                        || n,
+                    ))
                 };
                 p.wide_idx.push(idx);
             }
@@ -172,12 +172,14 @@ impl Processor {
             .at(self.loc(line, None)));
         }
         // Region.
-        let region_code: &str = match self.plan.region {
-            Some(c) => text(trim_bytes(f.field(c))),
-            None => "reference",
+        // Codes stay bytes on this path (valid UTF-8: the text was decoded and split at ASCII
+        // delimiters); they become strings once, when first seen.
+        let region_code: &[u8] = match self.plan.region {
+            Some(c) => trim_bytes(f.field(c)),
+            None => b"reference",
         };
         let label = |p: &Plan| -> bool {
-            is_total_label(region_code)
+            is_total_code(region_code)
                 || (region_code.is_empty()
                     && p.region_name
                         .is_some_and(|c| is_total_label(text(f.field(c)))))
@@ -220,14 +222,14 @@ impl Processor {
                 let Some(ic) = self.plan.industry else {
                     return Err(Error::new(ErrorCode::Internal, "no industry column"));
                 };
-                let icode = text(trim_bytes(f.field(ic)));
+                let icode = trim_bytes(f.field(ic));
                 if icode.is_empty() {
                     return Err(
                         Error::new(ErrorCode::EmptyCode, "the industry code is empty")
                             .at(self.loc(line, Some(ic))),
                     );
                 }
-                let i = if self.plan.totals.iter().any(|t| t == icode) {
+                let i = if self.plan.totals.iter().any(|t| t.as_bytes() == icode) {
                     None
                 } else {
                     let inc = self.plan.industry_name;
