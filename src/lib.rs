@@ -46,6 +46,8 @@
 //! * [`spatial::knn`], [`spatial::distance_band`], [`spatial::inverse_distance`] — distance weights.
 //! * [`spatial::read_gal`], [`spatial::write_gal`], [`spatial::read_gwt`], [`spatial::write_gwt`] —
 //!   GeoDa weights files.
+//! * [`spatial::region_areas_km2`], [`spatial::densities`] — land area (geodesic WGS84 or planar
+//!   metres) and value per km².
 //! * [`spatial::moran`] — global Moran's I (Moran 1950; Cliff & Ord 1981; esda `Moran`).
 //! * [`spatial::geary`] — Geary's C (Geary 1954; esda `Geary`).
 //! * [`spatial::general_g`] — Getis-Ord General G (Getis & Ord 1992; esda `G`).

@@ -16,6 +16,7 @@
 //! in global statistics with a zero lag (esda) and are excluded and flagged in local ones; every
 //! permutation routine takes a seed (default 12345) and 999 permutations by default.
 
+mod area;
 mod contiguity;
 mod distance;
 mod gal;
@@ -32,6 +33,7 @@ mod spec;
 mod weights;
 pub mod workloads;
 
+pub use area::{densities, region_areas_km2, AreaMethod};
 pub use contiguity::{contiguity_from_polygons, queen, rook, Contiguity, ContiguityParams};
 pub use distance::{centroids, distance_band, inverse_distance, knn};
 pub use gal::{read_gal, read_gwt, write_gal, write_gwt};

@@ -52,6 +52,10 @@ struct SpatialOptions {
     missing: Option<String>,
     /// `queen` (default), `rook`, `knn:K`, `band:D`, `idw:D[:alpha]`.
     weights: Option<String>,
+    /// Contiguity order (default 1): 2 = neighbours of neighbours that are not first-order
+    /// neighbours (as `agglo weights --order K`); applied to the computed weights, not to an
+    /// imported file.
+    order: Option<usize>,
     /// `r` (row-standardised, default) or `b` (binary).
     transform: Option<String>,
     /// Snapping tolerance for contiguity (coordinate units, default 0).
@@ -77,6 +81,9 @@ struct SpatialOptions {
     /// Administrative unit from this boundary property instead.
     admin_field: Option<String>,
 }
+
+/// Highest contiguity order the page offers (the ball of order 3 already spans most of a state).
+const MAX_ORDER: usize = 3;
 
 /// A GeoDa weights file's name (its extension chooses GAL or GWT) and text.
 #[derive(Deserialize, Default, Debug, Clone)]
@@ -141,7 +148,22 @@ impl SpatialOptions {
         }
         .with_fallback(self.fallback.as_deref().unwrap_or("islands"))
         .map_err(err)?;
-        build_weights(b, spec, transform, &cp).map_err(err)
+        let (w, warnings) = build_weights(b, spec, transform, &cp).map_err(err)?;
+        match self.order.unwrap_or(1) {
+            1 => Ok((w, warnings)),
+            k @ 2..=MAX_ORDER => {
+                let t = w.transform;
+                Ok((
+                    w.higher_order(k, false).map_err(err)?.transform(t),
+                    warnings,
+                ))
+            }
+            k => Err(err(Error::new(
+                ErrorCode::InvalidParameter,
+                format!("the contiguity order must be between 1 and {MAX_ORDER}, not {k}"),
+            )
+            .at(Location::default().with_column("order")))),
+        }
     }
 }
 
