@@ -169,6 +169,13 @@ fn with_defs<T>(f: impl FnOnce(&Loaded) -> Result<T, JsValue>) -> Result<T, JsVa
     })
 }
 
+/// The loaded cluster definitions, for the other facades (the spatial view maps a cluster's LQ).
+pub(super) fn with_definitions<T>(
+    f: impl FnOnce(&ClusterDefinitions) -> Result<T, JsValue>,
+) -> Result<T, JsValue> {
+    with_defs(|l| f(&l.defs))
+}
+
 fn filter_value(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("any"))

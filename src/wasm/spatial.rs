@@ -16,14 +16,15 @@
 
 use super::convert::{from_js, Obj};
 use super::workspace::{err, measure, year, Workspace};
+use crate::clusters::aggregate_to_clusters;
 use crate::ingest::boundaries::{value_text, Boundaries};
-use crate::panel::Panel;
+use crate::panel::{Panel, Reference};
 use crate::spatial::{
-    admin_by_prefix, build_weights, geary, general_g, hotspot_groups, indicator_values, moran,
-    read_gal, read_gwt, write_gal, write_gwt, Adjust, Cluster, ContiguityParams, HotspotGroup,
-    Indicator, IndicatorSpec, LocalG, LocalGJob, LocalMoran, LocalMoranJob, MissingPolicy,
-    PermutationParams, SpatialWeights, Spot, Transform, WeightsSpec, DEFAULT_PERMUTATIONS,
-    DEFAULT_SEED,
+    admin_by_prefix, build_weights, densities, geary, general_g, hotspot_groups, indicator_values,
+    moran, read_gal, read_gwt, region_areas_km2, write_gal, write_gwt, Adjust, AreaMethod, Cluster,
+    ContiguityParams, HotspotGroup, Indicator, IndicatorSpec, LocalG, LocalGJob, LocalMoran,
+    LocalMoranJob, MissingPolicy, PermutationParams, SpatialWeights, Spot, Transform, WeightsSpec,
+    DEFAULT_PERMUTATIONS, DEFAULT_SEED,
 };
 use crate::{Error, ErrorCode, Location, Warning};
 use js_sys::{Array, Uint32Array};
@@ -35,8 +36,10 @@ use wasm_bindgen::prelude::*;
 #[derive(Deserialize, Default, Debug, Clone)]
 #[serde(default, rename_all = "camelCase")]
 struct SpatialOptions {
-    /// Industry code (required for the indicator).
+    /// Industry code (required for the industry indicators).
     industry: Option<String>,
+    /// Cluster code of the loaded cluster definitions (required for `cluster_lq`).
+    cluster: Option<String>,
     /// Year (default: the latest).
     year: Option<i32>,
     /// Start year of `growth` (default: the first year).
@@ -45,8 +48,11 @@ struct SpatialOptions {
     measure: Option<String>,
     /// `auto` (uploaded reference table when present) or `sum` (sum of the loaded regions).
     reference: Option<String>,
-    /// `lq` (default), `value` (the measure, e.g. employment) or `growth` (change of the measure
-    /// between `yearStart` and `year`, `v1 - v0`).
+    /// `lq` (default), `value` (the measure, e.g. employment), `growth` (change of the measure
+    /// between `yearStart` and `year`, `v1 - v0`), `density` (the measure per km² of land: the
+    /// boundary's geodesic WGS84 area, or planar area in metres for projected boundaries) or
+    /// `cluster_lq` (LQ of `cluster`: the panel summed to the clusters of the loaded cluster
+    /// definitions, as the cluster views, all-industry base).
     indicator: Option<String>,
     /// Regions with a boundary but no published cell: `zero` (default) or `exclude`.
     missing: Option<String>,
@@ -107,6 +113,8 @@ struct Prepared {
     params: PermutationParams,
     star: bool,
     indicator: &'static str,
+    /// How the areas of `density` were measured.
+    area_method: Option<AreaMethod>,
     year: i32,
     year_start: Option<i32>,
     boundaries: usize,
@@ -237,12 +245,18 @@ fn prepare(
     o: &SpatialOptions,
 ) -> Result<Prepared, JsValue> {
     let params = o.params()?;
-    let industry = o.industry.clone().ok_or_else(|| {
-        err(
-            Error::new(ErrorCode::InvalidParameter, "choose an industry")
-                .at(Location::default().with_column("industry")),
-        )
-    })?;
+    let kind = o.indicator.as_deref().unwrap_or("lq");
+    let industry = match (o.industry.clone(), kind) {
+        (Some(i), _) => i,
+        (None, "cluster_lq") => String::new(),
+        (None, _) => {
+            return Err(err(Error::new(
+                ErrorCode::InvalidParameter,
+                "choose an industry",
+            )
+            .at(Location::default().with_column("industry"))))
+        }
+    };
     if !b.ids.iter().any(|id| panel.regions.contains(id)) {
         let first = b.ids.first().cloned().unwrap_or_default();
         return Err(err(Error::new(
@@ -259,7 +273,7 @@ fn prepare(
     let y = year(panel, o.year)?;
     let policy = MissingPolicy::parse(o.missing.as_deref().unwrap_or("zero")).map_err(err)?;
     let (reference, mut warnings) = ws.reference_for(panel, m, y, o.reference.as_deref())?;
-    let kind = o.indicator.as_deref().unwrap_or("lq");
+    let mut area_method = None;
     let (values, totals, filled_zero, excluded, indicator, year_start) = match kind {
         "growth" | "change" => {
             let y0 = match o.year_start {
@@ -313,6 +327,87 @@ fn prepare(
                 excluded,
                 "growth",
                 panel.years.get(y0).copied(),
+            )
+        }
+        "cluster_lq" => {
+            let code = o.cluster.clone().ok_or_else(|| {
+                err(Error::new(ErrorCode::InvalidParameter, "choose a cluster")
+                    .at(Location::default().with_column("cluster")))
+            })?;
+            let use_reference = matches!(o.reference.as_deref(), None | Some("auto"));
+            let (cp, rcp, cw) = super::clusters::with_definitions(|defs| {
+                let (cp, cw) = aggregate_to_clusters(panel, defs).map_err(err)?;
+                let rcp = match (&ws.reference, use_reference) {
+                    (Some((rp, name)), true) => Some((
+                        aggregate_to_clusters(rp, defs).map_err(err)?.0,
+                        name.clone(),
+                    )),
+                    _ => None,
+                };
+                Ok((cp, rcp, cw))
+            })?;
+            // The industry-level reference warnings do not apply to the cluster panel.
+            warnings = cw;
+            let reference = match &rcp {
+                Some((rp, name)) => {
+                    let (r, rw) =
+                        Reference::from_table(&rp.panel, name, &cp.panel, m, y).map_err(err)?;
+                    warnings.extend(rw);
+                    r
+                }
+                None => Reference::sum_of_regions(&cp.panel, m, y),
+            };
+            let spec = IndicatorSpec {
+                measure: m,
+                year: y,
+                industry: code,
+                indicator: Indicator::Lq,
+                missing: policy,
+            };
+            let iv = indicator_values(&cp.panel, &reference, &spec, &b.ids).map_err(err)?;
+            warnings.extend(iv.warnings);
+            (
+                iv.values,
+                iv.industry_values,
+                iv.filled_zero,
+                iv.excluded,
+                "cluster_lq",
+                None,
+            )
+        }
+        "density" => {
+            let spec = IndicatorSpec {
+                measure: m,
+                year: y,
+                industry: industry.clone(),
+                indicator: Indicator::Value,
+                missing: policy,
+            };
+            let iv = indicator_values(panel, &reference, &spec, &b.ids).map_err(err)?;
+            warnings.extend(iv.warnings);
+            let (areas, how) = region_areas_km2(&b.geometries);
+            area_method = Some(how);
+            let (values, zero) = densities(&iv.values, &areas);
+            let mut excluded = iv.excluded;
+            let zero_ids: Vec<String> =
+                zero.iter().filter_map(|k| b.ids.get(*k).cloned()).collect();
+            if let Some(first) = zero_ids.first() {
+                warnings.push(Warning::new(
+                    "W_ZERO_AREA",
+                    format!(
+                        "{} region(s) have no land area in the boundaries (density undefined) and are left out, first '{first}'",
+                        zero_ids.len()
+                    ),
+                ));
+            }
+            excluded.extend(zero_ids);
+            (
+                values,
+                iv.industry_values,
+                iv.filled_zero,
+                excluded,
+                "density",
+                None,
             )
         }
         other => {
@@ -388,6 +483,7 @@ fn prepare(
         params,
         star: o.star.unwrap_or(true),
         indicator,
+        area_method,
         year: panel.years.get(y).copied().unwrap_or(0),
         year_start,
         boundaries: b.len(),
@@ -413,6 +509,7 @@ fn common(p: &Prepared) -> Result<Obj, JsValue> {
         .set("n", p.values.len() as u32)
         .set("boundaries", p.boundaries as u32)
         .set("indicator", p.indicator)
+        .ser("areaMethod", &p.area_method)?
         .set("year", p.year)
         .set(
             "yearStart",
