@@ -101,3 +101,24 @@ fn densities_divide_and_drop_zero_areas() {
     assert_eq!(d, vec![Some(2.5), Some(0.0), None, None]);
     assert_eq!(zero, vec![2]);
 }
+
+#[test]
+fn georgia_counties_add_up_to_the_state() {
+    use agglo::ingest::boundaries::{load_boundaries, BoundaryOptions};
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/ga_counties.topojson"
+    ))
+    .unwrap();
+    let (b, _) =
+        load_boundaries(&bytes, "ga_counties.topojson", &BoundaryOptions::default()).unwrap();
+    let (a, how) = region_areas_km2(&b.geometries);
+    assert_eq!(how, AreaMethod::Geodesic);
+    let total: f64 = a.iter().sum();
+    let whitfield = a[b.ids.iter().position(|id| id == "13313").unwrap()];
+    // Census 2020: Georgia's land area 148 959 km², land and water 153 910 km²; the sample's
+    // (simplified, shoreline-clipped) counties fall between.
+    assert!(total > 148_959.0 && total < 153_910.0, "{total}");
+    // Whitfield County: 290.5 sq mi of land = 752.4 km² (simplified outline: within 2 %).
+    assert!((whitfield - 752.4).abs() / 752.4 < 0.02, "{whitfield}");
+}

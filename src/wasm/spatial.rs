@@ -115,6 +115,8 @@ struct Prepared {
     indicator: &'static str,
     /// How the areas of `density` were measured.
     area_method: Option<AreaMethod>,
+    /// Area in km² per analysed region (`density` only, else empty).
+    areas: Vec<f64>,
     year: i32,
     year_start: Option<i32>,
     boundaries: usize,
@@ -274,6 +276,7 @@ fn prepare(
     let policy = MissingPolicy::parse(o.missing.as_deref().unwrap_or("zero")).map_err(err)?;
     let (reference, mut warnings) = ws.reference_for(panel, m, y, o.reference.as_deref())?;
     let mut area_method = None;
+    let mut all_areas: Vec<f64> = Vec::new();
     let (values, totals, filled_zero, excluded, indicator, year_start) = match kind {
         "growth" | "change" => {
             let y0 = match o.year_start {
@@ -388,6 +391,7 @@ fn prepare(
             let (areas, how) = region_areas_km2(&b.geometries);
             area_method = Some(how);
             let (values, zero) = densities(&iv.values, &areas);
+            all_areas = areas;
             let mut excluded = iv.excluded;
             let zero_ids: Vec<String> =
                 zero.iter().filter_map(|k| b.ids.get(*k).cloned()).collect();
@@ -484,6 +488,11 @@ fn prepare(
         star: o.star.unwrap_or(true),
         indicator,
         area_method,
+        areas: if all_areas.is_empty() {
+            all_areas
+        } else {
+            pick(&all_areas, &keep)
+        },
         year: panel.years.get(y).copied().unwrap_or(0),
         year_start,
         boundaries: b.len(),
@@ -510,6 +519,7 @@ fn common(p: &Prepared) -> Result<Obj, JsValue> {
         .set("boundaries", p.boundaries as u32)
         .set("indicator", p.indicator)
         .ser("areaMethod", &p.area_method)?
+        .f64s("areaKm2", &p.areas)
         .set("year", p.year)
         .set(
             "yearStart",

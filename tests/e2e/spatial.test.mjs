@@ -6,9 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openPage, ROOT, OUT, CLI, axe } from './harness.mjs';
+import { startServer, launch, openPage, ROOT, OUT, CLI, axe, tmp } from './harness.mjs';
 
 const CARPET = ['13129', '13213', '13313'];
 
@@ -172,6 +172,94 @@ test('Georgia 3141: LISA finds the Dalton carpet HH group, matching the CLI; "ex
   const growth = await page.locator(x('#spatial-summary')).textContent();
   assert.match(growth, /Gi\* not computed: E_NEGATIVE_VALUE/);
   assert.equal(await page.locator(x('#sp-mode-gistar')).isDisabled(), true);
+
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+/** Value column of the LISA table twin: id → value. */
+async function pageValues(page) {
+  return page.$$eval('agglo-explorer >> #lisa-table tbody tr', (trs) =>
+    Object.fromEntries(trs.map((tr) => [tr.dataset.key, Number(tr.querySelectorAll('td')[2].dataset.value)])),
+  );
+}
+
+/** `agglo lisa` on a values CSV (id,value) with the page's defaults. */
+function cliLisaOn(values) {
+  const dir = tmp();
+  const file = join(dir, 'values.csv');
+  writeFileSync(file, 'id,value\n' + Object.entries(values).map(([id, v]) => `${id},${v}`).join('\n') + '\n');
+  return JSON.parse(
+    execFileSync(CLI, ['lisa', '--geometry', join(ROOT, 'data', 'ga_counties.topojson'), '--data', file, '--join-col', 'id', '--value-col', 'value',
+      '--weights', 'queen', '--transform', 'r', '--permutations', '999', '--seed', '12345', '--alpha', '0.05', '--adjust', 'none'], { encoding: 'utf8' }),
+  );
+}
+
+function sameLisa(got, want, what) {
+  assert.equal(Object.keys(got).length, want.rows.length, what);
+  for (const r of want.rows) {
+    assert.equal(got[r.id].cluster, r.cluster.replace('_', ' '), `${what} ${r.id}`);
+    if (r.i === null) assert.equal(got[r.id].i, null);
+    else close(got[r.id].i, r.i, `${what} I ${r.id}`);
+    close(got[r.id].p, r.p_sim, `${what} p_sim ${r.id}`);
+  }
+}
+
+test('Second-order contiguity, a cluster LQ and employment density on the page match the CLI', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  const x = (sel) => `agglo-explorer >> ${sel}`;
+  const summaryMatches = (re) =>
+    page.waitForFunction((src) => new RegExp(src).test(document.querySelector('agglo-explorer').shadowRoot.querySelector('#spatial-summary')?.textContent ?? ''), re.source, { timeout: 60000 });
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 30000 });
+  await page.click(x('#tab-spatial'));
+  await waitForRun(page, 159);
+
+  // Order 2 (queen): the link count is `agglo weights --order 2`'s, and the summary says so.
+  const w1 = JSON.parse(execFileSync(CLI, ['weights', '--geometry', join(ROOT, 'data', 'ga_counties.topojson'), '--kind', 'queen'], { encoding: 'utf8' }));
+  const w2 = JSON.parse(execFileSync(CLI, ['weights', '--geometry', join(ROOT, 'data', 'ga_counties.topojson'), '--kind', 'queen', '--order', '2'], { encoding: 'utf8' }));
+  const links = () => page.$eval(x('#weights-summary'), (s) => Number([...s.querySelectorAll('dt')].find((dt) => dt.textContent.startsWith('Links')).nextElementSibling.dataset.value));
+  assert.equal(await links(), w1.links);
+  await page.selectOption(x('#sp-order'), '2');
+  await summaryMatches(/queen\^2 weights/);
+  await waitForRun(page, 159);
+  assert.equal(await page.getAttribute(x('#sp-weights-order'), 'data-value'), '2');
+  assert.match(await page.locator(x('#sp-weights-kind')).textContent(), /queen\^2/);
+  assert.equal(await links(), w2.links);
+  assert.notEqual(w2.links, w1.links);
+  await page.selectOption(x('#sp-order'), '1');
+  await summaryMatches(/queen weights/);
+
+  // Cluster LQ: Textile Manufacturing (42, the carpet mills' cluster), as `agglo clusters` computes it.
+  await page.selectOption(x('#sp-indicator'), 'cluster_lq');
+  await page.waitForSelector(x('#sp-cluster'), { timeout: 60000 });
+  await page.selectOption(x('#sp-cluster'), '42');
+  await summaryMatches(/LQ of cluster Textile Manufacturing \(42\)/);
+  await waitForRun(page, 159);
+  const clusters = JSON.parse(execFileSync(CLI, ['clusters', '--data', join(ROOT, 'data', 'ga_cbp_naics4_2017_2021.csv'), '--reference', join(ROOT, 'data', 'us_cbp_naics4_2017_2021.csv'), '--year', '2021'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const lq = Object.fromEntries(clusters.rows.filter((r) => r.cluster === '42' && r.lq !== null).map((r) => [r.region, r.lq]));
+  assert.ok(Object.keys(lq).length > 5);
+  const cval = await pageValues(page);
+  assert.equal(Object.keys(cval).length, 159);
+  for (const [id, v] of Object.entries(cval)) close(v, lq[id] ?? 0, `cluster LQ ${id}`);
+  assert.ok(cval['13313'] > 10, 'Whitfield specialises in textiles');
+  sameLisa(await pageLisa(page), cliLisaOn(cval), 'cluster LQ LISA');
+  assert.deepEqual(await axe(page), [], 'axe with the cluster picker');
+
+  // Density: employment in 3141 per km² (the area column is the county's geodesic area).
+  await page.selectOption(x('#sp-indicator'), 'density');
+  await summaryMatches(/employment per km² in/);
+  await waitForRun(page, 159);
+  const area = await page.$$eval(x('#lisa-table tbody tr'), (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.key, Number([...tr.querySelectorAll('td')].at(-1).dataset.value)])));
+  const dval = await pageValues(page);
+  const emp = { 13313: 11607, 13213: 1387, 13129: 3572 }; // the 2021 cells of the sample CSV
+  for (const [id, e] of Object.entries(emp)) close(dval[id] * area[id], e, `density × area ${id}`);
+  assert.ok(Math.abs(area['13313'] - 752.4) / 752.4 < 0.02, `Whitfield ${area['13313']} km²`);
+  const total = Object.values(area).reduce((a, b) => a + b, 0);
+  assert.ok(total > 148959 && total < 153910, `Georgia ${total} km²`);
+  sameLisa(await pageLisa(page), cliLisaOn(dval), 'density LISA');
+  await page.screenshot({ path: join(OUT, 'spatial-density.png'), fullPage: true });
 
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(consoleErrors, [], 'no console errors');

@@ -12,6 +12,7 @@ import { imageExport } from '../export.js';
 import { fmt, fmtInt } from '../format.js';
 import { CLASSES, classInfo, fillOf, gistarClass, patternDefs, significanceClass, weightsClass } from './classes.js';
 import { moranScatter, scatterLayout } from './scatter.js';
+import { contextOf, idOf } from '../clusters/context.js';
 
 const MODES = [
   ['lisa', 'LISA clusters'],
@@ -24,6 +25,8 @@ const DEFAULTS = {
   indicator: 'lq',
   missing: 'zero',
   weights: 'queen',
+  order: 1,
+  cluster: '',
   fallback: 'islands',
   tolerance: 0,
   k: 5,
@@ -116,8 +119,11 @@ export class SpatialView {
     const s = this.host.state;
     const o = this.opts;
     const weights = o.weights === 'knn' ? `knn:${o.k}` : o.weights === 'band' ? `band:${o.band}` : o.weights;
+    const contiguity = o.weights === 'queen' || o.weights === 'rook';
     return {
       industry: s.industry,
+      cluster: o.indicator === 'cluster_lq' ? this.clusterCode() ?? undefined : undefined,
+      order: contiguity && !this.weightsFile ? o.order : 1,
       year: s.year,
       yearStart: s.yearStart ?? undefined,
       indicator: o.indicator,
@@ -138,7 +144,8 @@ export class SpatialView {
 
   key() {
     const s = this.host.state;
-    return JSON.stringify([this.version, s.boundaries?.file ?? null, s.reference?.file ?? null, this.args()]);
+    const defs = this.opts.indicator === 'cluster_lq' ? contextOf(this.host).version : 0;
+    return JSON.stringify([this.version, defs, s.boundaries?.file ?? null, s.reference?.file ?? null, this.args()]);
   }
 
   set(patch) {
@@ -250,10 +257,23 @@ export class SpatialView {
 
   // ---------- text ----------
 
+  /** The chosen cluster of the cluster LQ: the user's pick if the mapping has it, else the first. */
+  clusterCode() {
+    const ctx = contextOf(this.host);
+    const list = ctx.ready ? ctx.mapping.clusters : [];
+    if (list.some((c) => c.code === this.opts.cluster)) return this.opts.cluster;
+    return list[0]?.code ?? null;
+  }
+
   indicatorLabel(r = this.result) {
     const s = this.host.state;
     const ind = r?.local?.indicator ?? this.opts.indicator;
     const measure = this.measureName();
+    if (ind === 'cluster_lq') {
+      const code = r?.args?.cluster ?? this.clusterCode();
+      return `LQ of cluster ${contextOf(this.host).clusterName(code)} (${code}) in ${r?.local?.year ?? s.year}`;
+    }
+    if (ind === 'density') return `${measure} per km² in ${this.host.industryLabel()}, ${r?.local?.year ?? s.year}`;
     if (ind === 'lq') return `LQ of ${this.host.industryLabel()} in ${r?.local?.year ?? s.year}`;
     if (ind === 'value') return `${measure} in ${this.host.industryLabel()}, ${r?.local?.year ?? s.year}`;
     return `change in ${measure} in ${this.host.industryLabel()}, ${r?.local?.yearStart ?? s.yearStart}–${r?.local?.year ?? s.year}`;
@@ -302,7 +322,11 @@ export class SpatialView {
   render() {
     const s = this.host.state;
     if (!s.boundaries) return html`<section class="panel"><h2>Spatial clusters</h2><p>Add a boundary file (GeoJSON, TopoJSON, or a Shapefile as .zip or .shp with its .dbf) of the regions to find spatial clusters.</p></section>`;
-    if (!this.running && this.key() !== this.lastKey) queueMicrotask(() => this.run());
+    // The cluster LQ needs the cluster definitions the cluster views use (loaded once, shared).
+    const ctx = contextOf(this.host);
+    const waiting = this.opts.indicator === 'cluster_lq' && !ctx.ready;
+    if (waiting && s.data && ctx.failedFor !== idOf(s.data)) queueMicrotask(() => ctx.ensure());
+    if (!waiting && !this.running && this.key() !== this.lastKey) queueMicrotask(() => this.run());
     const r = this.result;
     return html`
       ${this.renderControls()}
@@ -338,8 +362,11 @@ export class SpatialView {
             <option value="lq" ?selected=${o.indicator === 'lq'}>Location quotient (LQ)</option>
             <option value="value" ?selected=${o.indicator === 'value'}>${this.measureName()}</option>
             <option value="growth" ?selected=${o.indicator === 'growth'} ?disabled=${!(s.yearStart !== null && s.yearStart < s.year)}>Growth: change ${s.yearStart ?? ''}–${s.year}</option>
+            <option value="density" ?selected=${o.indicator === 'density'}>Density: ${this.measureName()} per km² of land</option>
+            <option value="cluster_lq" ?selected=${o.indicator === 'cluster_lq'}>LQ of a cluster (cluster definitions)</option>
           </select>
         </label>
+        ${o.indicator === 'cluster_lq' ? this.renderClusterPicker() : nothing}
         <fieldset class="missing">
           <legend>Regions without a published cell</legend>
           <label><input type="radio" name="sp-missing" id="sp-missing-zero" value="zero" ?checked=${o.missing === 'zero'} @change=${() => this.set({ missing: 'zero' })} /> count as zero</label>
@@ -353,6 +380,15 @@ export class SpatialView {
             <option value="band" ?selected=${o.weights === 'band'}>Distance band (centroids)</option>
           </select>
         </label>
+        ${o.weights === 'queen' || o.weights === 'rook'
+          ? html`<label>Order
+              <select id="sp-order" @change=${(e) => this.set({ order: Number(e.target.value) })}>
+                <option value="1" ?selected=${o.order === 1}>1: neighbours</option>
+                <option value="2" ?selected=${o.order === 2}>2: neighbours of neighbours</option>
+                <option value="3" ?selected=${o.order === 3}>3: three steps away</option>
+              </select>
+            </label>`
+          : nothing}
         ${o.weights === 'knn' ? num('k', 'k', { min: 1, step: 1 }) : nothing}
         ${o.weights === 'band' ? num('band', 'Band (coordinate units)', { min: 0 }) : nothing}
         ${o.weights === 'queen' || o.weights === 'rook'
@@ -404,8 +440,24 @@ export class SpatialView {
       <p class="sp-note">
         Counting a missing cell as zero treats “no published employment” as none (right for County Business Patterns, where a missing row means no establishment); “exclude” drops those regions
         and their links from the weights, so fewer regions are tested and some may become islands. Growth is the change of ${this.measureName()} (v1 − v0) between the “Growth from” year and the selected year.
+        Density is ${this.measureName()} per km² of the region's boundary polygons (geodesic area on the WGS84 ellipsoid; planar area in metres for projected boundaries).
+        The cluster LQ sums the industries into the clusters of the cluster tabs' definitions (all-industry base). A contiguity order of 2 links the regions two steps apart that are not direct neighbours.
       </p>
     </section>`;
+  }
+
+  /** The cluster of the cluster LQ, from the shared cluster definitions (loading them if needed). */
+  renderClusterPicker() {
+    const ctx = contextOf(this.host);
+    if (!ctx.ready) {
+      return html`<p class="sp-note" id="sp-cluster-wait">${ctx.error ? `The cluster LQ needs cluster definitions: ${ctx.error} (upload a mapping on a cluster tab).` : 'Loading the cluster definitions…'}</p>`;
+    }
+    const code = this.clusterCode();
+    return html`<label>Cluster
+      <select id="sp-cluster" @change=${(e) => this.set({ cluster: e.target.value })}>
+        ${ctx.mapping.clusters.map((c) => html`<option value=${c.code} ?selected=${c.code === code}>${c.name} (${c.code})</option>`)}
+      </select>
+    </label>`;
   }
 
   /** A GeoDa weights file chosen by the user: its text goes to the core with every run. */
@@ -613,7 +665,8 @@ export class SpatialView {
     const names = this.host.state.boundaries.names;
     return html`<h2 id="sp-weights-h">Neighbours (spatial weights)</h2>
       <dl class="sp-facts">
-        <dt>Weights</dt><dd>${w.weightsKind}, ${w.transform === 'row' ? 'row-standardised' : w.transform}</dd>
+        <dt>Weights</dt><dd id="sp-weights-kind">${w.weightsKind}, ${w.transform === 'row' ? 'row-standardised' : w.transform}</dd>
+        <dt>Contiguity order</dt><dd id="sp-weights-order" data-value=${this.result.args.order}>${this.result.args.order}${this.result.args.order > 1 ? ` (regions exactly ${this.result.args.order} steps apart)` : ' (direct neighbours)'}</dd>
         <dt>Regions analysed</dt><dd data-value=${w.n}>${w.n} of ${w.boundaries}</dd>
         <dt>Links (directed)</dt><dd data-value=${w.links}>${fmtInt(w.links)}</dd>
         <dt>Neighbours: mean (min–max)</dt><dd>${fmt(w.meanNeighbours)} (${w.minNeighbours}–${w.maxNeighbours})</dd>
@@ -661,6 +714,7 @@ export class SpatialView {
       z_value: l.lisa.zValue[k],
       lag: l.lisa.lag[k],
       neighbours: this.result.weights.cardinality[k],
+      area: l.areaKm2.length ? l.areaKm2[k] : null,
     }));
     const select = (r) => this.host.selectRegion(r.id);
     const n3 = (v) => fmt(v, 3);
@@ -685,6 +739,7 @@ export class SpatialView {
               { key: 'z_value', label: 'Standardised value (scatter x)', num: true, format: n3 },
               { key: 'lag', label: 'Spatial lag (scatter y)', num: true, format: n3 },
               { key: 'neighbours', label: 'Neighbours', num: true },
+              ...(l.areaKm2.length ? [{ key: 'area', label: 'Area (km²)', num: true, format: (v) => fmt(v) }] : []),
             ],
             rows: lisaRows,
             rowKey: 'id',
