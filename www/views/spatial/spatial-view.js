@@ -362,7 +362,7 @@ export class SpatialView {
             <option value="lq" ?selected=${o.indicator === 'lq'}>Location quotient (LQ)</option>
             <option value="value" ?selected=${o.indicator === 'value'}>${this.measureName()}</option>
             <option value="growth" ?selected=${o.indicator === 'growth'} ?disabled=${!(s.yearStart !== null && s.yearStart < s.year)}>Growth: change ${s.yearStart ?? ''}–${s.year}</option>
-            <option value="density" ?selected=${o.indicator === 'density'}>Density: ${this.measureName()} per km² of land</option>
+            <option value="density" ?selected=${o.indicator === 'density'}>Density: ${this.measureName()} per km² (boundary area)</option>
             <option value="cluster_lq" ?selected=${o.indicator === 'cluster_lq'}>LQ of a cluster (cluster definitions)</option>
           </select>
         </label>
@@ -666,13 +666,13 @@ export class SpatialView {
     return html`<h2 id="sp-weights-h">Neighbours (spatial weights)</h2>
       <dl class="sp-facts">
         <dt>Weights</dt><dd id="sp-weights-kind">${w.weightsKind}, ${w.transform === 'row' ? 'row-standardised' : w.transform}</dd>
-        <dt>Contiguity order</dt><dd id="sp-weights-order" data-value=${this.result.args.order}>${this.result.args.order}${this.result.args.order > 1 ? ` (regions exactly ${this.result.args.order} steps apart)` : ' (direct neighbours)'}</dd>
         <dt>Regions analysed</dt><dd data-value=${w.n}>${w.n} of ${w.boundaries}</dd>
         <dt>Links (directed)</dt><dd data-value=${w.links}>${fmtInt(w.links)}</dd>
         <dt>Neighbours: mean (min–max)</dt><dd>${fmt(w.meanNeighbours)} (${w.minNeighbours}–${w.maxNeighbours})</dd>
         <dt>Connected components</dt><dd data-value=${w.components}>${w.components}</dd>
         <dt>Islands</dt><dd data-value=${w.islands.length}>${w.islands.length}</dd>
         <dt>Symmetric</dt><dd>${w.symmetric ? 'yes' : 'no'}</dd>
+        <dt>Contiguity order</dt><dd id="sp-weights-order" data-value=${this.result.args.order}>${this.result.args.order}${this.result.args.order > 1 ? ` (regions exactly ${this.result.args.order} steps apart)` : ' (direct neighbours)'}</dd>
       </dl>
       ${w.islands.length
         ? html`<p id="sp-islands">Islands (no neighbours; excluded from LISA and Gi*, marked with a red cross on the map):
