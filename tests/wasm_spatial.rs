@@ -179,3 +179,49 @@ fn weights_file_round_trip_and_id_mismatch() {
     let msg = get(&e, "message").as_string().unwrap();
     assert!(msg.contains("'zz9'") && msg.contains("bad.gal"), "{msg}");
 }
+
+#[wasm_bindgen_test]
+fn contiguity_order_two_links_regions_two_steps_apart() {
+    let ws = workspace();
+    let o = options("zero");
+    Reflect::set(&o, &"order".into(), &2.into()).unwrap();
+    let w = ws.spatial_weights(o).unwrap();
+    // Rook on a 4 × 4 grid, exactly two steps: (±2, 0) 8 + (0, ±2) 8 + diagonals 2 × 9 unordered
+    // pairs = 34, so 68 directed links.
+    assert_eq!(get(&w, "links").as_f64(), Some(68.0));
+    assert_eq!(
+        get(&w, "weightsKind").as_string().as_deref(),
+        Some("rook^2")
+    );
+    let o = options("zero");
+    Reflect::set(&o, &"order".into(), &4.into()).unwrap();
+    let e = ws.spatial_weights(o).unwrap_err();
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("E_INVALID_PARAMETER")
+    );
+}
+
+#[wasm_bindgen_test]
+fn density_is_the_value_per_square_kilometre() {
+    let ws = workspace();
+    let o = options("zero");
+    Reflect::set(&o, &"indicator".into(), &"density".into()).unwrap();
+    let r = ws.lisa(o).unwrap();
+    assert_eq!(get(&r, "indicator").as_string().as_deref(), Some("density"));
+    assert_eq!(
+        get(&r, "areaMethod").as_string().as_deref(),
+        Some("geodesic")
+    );
+    let v = Float64Array::from(get(&r, "values")).to_vec();
+    let a = Float64Array::from(get(&r, "areaKm2")).to_vec();
+    let t = Float64Array::from(get(&r, "totals")).to_vec();
+    assert_eq!(a.len(), 16);
+    for k in 0..16 {
+        // A 0.1° cell within 0.4° of the equator: about 11.13 km × 11.06 km.
+        assert!((a[k] - 123.1).abs() < 0.5, "{}", a[k]);
+        assert!((v[k] * a[k] - t[k]).abs() < 1e-9 * t[k].max(1.0), "{k}");
+    }
+    // r00 has 80 employees: density 80 / area.
+    assert!((v[0] - 80.0 / a[0]).abs() < 1e-12);
+}
