@@ -769,3 +769,108 @@ fn priorities_with_the_io_multiplier_criterion() {
     ]);
     assert_eq!(e.status.code(), Some(2));
 }
+
+fn industry_row<'a>(v: &'a Value, industry: &str) -> &'a Value {
+    rows(v).iter().find(|r| r["industry"] == industry).unwrap()
+}
+
+/// `gamma = (G - (1 - sum x^2) H) / ((1 - sum x^2)(1 - H))`.
+fn eg_gamma(g: f64, h: f64, x: &[f64]) -> f64 {
+    let sx2: f64 = x.iter().map(|v| v * v).sum();
+    (g - (1.0 - sx2) * h) / ((1.0 - sx2) * (1.0 - h))
+}
+
+fn assert_rel(got: &Value, want: f64, what: &str) {
+    let g = got.as_f64().unwrap();
+    assert!(((g - want) / want).abs() < 1e-12, "{what}: {g} vs {want}");
+}
+
+#[test]
+fn concentration_ellison_glaeser_from_cbp_size_classes() {
+    let v = ok(&["concentration", "--data", SIZES, "--year", "2021"]);
+    // Region totals 2021 (sum of the cells; the file has no total row):
+    //   Whitfield 11575 + 400 + 2300 = 14275, Murray 1380 + 420 = 1800, Appling 320 + 60 = 380;
+    //   all regions 16455.
+    // Representative class sizes (midpoint of lo..=hi): n<5 (1-4) 2.5, n5_9 7, n10_19 14.5,
+    //   n20_49 34.5, n100_249 174.5.
+    //
+    // 722511 (all three regions): employment 2300, 420, 320 (total 3040).
+    //   Counts summed over regions: n<5 22+8+6 = 36, n5_9 16+7+5 = 28, n10_19 21+4+4 = 29,
+    //   n20_49 16+2+1 = 19.
+    //   E = 36*2.5 + 28*7 + 29*14.5 + 19*34.5 = 90 + 196 + 420.5 + 655.5 = 1362.
+    //   H = (36*2.5^2 + 28*7^2 + 29*14.5^2 + 19*34.5^2) / 1362^2
+    //     = (225 + 1372 + 6097.25 + 22614.75) / 1855044 = 30309 / 1855044.
+    //   G = sum_r (s_r - x_r)^2 with s = (2300, 420, 320)/3040, x = (14275, 1800, 380)/16455.
+    let r = industry_row(&v, "722511");
+    assert_eq!(r["h_method"], "size_classes");
+    let h: f64 = 30309.0 / 1855044.0;
+    let s: [f64; 3] = [2300.0 / 3040.0, 420.0 / 3040.0, 320.0 / 3040.0];
+    let x: [f64; 3] = [14275.0 / 16455.0, 1800.0 / 16455.0, 380.0 / 16455.0];
+    let g: f64 = s.iter().zip(&x).map(|(a, b)| (a - b).powi(2)).sum();
+    assert_rel(&r["eg_h"], h, "722511 H");
+    assert_rel(&r["eg_g"], g, "722511 G");
+    assert_rel(&r["eg_gamma"], eg_gamma(g, h, &x), "722511 gamma");
+    assert!((h - 0.016_338_696).abs() < 1e-9);
+
+    // 313110: Murray has no cell, so (without --missing-as-zero) only Whitfield (400) and Appling
+    //   (60) count, total 460; x over those two regions: (14275, 380)/14655.
+    //   Counts: n<5 1+1 = 2, n20_49 2+1 = 3, n100_249 1.
+    //   E = 2*2.5 + 3*34.5 + 174.5 = 5 + 103.5 + 174.5 = 283.
+    //   H = (2*6.25 + 3*1190.25 + 30450.25) / 283^2 = 34033.5 / 80089 = 0.424946.
+    //   G = (400/460 - 14275/14655)^2 + (60/460 - 380/14655)^2 = 2 * 0.104505^2 = 0.021843.
+    let r = industry_row(&v, "313110");
+    assert_eq!(r["h_method"], "size_classes");
+    let h = 34033.5 / 80089.0;
+    let x: [f64; 2] = [14275.0 / 14655.0, 380.0 / 14655.0];
+    let g = (400.0 / 460.0 - x[0]).powi(2) + (60.0 / 460.0 - x[1]).powi(2);
+    assert_rel(&r["eg_h"], h, "313110 H");
+    assert_rel(&r["eg_g"], g, "313110 G");
+    assert_rel(&r["eg_gamma"], eg_gamma(g, h, &x), "313110 gamma");
+    assert!((g - 0.021_842_6).abs() < 1e-6);
+    // The open top class n1000 counts at 1.5 × 1000: 314110 has one such establishment in 2021
+    //   (Whitfield) and H moves when it is dropped (checked below with the mean-size data).
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["code"] != "W_EG_MEAN_SIZE"));
+
+    // The same file without the size-class columns: mean-size fallback, with a warning.
+    let text = std::fs::read_to_string(SIZES).unwrap();
+    let plain: String = text
+        .lines()
+        .map(|l| l.split(',').take(6).collect::<Vec<_>>().join(",") + "\n")
+        .collect();
+    let f = temp_csv(&plain);
+    let m = ok(&[
+        "concentration",
+        "--data",
+        f.path().to_str().unwrap(),
+        "--year",
+        "2021",
+    ]);
+    // 313110 mean size: Whitfield 4 establishments of 400/4 = 100, Appling 2 of 60/2 = 30:
+    //   H = (4*100^2 + 2*30^2) / 460^2 = 41800 / 211600; G as above.
+    let r = industry_row(&m, "313110");
+    assert_eq!(r["h_method"], "mean_size");
+    let hm = 41800.0 / 211600.0;
+    assert_rel(&r["eg_h"], hm, "313110 mean-size H");
+    assert_rel(&r["eg_g"], g, "313110 mean-size G");
+    assert_rel(
+        &r["eg_gamma"],
+        eg_gamma(g, hm, &x),
+        "313110 mean-size gamma",
+    );
+    assert!(m["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "W_EG_MEAN_SIZE"));
+    // 314110: the size classes (incl. the n1000 class at 1500) give a different H.
+    assert!(
+        (industry_row(&m, "314110")["eg_h"].as_f64().unwrap()
+            - industry_row(&v, "314110")["eg_h"].as_f64().unwrap())
+        .abs()
+            > 1e-3
+    );
+}

@@ -45,8 +45,8 @@ pub use additive_lq::additive_lq;
 pub use average_lq::{average_lq, hachman};
 pub use coagglomeration::coagglomeration;
 pub use concentration::{
-    coagglomeration_pairs, industry_concentration, CoagglomerationPair, ConcentrationParams,
-    IndustryConcentration,
+    coagglomeration_pairs, industry_concentration, industry_concentration_with,
+    CoagglomerationPair, ConcentrationParams, EstablishmentData, HMethod, IndustryConcentration,
 };
 pub use duranton_puga::duranton_puga_diversity;
 pub use ellison_glaeser::{ellison_glaeser, ellison_glaeser_size_classes, EllisonGlaeser};
