@@ -874,3 +874,70 @@ fn concentration_ellison_glaeser_from_cbp_size_classes() {
             > 1e-3
     );
 }
+
+#[test]
+fn concentration_ellison_glaeser_from_plant_file() {
+    // REAT's `ellison.a` example: 10 plants in Vienna (V), Linz (L), Graz (G) with region totals
+    // 500000, 400000, 100000 → gamma = 0.0599062841165389 (tests/refcases, reat_econgeo_reference).
+    // The panel gives the totals through an "other" industry: V 500000 - 13000, L 400000 - 32000,
+    // G 100000 - 25000 (industry x's plant sums: V 200+650+12000+100+50 = 13000,
+    // L 16000+13000+1500+1500 = 32000, G 25000).
+    let panel = temp_csv(
+        "region_code,industry_code,year,employment\n\
+         V,x,2020,13000\nL,x,2020,32000\nG,x,2020,25000\n\
+         V,other,2020,487000\nL,other,2020,368000\nG,other,2020,75000\n",
+    );
+    let plants = temp_csv(
+        "region_code,industry_code,employment\n\
+         V,x,200\nV,x,650\nV,x,12000\nV,x,100\nV,x,50\n\
+         L,x,16000\nL,x,13000\nL,x,1500\nL,x,1500\nG,x,25000\n",
+    );
+    let v = ok(&[
+        "concentration",
+        "--data",
+        panel.path().to_str().unwrap(),
+        "--plants",
+        plants.path().to_str().unwrap(),
+    ]);
+    let r = industry_row(&v, "x");
+    assert_eq!(r["h_method"], "plants");
+    // H = sum z_k^2 over the 10 plants of 70000 employees.
+    let sizes = [
+        200.0, 650.0, 12000.0, 100.0, 50.0, 16000.0, 13000.0, 1500.0, 1500.0, 25000.0,
+    ];
+    let h: f64 = sizes.iter().map(|s: &f64| (s / 70000.0).powi(2)).sum();
+    assert_rel(&r["eg_h"], h, "plants H");
+    // G = (13/70 - 0.5)^2 + (32/70 - 0.4)^2 + (25/70 - 0.1)^2.
+    let g: f64 = (13.0_f64 / 70.0 - 0.5).powi(2)
+        + (32.0_f64 / 70.0 - 0.4).powi(2)
+        + (25.0_f64 / 70.0 - 0.1).powi(2);
+    assert_rel(&r["eg_g"], g, "plants G");
+    assert_rel(
+        &r["eg_gamma"],
+        0.0599062841165389,
+        "plants gamma (REAT ellison.a)",
+    );
+    assert_rel(
+        &r["eg_gamma"],
+        eg_gamma(g, h, &[0.5, 0.4, 0.1]),
+        "plants gamma",
+    );
+    // No plants for "other": no Ellison-Glaeser figures there.
+    assert!(industry_row(&v, "other")["h_method"].is_null());
+
+    // A plant in a region the panel does not have: E_UNKNOWN_REGION naming row and code.
+    let bad = temp_csv("region_code,industry_code,employment\nV,x,10\nW,x,5\n");
+    let err = run(&[
+        "concentration",
+        "--data",
+        panel.path().to_str().unwrap(),
+        "--plants",
+        bad.path().to_str().unwrap(),
+    ]);
+    assert_eq!(err.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        msg.starts_with("E_UNKNOWN_REGION") && msg.contains("row 3") && msg.contains("'W'"),
+        "{msg}"
+    );
+}

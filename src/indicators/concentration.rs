@@ -2,8 +2,8 @@
 //! coagglomeration of industry pairs.
 
 use super::{
-    coagglomeration, ellison_glaeser_size_classes, gini, gini_of_lq, herfindahl, hoover,
-    krugman_dissimilarity, locational_gini, theil_l, theil_t, EllisonGlaeser,
+    coagglomeration, ellison_glaeser, ellison_glaeser_size_classes, gini, gini_of_lq, herfindahl,
+    hoover, krugman_dissimilarity, locational_gini, theil_l, theil_t, EllisonGlaeser, Plant,
 };
 use crate::error::Warning;
 use crate::panel::MatrixView;
@@ -47,7 +47,8 @@ pub struct IndustryConcentration {
     pub eg_gamma: Option<f64>,
     pub eg_g: Option<f64>,
     pub eg_h: Option<f64>,
-    /// How the plant Herfindahl H was obtained: `"size_classes"` (counts by employment-size
+    /// How the plant Herfindahl H was obtained: `"plants"` (establishment-level sizes),
+    /// `"size_classes"` (counts by employment-size
     /// class, each class at its representative size) or `"mean_size"` (one class per region at the
     /// region's mean establishment size); `None` without establishment data.
     pub h_method: Option<HMethod>,
@@ -57,6 +58,8 @@ pub struct IndustryConcentration {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HMethod {
+    /// Establishment-level sizes ([`super::ellison_glaeser`]).
+    Plants,
     /// Establishment counts by size class, each class at its representative size
     /// ([`crate::clusters::SizeClass::representative_size`]).
     SizeClasses,
@@ -70,6 +73,10 @@ pub enum HMethod {
 pub enum EstablishmentData<'a> {
     /// No establishment data: no Ellison-Glaeser figures.
     None,
+    /// Establishment-level sizes ([`super::parse_plants`], one vector per industry) and the year of
+    /// the matrix (plants with another year are skipped; plants without a year always count).
+    /// G uses the plants' employment by region.
+    Plants { plants: &'a [Vec<Plant>], year: i32 },
     /// Establishment counts per region × industry (same shape as the employment matrix): the
     /// mean-size approximation, with a `W_EG_MEAN_SIZE` warning.
     MeanSize(MatrixView<'a>),
@@ -108,7 +115,8 @@ pub fn industry_concentration(
 ///
 /// Ellison-Glaeser over the regions kept for the other indices (positive region total; a missing
 /// employment cell leaves the region out unless `missing_as_zero`): `G = sum_r (s_r - x_r)^2`
-/// with the industry's actual employment, and
+/// with the industry's actual employment (plants: the plants' employment), and
+/// * plants: `H = sum_k z_k^2`, `z_k` establishment k's share of the industry's plant employment;
 /// * size classes: `H = sum_c n_c (size_c / E)^2`, `E = sum_c n_c size_c`, `n_c` the industry's
 ///   establishments of class `c` summed over those regions (missing counts as 0);
 /// * mean size: `H = sum_r n_r (E_r / n_r / E)^2` (`W_EG_MEAN_SIZE` warning: H biased low).
@@ -210,6 +218,7 @@ pub fn industry_concentration_with(
             h_method: eg.and(match est {
                 EstablishmentData::None => None,
                 EstablishmentData::MeanSize(_) => Some(HMethod::MeanSize),
+                EstablishmentData::Plants { .. } => Some(HMethod::Plants),
                 EstablishmentData::SizeClasses { .. } => Some(HMethod::SizeClasses),
             }),
         });
@@ -241,6 +250,20 @@ fn ellison_glaeser_of(
     let count = |m: &MatrixView<'_>, r: usize| m.get(r, i).unwrap_or(0.0);
     match est {
         EstablishmentData::None => None,
+        EstablishmentData::Plants { plants, year } => {
+            // Plants of the kept regions only (same regions as the other indices).
+            let (mut sizes, mut region_of) = (Vec::new(), Vec::new());
+            for p in plants.get(i)? {
+                if p.year.is_some_and(|y| y != *year) {
+                    continue;
+                }
+                if let Some(pos) = kept.iter().position(|r| *r == p.region) {
+                    sizes.push(p.size);
+                    region_of.push(pos);
+                }
+            }
+            ellison_glaeser(&sizes, &region_of, tots).ok()
+        }
         EstablishmentData::MeanSize(e) => {
             // One size class per region: n_rj establishments of mean size E_rj / n_rj.
             let k = kept.len();
