@@ -866,6 +866,28 @@ fn concentration_ellison_glaeser_from_cbp_size_classes() {
         .unwrap()
         .iter()
         .any(|w| w["code"] == "W_EG_MEAN_SIZE"));
+    // At cluster level (size classes summed over the cluster's industries) the textile cluster 42
+    //   (314110 + 313110) has the H of the cluster view (tests/cluster_typology.rs): 2021 counts
+    //   per class summed over regions n<5 13, n5_9 9, n10_19 11, n20_49 17, n50_99 9,
+    //   n100_249 9, n250_499 5, n500_999 3, n1000 1 at sizes 2.5, 7, 14.5, 34.5, 74.5, 174.5,
+    //   374.5, 749.5, 1500.
+    let c = ok(&[
+        "concentration",
+        "--data",
+        SIZES,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+    ]);
+    let n = [13.0, 9.0, 11.0, 17.0, 9.0, 9.0, 5.0, 3.0, 1.0];
+    let sz = [2.5, 7.0, 14.5, 34.5, 74.5, 174.5, 374.5, 749.5, 1500.0];
+    let e: f64 = n.iter().zip(&sz).map(|(a, b)| a * b).sum();
+    let hc: f64 = n.iter().zip(&sz).map(|(a, b)| a * (b / e).powi(2)).sum();
+    let r = industry_row(&c, "42");
+    assert_eq!(r["h_method"], "size_classes");
+    assert_rel(&r["eg_h"], hc, "cluster 42 H");
     // 314110: the size classes (incl. the n1000 class at 1500) give a different H.
     assert!(
         (industry_row(&m, "314110")["eg_h"].as_f64().unwrap()
