@@ -74,6 +74,9 @@
 //! * [`indicators::coagglomeration`] — Ellison-Glaeser-Kerr coagglomeration (EGK 2010).
 //! * [`indicators::region_specialisation`], [`indicators::industry_concentration`] — all of the above per
 //!   region / per industry of a panel.
+//! * [`indicators::industry_concentration_with`] — the same per industry, with Ellison-Glaeser's H from
+//!   establishment-level sizes, establishment counts by size class or the mean-size approximation
+//!   (`h_method`); [`indicators::parse_plants`] reads a plant-level CSV.
 //! * [`indicators::shift_share::dunn`], [`indicators::shift_share::esteban_marquillas`],
 //!   [`indicators::shift_share::gerfin`], [`indicators::shift_share::dynamic`] — shift-share (Dunn 1960;
 //!   Esteban-Marquillas 1972; Gerfin 1964; Barff & Knight 1988); [`indicators::shift_share::shift_share_panel`].

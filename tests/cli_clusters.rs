@@ -769,3 +769,197 @@ fn priorities_with_the_io_multiplier_criterion() {
     ]);
     assert_eq!(e.status.code(), Some(2));
 }
+
+fn industry_row<'a>(v: &'a Value, industry: &str) -> &'a Value {
+    rows(v).iter().find(|r| r["industry"] == industry).unwrap()
+}
+
+/// `gamma = (G - (1 - sum x^2) H) / ((1 - sum x^2)(1 - H))`.
+fn eg_gamma(g: f64, h: f64, x: &[f64]) -> f64 {
+    let sx2: f64 = x.iter().map(|v| v * v).sum();
+    (g - (1.0 - sx2) * h) / ((1.0 - sx2) * (1.0 - h))
+}
+
+fn assert_rel(got: &Value, want: f64, what: &str) {
+    let g = got.as_f64().unwrap();
+    assert!(((g - want) / want).abs() < 1e-12, "{what}: {g} vs {want}");
+}
+
+#[test]
+fn concentration_ellison_glaeser_from_cbp_size_classes() {
+    let v = ok(&["concentration", "--data", SIZES, "--year", "2021"]);
+    // Region totals 2021 (sum of the cells; the file has no total row):
+    //   Whitfield 11575 + 400 + 2300 = 14275, Murray 1380 + 420 = 1800, Appling 320 + 60 = 380;
+    //   all regions 16455.
+    // Representative class sizes (midpoint of lo..=hi): n<5 (1-4) 2.5, n5_9 7, n10_19 14.5,
+    //   n20_49 34.5, n100_249 174.5.
+    //
+    // 722511 (all three regions): employment 2300, 420, 320 (total 3040).
+    //   Counts summed over regions: n<5 22+8+6 = 36, n5_9 16+7+5 = 28, n10_19 21+4+4 = 29,
+    //   n20_49 16+2+1 = 19.
+    //   E = 36*2.5 + 28*7 + 29*14.5 + 19*34.5 = 90 + 196 + 420.5 + 655.5 = 1362.
+    //   H = (36*2.5^2 + 28*7^2 + 29*14.5^2 + 19*34.5^2) / 1362^2
+    //     = (225 + 1372 + 6097.25 + 22614.75) / 1855044 = 30309 / 1855044.
+    //   G = sum_r (s_r - x_r)^2 with s = (2300, 420, 320)/3040, x = (14275, 1800, 380)/16455.
+    let r = industry_row(&v, "722511");
+    assert_eq!(r["h_method"], "size_classes");
+    let h: f64 = 30309.0 / 1855044.0;
+    let s: [f64; 3] = [2300.0 / 3040.0, 420.0 / 3040.0, 320.0 / 3040.0];
+    let x: [f64; 3] = [14275.0 / 16455.0, 1800.0 / 16455.0, 380.0 / 16455.0];
+    let g: f64 = s.iter().zip(&x).map(|(a, b)| (a - b).powi(2)).sum();
+    assert_rel(&r["eg_h"], h, "722511 H");
+    assert_rel(&r["eg_g"], g, "722511 G");
+    assert_rel(&r["eg_gamma"], eg_gamma(g, h, &x), "722511 gamma");
+    assert!((h - 0.016_338_696).abs() < 1e-9);
+
+    // 313110: Murray has no cell, so (without --missing-as-zero) only Whitfield (400) and Appling
+    //   (60) count, total 460; x over those two regions: (14275, 380)/14655.
+    //   Counts: n<5 1+1 = 2, n20_49 2+1 = 3, n100_249 1.
+    //   E = 2*2.5 + 3*34.5 + 174.5 = 5 + 103.5 + 174.5 = 283.
+    //   H = (2*6.25 + 3*1190.25 + 30450.25) / 283^2 = 34033.5 / 80089 = 0.424946.
+    //   G = (400/460 - 14275/14655)^2 + (60/460 - 380/14655)^2 = 2 * 0.104505^2 = 0.021843.
+    let r = industry_row(&v, "313110");
+    assert_eq!(r["h_method"], "size_classes");
+    let h = 34033.5 / 80089.0;
+    let x: [f64; 2] = [14275.0 / 14655.0, 380.0 / 14655.0];
+    let g = (400.0 / 460.0 - x[0]).powi(2) + (60.0 / 460.0 - x[1]).powi(2);
+    assert_rel(&r["eg_h"], h, "313110 H");
+    assert_rel(&r["eg_g"], g, "313110 G");
+    assert_rel(&r["eg_gamma"], eg_gamma(g, h, &x), "313110 gamma");
+    assert!((g - 0.021_842_6).abs() < 1e-6);
+    // The open top class n1000 counts at 1.5 × 1000: 314110 has one such establishment in 2021
+    //   (Whitfield) and H moves when it is dropped (checked below with the mean-size data).
+    assert!(v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|w| w["code"] != "W_EG_MEAN_SIZE"));
+
+    // The same file without the size-class columns: mean-size fallback, with a warning.
+    let text = std::fs::read_to_string(SIZES).unwrap();
+    let plain: String = text
+        .lines()
+        .map(|l| l.split(',').take(6).collect::<Vec<_>>().join(",") + "\n")
+        .collect();
+    let f = temp_csv(&plain);
+    let m = ok(&[
+        "concentration",
+        "--data",
+        f.path().to_str().unwrap(),
+        "--year",
+        "2021",
+    ]);
+    // 313110 mean size: Whitfield 4 establishments of 400/4 = 100, Appling 2 of 60/2 = 30:
+    //   H = (4*100^2 + 2*30^2) / 460^2 = 41800 / 211600; G as above.
+    let r = industry_row(&m, "313110");
+    assert_eq!(r["h_method"], "mean_size");
+    let hm = 41800.0 / 211600.0;
+    assert_rel(&r["eg_h"], hm, "313110 mean-size H");
+    assert_rel(&r["eg_g"], g, "313110 mean-size G");
+    assert_rel(
+        &r["eg_gamma"],
+        eg_gamma(g, hm, &x),
+        "313110 mean-size gamma",
+    );
+    assert!(m["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "W_EG_MEAN_SIZE"));
+    // At cluster level (size classes summed over the cluster's industries) the textile cluster 42
+    //   (314110 + 313110) has the H of the cluster view (tests/cluster_typology.rs): 2021 counts
+    //   per class summed over regions n<5 13, n5_9 9, n10_19 11, n20_49 17, n50_99 9,
+    //   n100_249 9, n250_499 5, n500_999 3, n1000 1 at sizes 2.5, 7, 14.5, 34.5, 74.5, 174.5,
+    //   374.5, 749.5, 1500.
+    let c = ok(&[
+        "concentration",
+        "--data",
+        SIZES,
+        "--clusters",
+        "--definitions",
+        DEFS,
+        "--year",
+        "2021",
+    ]);
+    let n = [13.0, 9.0, 11.0, 17.0, 9.0, 9.0, 5.0, 3.0, 1.0];
+    let sz = [2.5, 7.0, 14.5, 34.5, 74.5, 174.5, 374.5, 749.5, 1500.0];
+    let e: f64 = n.iter().zip(&sz).map(|(a, b)| a * b).sum();
+    let hc: f64 = n.iter().zip(&sz).map(|(a, b)| a * (b / e).powi(2)).sum();
+    let r = industry_row(&c, "42");
+    assert_eq!(r["h_method"], "size_classes");
+    assert_rel(&r["eg_h"], hc, "cluster 42 H");
+    // 314110: the size classes (incl. the n1000 class at 1500) give a different H.
+    assert!(
+        (industry_row(&m, "314110")["eg_h"].as_f64().unwrap()
+            - industry_row(&v, "314110")["eg_h"].as_f64().unwrap())
+        .abs()
+            > 1e-3
+    );
+}
+
+#[test]
+fn concentration_ellison_glaeser_from_plant_file() {
+    // REAT's `ellison.a` example: 10 plants in Vienna (V), Linz (L), Graz (G) with region totals
+    // 500000, 400000, 100000 → gamma = 0.0599062841165389 (tests/refcases, reat_econgeo_reference).
+    // The panel gives the totals through an "other" industry: V 500000 - 13000, L 400000 - 32000,
+    // G 100000 - 25000 (industry x's plant sums: V 200+650+12000+100+50 = 13000,
+    // L 16000+13000+1500+1500 = 32000, G 25000).
+    let panel = temp_csv(
+        "region_code,industry_code,year,employment\n\
+         V,x,2020,13000\nL,x,2020,32000\nG,x,2020,25000\n\
+         V,other,2020,487000\nL,other,2020,368000\nG,other,2020,75000\n",
+    );
+    let plants = temp_csv(
+        "region_code,industry_code,employment\n\
+         V,x,200\nV,x,650\nV,x,12000\nV,x,100\nV,x,50\n\
+         L,x,16000\nL,x,13000\nL,x,1500\nL,x,1500\nG,x,25000\n",
+    );
+    let v = ok(&[
+        "concentration",
+        "--data",
+        panel.path().to_str().unwrap(),
+        "--plants",
+        plants.path().to_str().unwrap(),
+    ]);
+    let r = industry_row(&v, "x");
+    assert_eq!(r["h_method"], "plants");
+    // H = sum z_k^2 over the 10 plants of 70000 employees.
+    let sizes = [
+        200.0, 650.0, 12000.0, 100.0, 50.0, 16000.0, 13000.0, 1500.0, 1500.0, 25000.0,
+    ];
+    let h: f64 = sizes.iter().map(|s: &f64| (s / 70000.0).powi(2)).sum();
+    assert_rel(&r["eg_h"], h, "plants H");
+    // G = (13/70 - 0.5)^2 + (32/70 - 0.4)^2 + (25/70 - 0.1)^2.
+    let g: f64 = (13.0_f64 / 70.0 - 0.5).powi(2)
+        + (32.0_f64 / 70.0 - 0.4).powi(2)
+        + (25.0_f64 / 70.0 - 0.1).powi(2);
+    assert_rel(&r["eg_g"], g, "plants G");
+    assert_rel(
+        &r["eg_gamma"],
+        0.0599062841165389,
+        "plants gamma (REAT ellison.a)",
+    );
+    assert_rel(
+        &r["eg_gamma"],
+        eg_gamma(g, h, &[0.5, 0.4, 0.1]),
+        "plants gamma",
+    );
+    // No plants for "other": no Ellison-Glaeser figures there.
+    assert!(industry_row(&v, "other")["h_method"].is_null());
+
+    // A plant in a region the panel does not have: E_UNKNOWN_REGION naming row and code.
+    let bad = temp_csv("region_code,industry_code,employment\nV,x,10\nW,x,5\n");
+    let err = run(&[
+        "concentration",
+        "--data",
+        panel.path().to_str().unwrap(),
+        "--plants",
+        bad.path().to_str().unwrap(),
+    ]);
+    assert_eq!(err.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        msg.starts_with("E_UNKNOWN_REGION") && msg.contains("row 3") && msg.contains("'W'"),
+        "{msg}"
+    );
+}

@@ -285,6 +285,7 @@ fn ellison_glaeser_from_size_classes_in_the_cluster_view() {
         "{} vs {h}",
         row.eg_h.unwrap()
     );
+    assert_eq!(row.h_method, Some(agglo::indicators::HMethod::SizeClasses));
     // Without the classes: one mean-size class per region, a different H.
     let plain = cluster_view(
         &cp,
@@ -297,4 +298,8 @@ fn ellison_glaeser_from_size_classes_in_the_cluster_view() {
     .unwrap();
     assert!(!plain.eg_from_size_classes);
     assert!((plain.concentration[1].eg_h.unwrap() - h).abs() > 1e-6);
+    assert_eq!(
+        plain.concentration[1].h_method,
+        Some(agglo::indicators::HMethod::MeanSize)
+    );
 }

@@ -16,8 +16,8 @@ use crate::indicators::shift_share::{
     shift_share_panel, ShiftShareMethod, ShiftShareParams, ShiftShareRow,
 };
 use crate::indicators::{
-    industry_concentration, region_specialisation, ConcentrationParams, IndustryConcentration,
-    RegionSpecialisation, SpecialisationParams,
+    industry_concentration_with, region_specialisation, ConcentrationParams, EstablishmentData,
+    IndustryConcentration, RegionSpecialisation, SpecialisationParams,
 };
 use crate::panel::{Panel, Reference};
 use serde::{Deserialize, Serialize};
@@ -384,23 +384,35 @@ pub fn cluster_view(
         );
         lq_by_year.push(cluster_lqs(cp, m, yy, params.base, rf));
         let mx = p.matrix(m, yy);
-        let es = params.establishments.map(|e| p.matrix(e, yy));
-        let (rows, _) = industry_concentration(
+        let est = if !params.size_classes.is_empty() {
+            EstablishmentData::SizeClasses {
+                counts: params
+                    .size_classes
+                    .iter()
+                    .map(|k| p.matrix(k.measure, yy))
+                    .collect(),
+                sizes: params
+                    .size_classes
+                    .iter()
+                    .map(SizeClass::representative_size)
+                    .collect(),
+            }
+        } else {
+            match params.establishments {
+                Some(e) => EstablishmentData::MeanSize(p.matrix(e, yy)),
+                None => EstablishmentData::None,
+            }
+        };
+        let (rows, _) = industry_concentration_with(
             &mx,
-            es.as_ref(),
+            &est,
             &p.industries,
             &p.industry_names,
             &ConcentrationParams {
                 missing_as_zero: true,
             },
         );
-        for mut row in rows.into_iter().filter(|r| r.industry == params.cluster) {
-            if !params.size_classes.is_empty() {
-                let eg = eg_by_size_classes(cp, c, m, yy, &params.size_classes);
-                row.eg_gamma = eg.as_ref().map(|e| e.gamma);
-                row.eg_g = eg.as_ref().map(|e| e.g);
-                row.eg_h = eg.as_ref().map(|e| e.h);
-            }
+        for row in rows.into_iter().filter(|r| r.industry == params.cluster) {
             concentration.push(row);
         }
     }
@@ -467,37 +479,6 @@ pub fn cluster_view(
         )?,
         warnings,
     })
-}
-
-/// Ellison-Glaeser of cluster `c` in year index `y` from establishment counts by size class, over
-/// the regions with a positive all-industry total (missing cells as zero, as the other
-/// concentration indices of the cluster view).
-fn eg_by_size_classes(
-    cp: &ClusterPanel,
-    c: usize,
-    m: usize,
-    y: usize,
-    classes: &[SizeClass],
-) -> Option<crate::indicators::EllisonGlaeser> {
-    let p = &cp.panel;
-    let mx = p.matrix(m, y);
-    let (mut counts, mut tots, mut vals) = (Vec::new(), Vec::new(), Vec::new());
-    for r in 0..p.regions.len() {
-        let t = mx.region_total(r);
-        if !(t > 0.0) {
-            continue;
-        }
-        counts.push(
-            classes
-                .iter()
-                .map(|k| p.get(k.measure, y, r, c).unwrap_or(0.0))
-                .collect::<Vec<f64>>(),
-        );
-        tots.push(t);
-        vals.push(mx.get(r, c).unwrap_or(0.0));
-    }
-    let sizes: Vec<f64> = classes.iter().map(SizeClass::representative_size).collect();
-    crate::indicators::ellison_glaeser_size_classes(&counts, &sizes, &tots, Some(&vals)).ok()
 }
 
 /// The prioritisation table of one region: its cluster profiles ranked by [`prioritise`].

@@ -33,6 +33,7 @@ mod krugman;
 mod location_quotient;
 mod locational_gini;
 mod lq_cells;
+mod plants;
 mod portfolio;
 pub mod shift_share;
 mod specialisation;
@@ -45,8 +46,8 @@ pub use additive_lq::additive_lq;
 pub use average_lq::{average_lq, hachman};
 pub use coagglomeration::coagglomeration;
 pub use concentration::{
-    coagglomeration_pairs, industry_concentration, CoagglomerationPair, ConcentrationParams,
-    IndustryConcentration,
+    coagglomeration_pairs, industry_concentration, industry_concentration_with,
+    CoagglomerationPair, ConcentrationParams, EstablishmentData, HMethod, IndustryConcentration,
 };
 pub use duranton_puga::duranton_puga_diversity;
 pub use ellison_glaeser::{ellison_glaeser, ellison_glaeser_size_classes, EllisonGlaeser};
@@ -60,6 +61,7 @@ pub use krugman::{krugman_dissimilarity, krugman_vs_group_mean};
 pub use location_quotient::{location_quotient, location_quotients, LqCell};
 pub use locational_gini::locational_gini;
 pub use lq_cells::{lq_variants, LqVariants};
+pub use plants::{parse_plants, Plant};
 pub use portfolio::{industry_portfolio, Portfolio, PortfolioPoint, Quadrant};
 pub use specialisation::{region_specialisation, RegionSpecialisation, SpecialisationParams};
 pub use standardised_lq::standardised_lq;
