@@ -11,7 +11,7 @@
     clippy::panic
 )]
 
-use agglo::indicators::location_quotients;
+use agglo::indicators::location_quotients_into;
 use agglo::ingest::{load_panel_from_reader, LoadOptions};
 use agglo::panel::Reference;
 use std::time::Instant;
@@ -49,9 +49,10 @@ fn run(path: &str) -> (usize, Vec<(String, String, i32, f64)>) {
     let m = p.measure_index("employment").unwrap();
     let mut n = 0;
     let mut probes = Vec::new();
+    let mut cells = Vec::new(); // one buffer for every year's table, as `agglo lq` does
     for y in 0..p.years.len() {
         let reference = Reference::sum_of_regions(&p, m, y);
-        let (cells, _) = location_quotients(&p.matrix(m, y), &reference);
+        location_quotients_into(&p.matrix(m, y), &reference, &mut cells);
         n += cells.len();
         for c in cells.iter().step_by(cells.len() / 4 + 1).take(4) {
             probes.push((

@@ -11,6 +11,7 @@
 //!   validated ingest into the panel (suppression markers → missing; located, coded errors).
 //! * [`ingest::xlsx_to_table`], [`ingest::load_table`] — XLSX sheet → text grid → panel (feature `xlsx`).
 //! * [`indicators::location_quotient`] — location quotient (Isard 1960; REAT `locq`).
+//! * [`indicators::location_quotients`] / [`indicators::location_quotients_into`] — every published cell of a region × industry table (into a reused buffer).
 //! * [`indicators::cagr`] — compound annual growth rate.
 //! * [`io_model::parse_io_table`] / [`io_model::parse_make_use`] — IO tables from CSV or XLSX; Make/Use → industry × industry under the industry-technology assumption (Miller & Blair 2009, §5.3).
 //! * [`io_model::LeontiefModel`] — `A = Z diag(x)⁻¹`, one LU of `I − A`, solves with `L` (Leontief 1936); [`io_model::leontief_inverse`] materialises `L`.

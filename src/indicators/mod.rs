@@ -58,7 +58,9 @@ pub use growth::{cagr, change};
 pub use herfindahl::{herfindahl, Herfindahl};
 pub use hoover::hoover;
 pub use krugman::{krugman_dissimilarity, krugman_vs_group_mean};
-pub use location_quotient::{location_quotient, location_quotients, LqCell};
+pub use location_quotient::{
+    location_quotient, location_quotients, location_quotients_into, LqCell,
+};
 pub use locational_gini::locational_gini;
 pub use lq_cells::{lq_variants, LqVariants};
 pub use plants::{parse_plants, Plant};

@@ -1,7 +1,7 @@
 //! `agglo lq`: location quotients with shares of region and reference.
 
 use crate::common::{DataArgs, Format};
-use agglo::indicators::location_quotients;
+use agglo::indicators::location_quotients_into;
 use agglo::Result;
 use serde_json::{json, Value};
 
@@ -26,10 +26,11 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         None => None,
     };
     let mut rows = Vec::new();
+    let mut cells = Vec::new();
     for y in loaded.years(a.year)? {
         let reference = loaded.reference_for(y)?;
         let p = &loaded.panel;
-        let (cells, w) = location_quotients(&p.matrix(loaded.measure, y), &reference);
+        let w = location_quotients_into(&p.matrix(loaded.measure, y), &reference, &mut cells);
         for c in cells
             .iter()
             .filter(|c| only.is_none_or(|i| i == c.industry))
