@@ -21,7 +21,8 @@ PY
 
 echo "### wasm bench module (linkage and spatial workloads)"
 tdir=${CARGO_TARGET_DIR:-target}/wasm-bench
-cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features bench-exports --target-dir "$tdir"
+# simd128, as the page's full module (scripts/build-wasm.sh) that runs these analyses.
+RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features bench-exports --target-dir "$tdir"
 wasm-bindgen --target web --out-dir bench/wasm/pkg --out-name agglo_bench "$tdir/wasm32-unknown-unknown/release/agglo.wasm"
 
 echo "### linkage: IO n=4000 and Louvain 10k/500k: agglo native vs numpy/scipy, igraph, networkx"

@@ -28,7 +28,8 @@ CARGO_PROFILE_BENCH_PANIC=unwind CARGO_PROFILE_BENCH_LTO=false cargo bench --ben
 echo "== agglo wasm (Node, bench/wasm/spatial.mjs)" >&2
 if [ "${BENCH_SKIP_WASM_BUILD:-0}" != 1 ]; then
   tdir="$CARGO_TARGET_DIR/wasm-bench"
-  cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features bench-exports --target-dir "$tdir"
+  # simd128, as the page's full module (scripts/build-wasm.sh) that runs these analyses.
+  RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features bench-exports --target-dir "$tdir"
   wasm-bindgen --target web --out-dir bench/wasm/pkg --out-name agglo_bench "$tdir/wasm32-unknown-unknown/release/agglo.wasm"
 fi
 node bench/wasm/spatial.mjs "$ATLAS" "$(( REPS < 3 ? REPS : 3 ))" | tee -a "$LINES"
