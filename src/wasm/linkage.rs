@@ -28,6 +28,7 @@ use crate::io_model::{
     CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable, IoTableOptions, LeontiefModel,
     LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
 };
+use crate::panel::{Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
 use js_sys::{Float64Array, Reflect, Uint32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
@@ -439,19 +440,16 @@ impl Workspace {
     /// fields as `agglo gaps`.
     #[wasm_bindgen(js_name = ioSupplierGaps)]
     pub fn io_supplier_gaps(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        let o: GapOptions = from_js(options)?;
-        let (panel, _) = self.panel()?;
-        let m = measure(panel, o.measure.as_deref())?;
-        let y = year(panel, o.year)?;
-        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let GapInputs {
+            o,
+            panel,
+            m,
+            y,
+            reference,
+            mut warnings,
+        } = self.gap_inputs(options)?;
         with(|s| {
-            let io = s.io.as_ref().ok_or_else(no_io)?;
-            let (cw, _) = s.crosswalk.as_ref().ok_or_else(|| {
-                err(Error::new(
-                    ErrorCode::NoData,
-                    "no crosswalk from the data's industry codes to the table's sectors is loaded",
-                ))
-            })?;
+            let (io, cw) = io_and_crosswalk(s)?;
             let (code, name, members) = match (&o.industries, &o.cluster) {
                 (Some(list), _) if !list.is_empty() => (
                     "custom".to_string(),
@@ -475,10 +473,7 @@ impl Workspace {
                 }
             };
             let r = panel.region_index(&o.region).map_err(err)?;
-            let params = RegionalParams {
-                method: o.method.unwrap_or(RegionalMethod::Flq),
-                delta: o.delta.unwrap_or(0.3),
-            };
+            let params = regional_params(&o);
             let res = supplier_gaps_for_region(
                 &io.table,
                 &io.model,
@@ -713,24 +708,18 @@ impl Workspace {
     /// (through the loaded crosswalk). Same numbers as the `regional_multipliers` of `agglo gaps`.
     #[wasm_bindgen(js_name = ioRegionalMultipliers)]
     pub fn io_regional_multipliers(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        let o: GapOptions = from_js(options)?;
-        let (panel, _) = self.panel()?;
-        let m = measure(panel, o.measure.as_deref())?;
-        let y = year(panel, o.year)?;
-        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let GapInputs {
+            o,
+            panel,
+            m,
+            y,
+            reference,
+            mut warnings,
+        } = self.gap_inputs(options)?;
         with(|s| {
-            let io = s.io.as_ref().ok_or_else(no_io)?;
-            let (cw, _) = s.crosswalk.as_ref().ok_or_else(|| {
-                err(Error::new(
-                    ErrorCode::NoData,
-                    "no crosswalk from the data's industry codes to the table's sectors is loaded",
-                ))
-            })?;
+            let (io, cw) = io_and_crosswalk(s)?;
             let r = panel.region_index(&o.region).map_err(err)?;
-            let params = RegionalParams {
-                method: o.method.unwrap_or(RegionalMethod::Flq),
-                delta: o.delta.unwrap_or(0.3),
-            };
+            let params = regional_params(&o);
             let rm = region_multipliers(
                 &io.table,
                 &io.model,
@@ -844,7 +833,54 @@ impl Workspace {
     }
 }
 
+/// What `ioSupplierGaps` and `ioRegionalMultipliers` share: the options, the loaded panel with
+/// the chosen measure and year, and the reference (with its warnings).
+struct GapInputs<'a> {
+    o: GapOptions,
+    panel: &'a Panel,
+    m: usize,
+    y: usize,
+    reference: Reference,
+    warnings: Vec<Warning>,
+}
+
+/// The loaded IO table and crosswalk, or the error naming the missing one.
+fn io_and_crosswalk(s: &LinkageState) -> Result<(&IoState, &Crosswalk), JsValue> {
+    let io = s.io.as_ref().ok_or_else(no_io)?;
+    let (cw, _) = s.crosswalk.as_ref().ok_or_else(|| {
+        err(Error::new(
+            ErrorCode::NoData,
+            "no crosswalk from the data's industry codes to the table's sectors is loaded",
+        ))
+    })?;
+    Ok((io, cw))
+}
+
+/// Regionalisation parameters of the options (`flq`, delta 0.3 by default).
+fn regional_params(o: &GapOptions) -> RegionalParams {
+    RegionalParams {
+        method: o.method.unwrap_or(RegionalMethod::Flq),
+        delta: o.delta.unwrap_or(0.3),
+    }
+}
+
 impl Workspace {
+    fn gap_inputs(&self, options: JsValue) -> Result<GapInputs<'_>, JsValue> {
+        let o: GapOptions = from_js(options)?;
+        let (panel, _) = self.panel()?;
+        let m = measure(panel, o.measure.as_deref())?;
+        let y = year(panel, o.year)?;
+        let (reference, warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        Ok(GapInputs {
+            o,
+            panel,
+            m,
+            y,
+            reference,
+            warnings,
+        })
+    }
+
     fn keep_network(
         &mut self,
         g: Graph,
