@@ -60,27 +60,51 @@ pub fn parse_grid(bytes: &[u8], name: &str) -> Result<Grid> {
                 .at(Location::file(name).with_row(k as u64 + 2))
         })?;
         let row: Vec<String> = rec.iter().map(|s| s.trim().to_string()).collect();
-        if row.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if row.len() > header.len() {
-            return Err(Error::new(
-                ErrorCode::RaggedRow,
-                format!(
-                    "row has {} cells but the header has {} columns",
-                    row.len(),
-                    header.len()
-                ),
-            )
-            .at(Location::file(name).with_row(k as u64 + 2)));
-        }
-        rows.push(row);
+        push_row(&mut rows, row, header.len(), name, k)?;
     }
+    finish(header, rows, name, "file")
+}
+
+/// Appends data row `k` (0-based; line `k + 2`) unless all its cells are empty.
+///
+/// # Errors
+/// `E_RAGGED_ROW` when the row has more cells than the header's `width`.
+fn push_row(
+    rows: &mut Vec<Vec<String>>,
+    row: Vec<String>,
+    width: usize,
+    name: &str,
+    k: usize,
+) -> Result<()> {
+    if row.iter().all(|c| c.is_empty()) {
+        return Ok(());
+    }
+    if row.len() > width {
+        return Err(Error::new(
+            ErrorCode::RaggedRow,
+            format!(
+                "row has {} cells but the header has {} columns",
+                row.len(),
+                width
+            ),
+        )
+        .at(Location::file(name).with_row(k as u64 + 2)));
+    }
+    rows.push(row);
+    Ok(())
+}
+
+/// The grid of `header` and `rows`.
+///
+/// # Errors
+/// `E_NO_DATA` without data rows (the message names the `what`: file or sheet).
+fn finish(header: Vec<String>, rows: Vec<Vec<String>>, name: &str, what: &str) -> Result<Grid> {
     if rows.is_empty() {
-        return Err(
-            Error::new(ErrorCode::NoData, "the file has a header but no data rows")
-                .at(Location::file(name)),
-        );
+        return Err(Error::new(
+            ErrorCode::NoData,
+            format!("the {what} has a header but no data rows"),
+        )
+        .at(Location::file(name)));
     }
     Ok(Grid {
         file: name.to_string(),
@@ -126,33 +150,9 @@ pub fn grid_from_rows(rows: Vec<Vec<String>>, name: &str) -> Result<Grid> {
         while row.len() > header.len() && row.last().is_some_and(|c| c.is_empty()) {
             row.pop();
         }
-        if row.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if row.len() > header.len() {
-            return Err(Error::new(
-                ErrorCode::RaggedRow,
-                format!(
-                    "row has {} cells but the header has {} columns",
-                    row.len(),
-                    header.len()
-                ),
-            )
-            .at(Location::file(name).with_row(k as u64 + 2)));
-        }
-        out.push(row);
+        push_row(&mut out, row, header.len(), name, k)?;
     }
-    if out.is_empty() {
-        return Err(
-            Error::new(ErrorCode::NoData, "the sheet has a header but no data rows")
-                .at(Location::file(name)),
-        );
-    }
-    Ok(Grid {
-        file: name.to_string(),
-        header,
-        rows: out,
-    })
+    finish(header, out, name, "sheet")
 }
 
 /// A grid from file bytes: an XLSX workbook (by its zip signature or `.xlsx` name; `sheet` chosen
