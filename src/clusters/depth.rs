@@ -4,8 +4,8 @@
 use super::aggregate::ClusterPanel;
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 use crate::io_model::{
-    regional_multipliers, regionalise, Crosswalk, IoTable, LeontiefModel, RegionalParams,
-    SectorEmployment,
+    reference_industry_total, regional_multipliers, regionalise, Crosswalk, IoTable, LeontiefModel,
+    RegionalParams, SectorEmployment,
 };
 use crate::panel::{Panel, Reference};
 use serde::Serialize;
@@ -110,12 +110,7 @@ pub fn cluster_io_indicators(
         if t.is_empty() {
             unmapped.push(code.clone());
         }
-        let nv = reference
-            .industry_totals
-            .get(i)
-            .copied()
-            .filter(|v| v.is_finite())
-            .unwrap_or(0.0);
+        let nv = reference_industry_total(reference, i);
         for (k, w) in &t {
             if let Some(s) = national.get_mut(*k) {
                 *s += nv * w;

@@ -4,6 +4,7 @@
 
 use super::crosswalk::Crosswalk;
 use super::leontief::LeontiefModel;
+use super::regional_multipliers::reference_industry_total;
 use super::regionalise::{regionalise, RegionalCoefficients, RegionalParams, SectorEmployment};
 use super::table::IoTable;
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
@@ -187,12 +188,7 @@ pub fn supplier_gaps_for_region(
             missing += 1;
         }
         let rv = r.unwrap_or(0.0);
-        let nv = reference
-            .industry_totals
-            .get(i)
-            .copied()
-            .filter(|v| v.is_finite())
-            .unwrap_or(0.0);
+        let nv = reference_industry_total(reference, i);
         let member = in_cluster(code, cluster_members);
         if member && rv > 0.0 {
             cluster_inds.push(code.clone());

@@ -30,6 +30,7 @@ pub use make_use::{make_use_from_grids, parse_make_use};
 pub use multipliers::{
     employment_multipliers, output_multipliers, EmploymentMultipliers, OutputMultipliers,
 };
+pub(crate) use regional_multipliers::reference_industry_total;
 pub use regional_multipliers::{region_multipliers, sector_employment, RegionMultipliers};
 pub use regionalise::{
     regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams,

@@ -70,12 +70,7 @@ pub fn sector_employment(
             missing += 1;
         }
         let rv = r.unwrap_or(0.0);
-        let nv = reference
-            .industry_totals
-            .get(i)
-            .copied()
-            .filter(|v| v.is_finite())
-            .unwrap_or(0.0);
+        let nv = reference_industry_total(reference, i);
         for (t, w) in targets {
             if let Some(k) = table.sector_index(t) {
                 if let Some(s) = regional.get_mut(k) {
@@ -157,4 +152,14 @@ pub fn region_multipliers(
         lambda: reg.lambda,
         warnings,
     })
+}
+
+/// The reference total of industry `i` (e.g. national employment), 0 when missing or not finite.
+pub(crate) fn reference_industry_total(reference: &Reference, i: usize) -> f64 {
+    reference
+        .industry_totals
+        .get(i)
+        .copied()
+        .filter(|v| v.is_finite())
+        .unwrap_or(0.0)
 }
