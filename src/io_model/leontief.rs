@@ -282,40 +282,20 @@ impl LeontiefModel {
         PermRef::new_checked(&self.perm_fwd, &self.perm_bwd, self.n)
     }
 
-    /// `M⁻¹ B` in place (M = (I − A)ᵀ, the factorised matrix).
-    fn solve_factor(&self, m: &mut Mat<f64>) {
+    /// `M⁻¹ B`, or `M⁻ᵀ B` when `transpose`, in place (M = (I − A)ᵀ, the factorised matrix).
+    fn solve_factor(&self, m: &mut Mat<f64>, transpose: bool) {
         let k = m.ncols();
-        let mut buf = MemBuffer::new(solve::solve_in_place_scratch::<usize, f64>(
-            self.n,
-            k,
-            Par::Seq,
-        ));
-        solve::solve_in_place(
-            self.lu.as_ref(),
-            self.lu.as_ref(),
-            self.perm(),
-            m.as_mut(),
-            Par::Seq,
-            MemStack::new(&mut buf),
-        );
-    }
-
-    /// `M⁻ᵀ B` in place.
-    fn solve_factor_transpose(&self, m: &mut Mat<f64>) {
-        let k = m.ncols();
-        let mut buf = MemBuffer::new(solve::solve_transpose_in_place_scratch::<usize, f64>(
-            self.n,
-            k,
-            Par::Seq,
-        ));
-        solve::solve_transpose_in_place(
-            self.lu.as_ref(),
-            self.lu.as_ref(),
-            self.perm(),
-            m.as_mut(),
-            Par::Seq,
-            MemStack::new(&mut buf),
-        );
+        let mut buf = MemBuffer::new(if transpose {
+            solve::solve_transpose_in_place_scratch::<usize, f64>(self.n, k, Par::Seq)
+        } else {
+            solve::solve_in_place_scratch::<usize, f64>(self.n, k, Par::Seq)
+        });
+        let (lu, perm, stack) = (self.lu.as_ref(), self.perm(), MemStack::new(&mut buf));
+        if transpose {
+            solve::solve_transpose_in_place(lu, lu, perm, m.as_mut(), Par::Seq, stack);
+        } else {
+            solve::solve_in_place(lu, lu, perm, m.as_mut(), Par::Seq, stack);
+        }
     }
 
     fn to_mat(&self, rhs: &[f64], k: usize) -> Mat<f64> {
@@ -337,21 +317,21 @@ impl LeontiefModel {
     /// `L b` for one vector `b` (length n): e.g. output `x = L f` from final demand.
     pub fn solve(&self, b: &[f64]) -> Vec<f64> {
         let mut m = self.to_mat(b, 1);
-        self.solve_factor_transpose(&mut m);
+        self.solve_factor(&mut m, true);
         Self::from_mat(&m)
     }
 
     /// `Lᵀ b`, i.e. the row vector `bᵀ L`: with `b = 1` the column sums of `L` (output multipliers).
     pub fn solve_transpose(&self, b: &[f64]) -> Vec<f64> {
         let mut m = self.to_mat(b, 1);
-        self.solve_factor(&mut m);
+        self.solve_factor(&mut m, false);
         Self::from_mat(&m)
     }
 
     /// `L B` for `k` right-hand sides stored column after column (`b[c * n + i]`); result likewise.
     pub fn solve_many(&self, b: &[f64], k: usize) -> Vec<f64> {
         let mut m = self.to_mat(b, k);
-        self.solve_factor_transpose(&mut m);
+        self.solve_factor(&mut m, true);
         Self::from_mat(&m)
     }
 
@@ -362,7 +342,7 @@ impl LeontiefModel {
         // The inverse of Mᵀ is Lᵀ, whose column-major storage is L row-major: solve Mᵀ X = I.
         let n = self.n;
         let mut inv = Mat::<f64>::identity(n, n);
-        self.solve_factor(&mut inv);
+        self.solve_factor(&mut inv, false);
         let mut out = Vec::with_capacity(n * n);
         for i in 0..n {
             out.extend_from_slice(inv.col_as_slice(i));
