@@ -122,16 +122,7 @@ pub fn parse_cluster_definitions(
     filter: &DefinitionFilter,
 ) -> Result<(ClusterDefinitions, Vec<Warning>)> {
     let text = String::from_utf8_lossy(bytes);
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or("");
-    let delim = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.matches(char::from(*d)).count())
-        .unwrap_or(b',');
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = sniffed_reader(&text);
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| Error::new(ErrorCode::CsvSyntax, e.to_string()).at(Location::file(file)))?
@@ -465,4 +456,19 @@ pub fn map_industries(defs: &ClusterDefinitions, codes: &[String]) -> IndustryMa
         }
     }
     IndustryMapping { cluster_of, how }
+}
+
+/// A flexible CSV reader over `text` (a leading BOM skipped) with the delimiter (`,`, `;` or tab)
+/// that occurs most in its first line.
+pub(crate) fn sniffed_reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let delim = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.matches(char::from(*d)).count())
+        .unwrap_or(b',');
+    csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .from_reader(text.as_bytes())
 }

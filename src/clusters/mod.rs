@@ -47,6 +47,7 @@ mod typology;
 mod views;
 
 pub use aggregate::{aggregate_to_clusters, ClusterPanel, UnmappedCode};
+pub(crate) use definitions::sniffed_reader;
 pub use definitions::{
     cluster_definitions_from_table, map_industries, parse_cluster_definitions, Cluster,
     ClusterDefinitions, DefinitionEntry, DefinitionFilter, IndustryMapping, MatchKind, TradedLocal,

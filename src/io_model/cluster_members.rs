@@ -1,7 +1,9 @@
 //! Members of one cluster of a definitions file, for supplier gaps (parsed by
 //! [`crate::clusters::parse_cluster_definitions`], the one definitions reader).
 
-use crate::clusters::{parse_cluster_definitions, ClusterDefinitions, DefinitionFilter};
+use crate::clusters::{
+    parse_cluster_definitions, sniffed_reader, ClusterDefinitions, DefinitionFilter,
+};
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
 
 /// The filter for a definitions file: when it has `definition_set` / `naics_vintage` (or
@@ -9,16 +11,7 @@ use crate::error::{Error, ErrorCode, Location, Result, Warning};
 /// otherwise every row.
 fn newest_filter(bytes: &[u8]) -> DefinitionFilter {
     let text = String::from_utf8_lossy(bytes);
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or("");
-    let delim = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.matches(char::from(*d)).count())
-        .unwrap_or(b',');
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = sniffed_reader(&text);
     let Ok(h) = rdr.headers().cloned() else {
         return DefinitionFilter::default();
     };
