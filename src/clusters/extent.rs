@@ -1,6 +1,7 @@
 //! Spatial extent of a regional cluster: does it continue across the region's border?
 
 use super::aggregate::ClusterPanel;
+use super::code_index;
 use super::strength::{cluster_lqs, uscmp_strength, LqBase, UscmpParams};
 use crate::error::{Error, ErrorCode, Result};
 use crate::panel::Reference;
@@ -71,18 +72,8 @@ pub fn cluster_spatial_extent(
             ..Default::default()
         },
     )?;
-    let region_ix: std::collections::HashMap<&str, usize> = p
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.as_str(), i))
-        .collect();
-    let cluster_ix: std::collections::HashMap<&str, usize> = p
-        .industries
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
+    let region_ix = code_index(&p.regions);
+    let cluster_ix = code_index(&p.industries);
     let mut strong = vec![vec![false; p.industries.len()]; p.regions.len()];
     for s in strength.iter().filter(|s| s.strong) {
         if let (Some(r), Some(c)) = (
@@ -178,11 +169,7 @@ pub fn neighbours_for_regions(
     ids: &[String],
     neighbours: &[Vec<usize>],
 ) -> Vec<Vec<usize>> {
-    let at: std::collections::HashMap<&str, usize> = regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.as_str(), i))
-        .collect();
+    let at = code_index(regions);
     let mut out = vec![Vec::new(); regions.len()];
     for (k, id) in ids.iter().enumerate() {
         let Some(r) = at.get(id.as_str()) else {

@@ -73,3 +73,12 @@ pub use views::{
     cluster_view, prioritisation_view, region_profile_view, ClusterRegionSeries, ClusterView,
     ClusterViewParams, ReferenceTables, RegionProfileParams, RegionProfileView,
 };
+
+/// Position of each code in `codes` (a region or cluster list), for lookups by code.
+pub(crate) fn code_index(codes: &[String]) -> std::collections::HashMap<&str, usize> {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect()
+}

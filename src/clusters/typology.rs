@@ -1,6 +1,7 @@
 //! Typology profile of every region × cluster (OECD dimensions, METHODS.md §4).
 
 use super::aggregate::ClusterPanel;
+use super::code_index;
 use super::size_classes::{sme_share, SizeClass, DEFAULT_SME_THRESHOLD};
 use super::strength::{cluster_lqs, uscmp_strength, LqBase, UscmpParams};
 use crate::error::{Error, ErrorCode, Result, Warning};
@@ -196,18 +197,8 @@ pub fn cluster_profiles(
     )?;
     let lqs = cluster_lqs(cp, m, y1, params.base, reference);
     // (region, cluster) → index of its strength row.
-    let region_ix: std::collections::HashMap<&str, usize> = p
-        .regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.as_str(), i))
-        .collect();
-    let cluster_ix: std::collections::HashMap<&str, usize> = p
-        .industries
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.as_str(), i))
-        .collect();
+    let region_ix = code_index(&p.regions);
+    let cluster_ix = code_index(&p.industries);
     let strength_at: std::collections::HashMap<(usize, usize), usize> = strength
         .iter()
         .enumerate()
