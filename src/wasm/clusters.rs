@@ -176,6 +176,13 @@ pub(super) fn with_definitions<T>(
     with_defs(|l| f(&l.defs))
 }
 
+/// The options' `region`, required by the region views.
+fn chosen_region(o: &ClusterOptions) -> Result<String, JsValue> {
+    o.region
+        .clone()
+        .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))
+}
+
 fn filter_value(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("any"))
@@ -290,10 +297,7 @@ impl Workspace {
     pub fn cluster_region_profile(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let region = o
-            .region
-            .clone()
-            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))?;
+        let region = chosen_region(&o)?;
         let mut eco = EcoParams::default();
         if let Some(v) = o.size_top_share {
             eco.size_top_share = v;
@@ -410,10 +414,7 @@ impl Workspace {
     pub fn cluster_priorities(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let region = o
-            .region
-            .clone()
-            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))?;
+        let region = chosen_region(&o)?;
         let params = PriorityParams {
             criteria: o.criteria.clone(),
             weights: o.weights.clone(),
@@ -747,10 +748,7 @@ impl Workspace {
     pub fn cluster_typology_extras(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: ClusterOptions = from_js(options)?;
         let p = self.prepare(&o)?;
-        let region = o
-            .region
-            .clone()
-            .ok_or_else(|| err(Error::new(ErrorCode::InvalidParameter, "choose a region")))?;
+        let region = chosen_region(&o)?;
         let r = p.panel.region_index(&region).map_err(err)?;
         let x = self.typology_extras(&p, &o, &[r], true, true)?;
         Obj::new()
