@@ -4,7 +4,7 @@
 
 use super::crosswalk::Crosswalk;
 use super::leontief::LeontiefModel;
-use super::regional_multipliers::reference_industry_total;
+use super::regional_multipliers::region_and_reference;
 use super::regionalise::{regionalise, RegionalCoefficients, RegionalParams, SectorEmployment};
 use super::table::IoTable;
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
@@ -183,12 +183,7 @@ pub fn supplier_gaps_for_region(
             }
             continue;
         };
-        let r = mx.get(region, i);
-        if r.is_none() {
-            missing += 1;
-        }
-        let rv = r.unwrap_or(0.0);
-        let nv = reference_industry_total(reference, i);
+        let (rv, nv) = region_and_reference(mx, reference, region, i, &mut missing);
         let member = in_cluster(code, cluster_members);
         if member && rv > 0.0 {
             cluster_inds.push(code.clone());

@@ -65,12 +65,7 @@ pub fn sector_employment(
         let Some(targets) = crosswalk.lookup(code) else {
             continue;
         };
-        let r = mx.get(region, i);
-        if r.is_none() {
-            missing += 1;
-        }
-        let rv = r.unwrap_or(0.0);
-        let nv = reference_industry_total(reference, i);
+        let (rv, nv) = region_and_reference(mx, reference, region, i, &mut missing);
         for (t, w) in targets {
             if let Some(k) = table.sector_index(t) {
                 if let Some(s) = regional.get_mut(k) {
@@ -162,4 +157,20 @@ pub(crate) fn reference_industry_total(reference: &Reference, i: usize) -> f64 {
         .copied()
         .filter(|v| v.is_finite())
         .unwrap_or(0.0)
+}
+
+/// Industry `i`'s value in `region` (0 when missing, counted in `missing`) and its reference
+/// total.
+pub(crate) fn region_and_reference(
+    mx: &MatrixView<'_>,
+    reference: &Reference,
+    region: usize,
+    i: usize,
+    missing: &mut usize,
+) -> (f64, f64) {
+    let r = mx.get(region, i);
+    if r.is_none() {
+        *missing += 1;
+    }
+    (r.unwrap_or(0.0), reference_industry_total(reference, i))
 }
