@@ -540,16 +540,19 @@ impl Builder {
     pub fn finish_parts(
         mut self,
         mut parts: Vec<Builder>,
+        check_duplicates: bool,
         report: &mut IngestReport,
     ) -> Result<Panel> {
         let maps = self.part_maps(&parts);
         let m = self.measures.len();
         if !parts.is_empty() {
             self.check_size(None)?;
-            let mut all: Vec<&Builder> = vec![&self];
-            all.extend(parts.iter());
-            if let Some(e) = cross_part_duplicate(&self, &all, &maps) {
-                return Err(e);
+            if check_duplicates {
+                let mut all: Vec<&Builder> = vec![&self];
+                all.extend(parts.iter());
+                if let Some(e) = cross_part_duplicate(&self, &all, &maps) {
+                    return Err(e);
+                }
             }
         }
         for b in std::iter::once(&mut self).chain(parts.iter_mut()) {

@@ -131,6 +131,40 @@ pub(crate) struct TextState {
 }
 
 impl TextState {
+    /// A state at the start of the text: nothing read yet.
+    fn new(
+        decoder: TextDecoder,
+        delimiter: u8,
+        header_idx: usize,
+        names_line: Option<u64>,
+        proc: Processor,
+        format: FormatInfo,
+        name: String,
+    ) -> Self {
+        TextState {
+            decoder,
+            skip: 0,
+            dec_buf: String::with_capacity(64 * 1024),
+            csv: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            out: vec![0u8; 4096],
+            ends: vec![0usize; 256],
+            outlen: 0,
+            endlen: 0,
+            nl: 0,
+            last_byte: 0,
+            rec_idx: 0,
+            header_idx,
+            names_line,
+            raw_decoded: 0,
+            at_record_start: true,
+            delimiter,
+            line_ends: Vec::with_capacity(64),
+            proc,
+            format,
+            name,
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
     /// Between records, in an ASCII-compatible encoding: a file may be cut at any newline here
     /// and its parts read by [`TextState::fork`]s.
@@ -155,33 +189,23 @@ impl TextState {
             self.proc.max_rows,
             self.proc.builder.max_cells,
         );
-        TextState {
-            decoder: self
-                .decoder
+        let mut t = TextState::new(
+            self.decoder
                 .encoding()
                 .new_decoder_at(self.decoder.consumed()),
-            skip: 0,
-            dec_buf: String::with_capacity(64 * 1024),
-            csv: csv_core::ReaderBuilder::new()
-                .delimiter(self.delimiter)
-                .build(),
-            out: vec![0u8; 4096],
-            ends: vec![0usize; 256],
-            outlen: 0,
-            endlen: 0,
-            nl: self.nl,
-            last_byte: b'\n',
-            rec_idx: self.header_idx + 1,
-            header_idx: self.header_idx,
-            names_line: self.names_line,
-            raw_decoded: self.raw_decoded,
-            at_record_start: true,
-            delimiter: self.delimiter,
-            line_ends: Vec::with_capacity(64),
+            self.delimiter,
+            self.header_idx,
+            self.names_line,
             proc,
-            format: self.format.clone(),
-            name: self.name.clone(),
-        }
+            self.format.clone(),
+            self.name.clone(),
+        );
+        // Past the header, at the start of a line.
+        t.nl = self.nl;
+        t.last_byte = b'\n';
+        t.rec_idx = self.header_idx + 1;
+        t.raw_decoded = self.raw_decoded;
+        t
     }
 
     #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
@@ -468,13 +492,8 @@ impl LongLoader {
         }
     }
 
-    #[cfg(not(target_arch = "wasm32"))] // used by the native parallel reader
-    /// Count `n` bytes read by forks (for the size limit and progress).
+    /// Count `n` more bytes of input (pushed, or read by forks) against the size limit.
     pub(crate) fn count_bytes(&mut self, n: u64) -> Result<()> {
-        self.push_inner_count(n)
-    }
-
-    fn push_inner_count(&mut self, n: u64) -> Result<()> {
         self.bytes += n;
         if self.bytes > self.max_bytes {
             self.stage = Stage::Failed;
@@ -500,7 +519,7 @@ impl LongLoader {
     }
 
     fn push_inner(&mut self, chunk: &[u8]) -> Result<()> {
-        self.push_inner_count(chunk.len() as u64)?;
+        self.count_bytes(chunk.len() as u64)?;
         match &mut self.stage {
             Stage::Sniff(buf) => {
                 buf.extend_from_slice(chunk);
@@ -554,30 +573,16 @@ impl LongLoader {
                     self.opts.max_rows.unwrap_or(u64::MAX),
                     self.opts.max_cells.unwrap_or(DEFAULT_MAX_CELLS),
                 );
-                let st = TextState {
-                    decoder: encoding.new_decoder(),
-                    skip: bom,
-                    dec_buf: String::with_capacity(64 * 1024),
-                    csv: csv_core::ReaderBuilder::new()
-                        .delimiter(sn.delimiter)
-                        .build(),
-                    out: vec![0u8; 4096],
-                    ends: vec![0usize; 256],
-                    outlen: 0,
-                    endlen: 0,
-                    nl: 0,
-                    last_byte: 0,
-                    rec_idx: 0,
-                    header_idx: sn.header_idx,
+                let mut st = TextState::new(
+                    encoding.new_decoder(),
+                    sn.delimiter,
+                    sn.header_idx,
                     names_line,
-                    raw_decoded: 0,
-                    at_record_start: true,
-                    delimiter: sn.delimiter,
-                    line_ends: Vec::with_capacity(64),
                     proc,
                     format,
-                    name: self.name.clone(),
-                };
+                    self.name.clone(),
+                );
+                st.skip = bom;
                 self.stage = Stage::Text(Box::new(st));
                 if let Stage::Text(t) = &mut self.stage {
                     t.push_raw(&buf, complete)?;

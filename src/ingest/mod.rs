@@ -519,6 +519,26 @@ pub fn load_panel_from_reader<R: std::io::Read>(
     load_panel_from_reader_with_progress(reader, name, opts, &mut |_, _| true)
 }
 
+/// The next bytes of a reader (0 at its end); a read error is located at the file.
+pub(crate) fn read_block<R: std::io::Read>(
+    reader: &mut R,
+    buf: &mut [u8],
+    name: &str,
+) -> Result<usize> {
+    loop {
+        match reader.read(buf) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(
+                    Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
+                        .at(Location::file(name)),
+                )
+            }
+        }
+    }
+}
+
 /// [`load_panel_from_reader`] with a progress callback `(bytes_done, 0) -> keep_going`;
 /// returning false cancels with `E_CANCELLED`.
 pub fn load_panel_from_reader_with_progress<R: std::io::Read>(
@@ -534,17 +554,10 @@ pub fn load_panel_from_reader_with_progress<R: std::io::Read>(
     let mut l = LongLoader::new(opts.clone(), name);
     let mut buf = vec![0u8; 1 << 18];
     loop {
-        let n = match reader.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                return Err(
-                    Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
-                        .at(Location::file(name)),
-                )
-            }
-        };
+        let n = read_block(&mut reader, &mut buf, name)?;
+        if n == 0 {
+            break;
+        }
         l.push(buf.get(..n).unwrap_or(&[]))?;
         if !progress(l.progress().bytes as usize, 0) {
             return Err(

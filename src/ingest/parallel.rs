@@ -9,6 +9,7 @@
 //! quoted field may hold a newline) and everything after it are read sequentially.
 
 use super::loader::{LongLoader, TextState};
+use super::read_block;
 use super::{IngestReport, LoadOptions};
 use crate::error::{Error, ErrorCode, Location, Result};
 use crate::panel::Panel;
@@ -44,21 +45,6 @@ pub(crate) fn threads(opts: &LoadOptions) -> usize {
     opts.threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
         .max(1)
-}
-
-fn read_block<R: Read>(reader: &mut R, buf: &mut [u8], name: &str) -> Result<usize> {
-    loop {
-        match reader.read(buf) {
-            Ok(n) => return Ok(n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                return Err(
-                    Error::new(ErrorCode::EmptyFile, format!("cannot read the file: {e}"))
-                        .at(Location::file(name)),
-                )
-            }
-        }
-    }
 }
 
 fn cancelled(name: &str) -> Error {

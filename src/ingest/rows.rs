@@ -82,6 +82,8 @@ pub(crate) struct Processor {
     sheet: Option<String>,
     /// Builders of other parts of the file, read in parallel and taken in by [`Processor::absorb`].
     parts: Vec<Builder>,
+    /// `data_rows` when `parts` were last checked for cells given twice.
+    parts_checked_at: Option<u64>,
     /// Wide: the industry index of each entry of `plan.wide` (`None` = total column).
     wide_idx: Vec<Option<u32>>,
     file: String,
@@ -111,6 +113,7 @@ impl Processor {
             sheet,
             wide_idx: Vec::new(),
             parts: Vec::new(),
+            parts_checked_at: None,
             file: name.to_string(),
         };
         if p.plan.layout == Layout::Wide {
@@ -365,6 +368,7 @@ impl Processor {
         let parts = std::mem::take(&mut self.parts);
         let e = self.builder.cross_part_duplicate(&parts);
         self.parts = parts;
+        self.parts_checked_at = Some(self.data_rows);
         e
     }
 
@@ -442,7 +446,9 @@ impl Processor {
             ));
         }
         let parts = std::mem::take(&mut self.parts);
-        let panel = self.builder.finish_parts(parts, &mut report)?;
+        // Checked already, unless rows were read (sequentially) after the parts were taken in.
+        let check = self.parts_checked_at != Some(self.data_rows);
+        let panel = self.builder.finish_parts(parts, check, &mut report)?;
         Ok((panel, report))
     }
 }
