@@ -90,3 +90,27 @@ fn bad_data_exits_2_with_code_and_location() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reader_closing_the_pipe_early_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let data = format!(
+        "{}/data/ga_cbp_naics4_2017_2021.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_agglo"))
+        .args(["lq", "--data", &data])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the head of the output (as `| head` does), then close the pipe.
+    let mut head = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    assert!(head.starts_with(b"{\n  \"rows\""));
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

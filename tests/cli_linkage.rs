@@ -245,6 +245,18 @@ fn graph_karate_edge_list() {
     assert!((node0["betweenness"].as_f64().unwrap() - 0.43763528138528146).abs() < 1e-12);
     assert!((node0["closeness"].as_f64().unwrap() - 0.5689655172413793).abs() < 1e-12);
     assert!((node0["pagerank"].as_f64().unwrap() - 0.08850031543766916).abs() < 1e-6);
+    // networkx iterates the eigenvector to an L1 tolerance of n·1e-6, we to n·1e-13.
+    let ev = r["deterministic"]["eigenvector_weighted"]
+        .as_array()
+        .unwrap();
+    for n in v["nodes"].as_array().unwrap() {
+        let k: usize = n["id"].as_str().unwrap().parse().unwrap();
+        let (got, want) = (n["eigenvector"].as_f64().unwrap(), ev[k].as_f64().unwrap());
+        assert!(
+            (got - want).abs() < 1e-5,
+            "eigenvector {k}: {got} vs networkx {want}"
+        );
+    }
     let text = std::fs::read_to_string(defs).unwrap();
     assert!(text.starts_with("industry_code,cluster_code,cluster_name\n"));
     assert_eq!(text.lines().count(), 35);
@@ -408,4 +420,170 @@ fn graph_communities_become_cluster_definitions() {
         "{names:?}"
     );
     assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn linkage_io_maximum_spanning_tree_has_names_and_n_minus_1_edges() {
+    let args = [
+        "linkage",
+        "io",
+        "--make",
+        &root("data/bea_2017_summary_make.csv"),
+        "--use",
+        &root("data/bea_2017_summary_use.csv"),
+    ];
+    let full = json(&[&args[..], &["--communities", "none"]].concat());
+    let tree = json(&[&args[..], &["--backbone", "mst"]].concat());
+    assert_eq!(tree["n_nodes"], 71);
+    assert_eq!(
+        tree["n_edges"], 70,
+        "the IO graph of the BEA table is connected"
+    );
+    let farms = tree["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "111CA")
+        .unwrap();
+    assert_eq!(farms["name"], "Farms");
+    // The tree's total weight is at least that of the 70 heaviest edges forming any tree; a
+    // spanning tree's weight never exceeds the sum of the 70 heaviest edges of the graph.
+    let weights = |v: &Value| -> Vec<f64> {
+        v["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["weight"].as_f64().unwrap())
+            .collect()
+    };
+    let mut all = weights(&full);
+    all.sort_by(|a, b| b.total_cmp(a));
+    let tree_w: f64 = weights(&tree).iter().sum();
+    assert!(tree_w <= all[..70].iter().sum::<f64>() + 1e-12);
+    // Every tree edge is an edge of the full graph with the same weight.
+    let key = |e: &Value| format!("{}|{}", e["source"], e["target"]);
+    let full_edges: std::collections::HashMap<String, f64> = full["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (key(e), e["weight"].as_f64().unwrap()))
+        .collect();
+    for e in tree["edges"].as_array().unwrap() {
+        assert_eq!(full_edges[&key(e)], e["weight"].as_f64().unwrap());
+    }
+    // Percentile backbone: the edges kept are those at or above the 90th percentile (type 7).
+    let p90 = json(
+        &[
+            &args[..],
+            &["--backbone", "percentile:90", "--communities", "none"],
+        ]
+        .concat(),
+    );
+    let mut asc = all.clone();
+    asc.reverse();
+    let h = 0.9 * (asc.len() - 1) as f64;
+    let (lo, frac) = (h.floor() as usize, h - h.floor());
+    let q = asc[lo] + frac * (asc[(lo + 1).min(asc.len() - 1)] - asc[lo]);
+    let kept = weights(&p90);
+    assert_eq!(kept.len(), all.iter().filter(|w| **w >= q).count());
+    assert!(kept.iter().all(|w| *w >= q));
+}
+
+#[test]
+fn linkage_relatedness_is_the_proximity_of_lq_at_least_1() {
+    let data = root("data/ga_cbp_naics4_2017_2021.csv");
+    let v = json(&[
+        "linkage",
+        "relatedness",
+        "--data",
+        &data,
+        "--year",
+        "2021",
+        "--min-weight",
+        "0.4",
+        "--communities",
+        "none",
+    ]);
+    // Independent: proximity from the LQs `agglo lq` prints.
+    let lq = json(&["lq", "--data", &data, "--year", "2021"]);
+    let mut spec: std::collections::HashMap<String, std::collections::HashSet<String>> =
+        std::collections::HashMap::new();
+    for r in lq["rows"].as_array().unwrap() {
+        if r["lq"].as_f64().is_some_and(|x| x >= 1.0) {
+            spec.entry(r["industry"].as_str().unwrap().to_string())
+                .or_default()
+                .insert(r["region"].as_str().unwrap().to_string());
+        }
+    }
+    let phi = |a: &str, b: &str| -> f64 {
+        let (sa, sb) = (
+            spec.get(a).cloned().unwrap_or_default(),
+            spec.get(b).cloned().unwrap_or_default(),
+        );
+        let c = sa.intersection(&sb).count() as f64;
+        let k = sa.len().max(sb.len()) as f64;
+        if k > 0.0 {
+            c / k
+        } else {
+            0.0
+        }
+    };
+    let edges = v["edges"].as_array().unwrap();
+    assert!(edges.len() > 100, "{} edges", edges.len());
+    for e in edges {
+        let (a, b) = (e["source"].as_str().unwrap(), e["target"].as_str().unwrap());
+        let w = e["weight"].as_f64().unwrap();
+        assert!(
+            (w - phi(a, b)).abs() < 1e-12,
+            "{a}-{b}: {w} vs {}",
+            phi(a, b)
+        );
+        assert!(w > 0.4);
+    }
+    // And no pair above the threshold is missing.
+    let codes: Vec<&String> = spec.keys().collect();
+    let mut expected = 0;
+    for i in 0..codes.len() {
+        for j in i + 1..codes.len() {
+            if phi(codes[i], codes[j]) > 0.4 {
+                expected += 1;
+            }
+        }
+    }
+    assert_eq!(edges.len(), expected);
+    let logging = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "1133")
+        .unwrap();
+    assert_eq!(logging["name"], "Logging");
+    assert!(logging["eigenvector"].as_f64().is_some());
+}
+
+#[test]
+fn linkage_bad_backbone_is_a_clear_error() {
+    let (code, out, err) = run(&[
+        "linkage",
+        "colocation",
+        "--data",
+        &root("data/ga_cbp_naics4_2017_2021.csv"),
+        "--backbone",
+        "percentile:150",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("E_INVALID_PARAMETER") && err.contains("percentile"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "graph",
+        "--edges",
+        &root("tests/data/firm_network_edges.csv"),
+        "--backbone",
+        "top:3",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown backbone 'top:3'"), "{err}");
 }

@@ -42,7 +42,12 @@ fn bea_2017_make_use_matches_the_refcase() {
     )
     .unwrap();
     let m = LeontiefModel::new(&t, &IoParams::default()).unwrap();
-    let l_ref: Vec<f64> = r["L_ixi"].as_array().unwrap().iter().flat_map(vecf).collect();
+    let l_ref: Vec<f64> = r["L_ixi"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(vecf)
+        .collect();
     close(&m.inverse(), &l_ref, 1e-9, "L");
     close(
         &output_multipliers(&m).total,
@@ -87,8 +92,6 @@ fn identities_hold_on_a_400_sector_table() {
         .collect();
     close(&m.solve(&f), &t.x, 1e-9, "x = L f");
     // Column sums of L are the output multipliers.
-    let colsum: Vec<f64> = (0..n)
-        .map(|j| (0..n).map(|i| l[i * n + j]).sum())
-        .collect();
+    let colsum: Vec<f64> = (0..n).map(|j| (0..n).map(|i| l[i * n + j]).sum()).collect();
     close(&output_multipliers(&m).total, &colsum, 1e-12, "multipliers");
 }

@@ -23,6 +23,8 @@ mod hotspots;
 mod inspect;
 #[path = "agglo/io.rs"]
 mod io;
+#[path = "agglo/linkage.rs"]
+mod linkage;
 #[path = "agglo/lisa.rs"]
 mod lisa;
 #[path = "agglo/lq.rs"]
@@ -91,6 +93,9 @@ enum Command {
     Gaps(gaps::Args),
     /// Communities and centralities of an edge list.
     Graph(graph::Args),
+    /// Industry linkage graph (input-output flows, co-location or relatedness): backbone,
+    /// communities and centralities.
+    Linkage(linkage::Args),
 }
 
 fn main() {
@@ -113,6 +118,7 @@ fn main() {
         Command::Io(a) => io::run(a),
         Command::Gaps(a) => gaps::run(a),
         Command::Graph(a) => graph::run(a),
+        Command::Linkage(a) => linkage::run(a),
     };
     // A command that printed its own text (GAL/GWT) returns null.
     match result.and_then(|(value, format)| {

@@ -14,12 +14,13 @@ use super::convert::{from_js, to_js, Obj};
 use super::workspace::{err, measure, year, Workspace};
 use crate::clusters::ClusterDefinitions;
 use crate::graph::{
-    betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points,
+    backbone, betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points,
     closeness_nodes, colocation_graph, communities_to_definitions, connected_components,
-    definitions_csv, degrees, firm_graph, gould_fernandez, io_linkage_graph, leiden, louvain,
-    pagerank, parse_edge_list, parse_node_table, BetweennessParams, ColocationMeasure,
-    ColocationParams, CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, Graph,
-    IoGraphParams, NodeTableOptions,
+    definitions_csv, degrees, eigenvector_centrality, firm_graph, gould_fernandez,
+    io_linkage_graph, leiden, louvain, pagerank, parse_edge_list, parse_node_table,
+    relatedness_graph, Backbone, BetweennessParams, ColocationMeasure, ColocationParams,
+    CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, Graph, IoGraphParams,
+    NodeTableOptions,
 };
 use crate::io_model::{
     crosswalk_from_grid, employment_multipliers, grid_from_rows, hypothetical_extraction,
@@ -192,6 +193,7 @@ struct NetLoadOptions {
     directed: bool,
     /// `sum` (default), `max`, `error`.
     duplicates: Option<String>,
+    backbone: Option<Backbone>,
 }
 
 #[derive(Deserialize, Default)]
@@ -201,6 +203,7 @@ struct IoGraphOptions {
     method: Option<crate::graph::IoGraphMethod>,
     /// Drop edges lighter than this (default 0).
     min_weight: Option<f64>,
+    backbone: Option<Backbone>,
 }
 
 #[derive(Deserialize, Default)]
@@ -572,7 +575,7 @@ impl Workspace {
         warnings.extend(w);
         let groups = nt.and_then(|t| t.group);
         let labels = g.ids.clone();
-        self.keep_network(g, labels, groups, name, false, &warnings)
+        self.keep_network(g, o.backbone, labels, groups, name, false, &warnings)
     }
 
     /// Make the industry linkage graph of the loaded IO table the current network
@@ -604,7 +607,7 @@ impl Workspace {
                 .collect::<Vec<_>>();
             Ok::<_, JsValue>((g, labels, format!("industry linkages of {}", io.source)))
         })?;
-        self.keep_network(g, labels, None, source, true, &[])
+        self.keep_network(g, o.backbone, labels, None, source, true, &[])
     }
 
     /// Make the co-location graph of the loaded data the current network (`{measure: 'lq' |
@@ -621,6 +624,7 @@ impl Workspace {
             year: Option<i32>,
             measure_name: Option<String>,
             reference: Option<String>,
+            backbone: Option<Backbone>,
         }
         let o: O = from_js(options)?;
         let (panel, report) = self.panel()?;
@@ -635,19 +639,51 @@ impl Workspace {
         let (g, w) = colocation_graph(&panel.matrix(m, y), &reference, &panel.industries, &params)
             .map_err(err)?;
         warnings.extend(w);
-        let labels = panel
-            .industry_names
-            .iter()
-            .zip(&panel.industries)
-            .map(|(n, c)| if n.is_empty() { c.clone() } else { n.clone() })
-            .collect();
+        let labels = industry_labels(panel, &g);
         let source = format!(
             "co-location of industries across the regions of {} ({}, r > {})",
             report.file,
             panel.years.get(y).copied().unwrap_or(0),
             params.min_weight
         );
-        self.keep_network(g, labels, None, source, true, &warnings)
+        self.keep_network(g, o.backbone, labels, None, source, true, &warnings)
+    }
+
+    /// Make the relatedness graph of the loaded data the current network (`{minWeight (default
+    /// 0.3), year, measureName, reference, backbone}`): industries linked by their proximity
+    /// (Hidalgo): the share of regions specialised (LQ >= 1) in one that also are in the other.
+    #[wasm_bindgen(js_name = networkFromRelatedness)]
+    pub fn network_from_relatedness(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize, Default)]
+        #[serde(default, rename_all = "camelCase")]
+        struct O {
+            min_weight: Option<f64>,
+            year: Option<i32>,
+            measure_name: Option<String>,
+            reference: Option<String>,
+            backbone: Option<Backbone>,
+        }
+        let o: O = from_js(options)?;
+        let (panel, report) = self.panel()?;
+        let m = measure(panel, o.measure_name.as_deref())?;
+        let y = year(panel, o.year)?;
+        let (reference, warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let min_weight = o.min_weight.unwrap_or(0.3);
+        let g = relatedness_graph(
+            &panel.matrix(m, y),
+            &reference,
+            &panel.industries,
+            min_weight,
+        )
+        .map_err(err)?;
+        let labels = industry_labels(panel, &g);
+        let source = format!(
+            "relatedness of industries across the regions of {} ({}, proximity > {})",
+            report.file,
+            panel.years.get(y).copied().unwrap_or(0),
+            min_weight
+        );
+        self.keep_network(g, o.backbone, labels, None, source, true, &warnings)
     }
 
     /// The communities of the last analysis of an industry graph (IO or co-location) as a cluster
@@ -833,6 +869,24 @@ impl Workspace {
     }
 }
 
+/// Display names of an industry graph's nodes: the panel's industry names (the code when a name is
+/// empty), looked up by node id.
+fn industry_labels(panel: &Panel, g: &Graph) -> Vec<String> {
+    g.ids
+        .iter()
+        .map(|id| {
+            panel
+                .industries
+                .iter()
+                .position(|c| c == id)
+                .and_then(|k| panel.industry_names.get(k))
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect()
+}
+
 /// What `ioSupplierGaps` and `ioRegionalMultipliers` share: the options, the loaded panel with
 /// the chosen measure and year, and the reference (with its warnings).
 struct GapInputs<'a> {
@@ -881,15 +935,27 @@ impl Workspace {
         })
     }
 
+    /// Make `g` (reduced to its backbone when a rule is given: the node set is unchanged) the
+    /// current network.
+    #[allow(clippy::too_many_arguments)]
     fn keep_network(
         &mut self,
         g: Graph,
+        rule: Option<Backbone>,
         labels: Vec<String>,
         groups: Option<Vec<String>>,
-        source: String,
+        mut source: String,
         industries: bool,
         warnings: &[Warning],
     ) -> Result<JsValue, JsValue> {
+        let g = match rule {
+            Some(r) => {
+                let b = backbone(&g, &r).map_err(err)?;
+                source = format!("{source}, backbone {} of {} edges", b.m(), g.m());
+                b
+            }
+            None => g,
+        };
         let out = Obj::new()
             .set("nNodes", g.n() as u32)
             .set("nEdges", g.m() as u32)
@@ -934,6 +1000,8 @@ struct Partial {
     degree: Vec<usize>,
     strength: Vec<f64>,
     pagerank: Vec<f64>,
+    /// Weighted eigenvector centrality; `None` when it is undefined (no edges) or did not converge.
+    eigenvector: Option<Vec<f64>>,
     component: Vec<usize>,
     component_sizes: Vec<usize>,
     articulation: Vec<bool>,
@@ -961,7 +1029,7 @@ struct NetJob {
 fn stage_label(s: Stage) -> &'static str {
     match s {
         Stage::Communities => "finding communities",
-        Stage::Structure => "degrees, PageRank, components, bridges",
+        Stage::Structure => "degrees, PageRank, eigenvector, components, bridges",
         Stage::Betweenness => "betweenness (brokers) and closeness",
         Stage::Closeness => "closeness",
         Stage::Brokerage => "brokerage roles",
@@ -1037,6 +1105,7 @@ fn step(net: &mut NetState) -> crate::Result<()> {
             job.out.degree = d.degree;
             job.out.strength = d.strength;
             job.out.pagerank = pagerank(g, 0.85, true)?;
+            job.out.eigenvector = eigenvector_centrality(g, true).ok();
             let comps = connected_components(g);
             job.out.component = comps.membership;
             job.out.component_sizes = comps.sizes;
@@ -1228,6 +1297,12 @@ fn result_of(net: &NetState) -> Result<JsValue, JsValue> {
         .set("degree", u32s(&o.degree))
         .f64s("strength", &o.strength)
         .f64s("pagerank", &o.pagerank)
+        .set(
+            "eigenvector",
+            o.eigenvector
+                .as_ref()
+                .map_or(JsValue::NULL, |e| Float64Array::from(&e[..]).into()),
+        )
         .set(
             "betweenness",
             o.betweenness

@@ -369,3 +369,44 @@ test('co-location communities of the Georgia sample become cluster definitions u
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();
 });
+
+test('relatedness of the Georgia sample reduced to its maximum spanning tree: the nodes, communities and eigenvector centralities of agglo linkage', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-network'));
+  await page.selectOption(x('#net-coloc-measure'), 'relatedness');
+  await page.selectOption(x('#net-backbone'), 'maximum_spanning_tree');
+  assert.ok(await page.locator(x('#net-backbone-value')).isDisabled(), 'a spanning tree needs no value');
+  await page.click(x('#net-from-coloc'));
+  await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 120000 });
+  assert.match(await page.locator(x('#net-r-h')).textContent(), /relatedness of industries.*backbone \d+ of \d+ edges/);
+
+  const want = run(['linkage', 'relatedness', '--data', D('ga_cbp_naics4_2017_2021.csv'), '--reference', D('us_cbp_naics4_2017_2021.csv'), '--backbone', 'mst']);
+  const summary = await page.locator(x('#net-summary')).textContent();
+  assert.match(summary, new RegExp(`${want.n_nodes} nodes and ${want.n_edges} undirected edges`));
+  assert.match(summary, new RegExp(`${want.n_communities} communities, modularity ${want.modularity.toFixed(3)}`));
+  const rows = await tableRows(page, 'net-nodes');
+  assert.equal(rows.length, want.n_nodes);
+  for (const r of rows) {
+    const w = want.nodes.find((n) => n.id === r.key);
+    assert.ok(w, r.key);
+    assert.equal(r.v.degree, w.degree, `degree ${r.key}`);
+    assert.equal(r.v.community, w.community, `community ${r.key}`);
+    close(r.v.eigenvector, w.eigenvector, `eigenvector ${r.key}`);
+    close(r.v.pagerank, w.pagerank, `pagerank ${r.key}`);
+  }
+  // A spanning forest: every extra edge of the proximity graph was dropped.
+  const comps = Number(summary.match(/(\d+)\s+connected component/)[1]);
+  assert.equal(want.n_edges, want.n_nodes - comps);
+
+  // Sorting by eigenvector centrality (descending) puts the CLI's most central industry first.
+  await page.click(x('#net-nodes thead button.sort[data-key="eigenvector"]'));
+  const top = [...want.nodes].sort((a, b) => b.eigenvector - a.eigenvector)[0];
+  await page.waitForFunction((id) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#net-nodes tbody tr')?.dataset.key === id, top.id, { timeout: 10000 });
+  close((await tableRows(page, 'net-nodes'))[0].v.eigenvector, top.eigenvector, 'largest eigenvector centrality');
+  assert.deepEqual(await axe(page), [], 'axe on the relatedness network');
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});

@@ -110,12 +110,19 @@ test('analyseNetwork gives the communities, centralities and brokerage roles of 
     assert.ok(g, w.id);
     assert.equal(g.degree, w.degree, `degree ${w.id}`);
     assert.equal(g.community, w.community, `community ${w.id}`);
-    close12([g.strength, g.betweenness, g.closeness, g.pagerank], [w.strength, w.betweenness, w.closeness, w.pagerank], w.id);
+    close12([g.strength, g.betweenness, g.closeness, g.pagerank, g.eigenvector], [w.strength, w.betweenness, w.closeness, w.pagerank, w.eigenvector], w.id);
     assert.deepEqual(g.brokerage, w.brokerage, `brokerage ${w.id}`);
   }
   const key = (e) => `${e.source}|${e.target}|${e.weight}`;
   assert.deepEqual(got.edges.map(key).sort(), want.edges.map(key).sort());
   assert.equal(got.bridges.length, 1);
+
+  const tree = await analyseNetwork({ edges }, { backbone: { kind: 'maximum_spanning_tree' } });
+  const wantTree = cliJson(['graph', '--edges', edges, '--backbone', 'mst']);
+  assert.equal(tree.n_edges, wantTree.n_edges);
+  assert.equal(tree.n_edges, tree.n_nodes - tree.n_components);
+  assert.deepEqual(tree.edges.map(key).sort(), wantTree.edges.map(key).sort());
+  await assert.rejects(analyseNetwork({ edges }, { backbone: { kind: 'percentile', value: 101 } }), (e) => e.code === 'E_INVALID_PARAMETER');
 
   const ac = new AbortController();
   await assert.rejects(analyseNetwork({ edges }, { signal: ac.signal, onProgress: () => ac.abort() }), (e) => e.code === 'E_CANCELLED');

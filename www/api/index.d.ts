@@ -138,6 +138,8 @@ export interface NetworkNode {
   betweenness: number | null;
   closeness: number | null;
   pagerank: number;
+  /** Weighted; null when undefined (no edges) or not converged. */
+  eigenvector: number | null;
   community: number | null;
   component: number;
   articulation_point: boolean;
@@ -185,6 +187,7 @@ export function analyseNetwork(
     groupCol?: string;
     directed?: boolean;
     duplicates?: 'sum' | 'max' | 'error';
+    backbone?: { kind: 'threshold' | 'percentile'; value: number } | { kind: 'maximum_spanning_tree' } | { kind: 'disparity'; alpha: number };
     communities?: 'louvain' | 'leiden' | 'none';
     resolution?: number;
     seed?: number;

@@ -290,17 +290,19 @@ export async function supplierGaps(panel, { table, make, use, crosswalk, definit
 /**
  * Communities and centralities of a network: `{edges}` (edge list: source, target, optional
  * weight) and optionally `{nodes}` (node table; `groupCol` adds Gould-Fernandez brokerage roles).
+ * `backbone`: `{kind: 'threshold' | 'percentile', value}`, `{kind: 'maximum_spanning_tree'}` or
+ * `{kind: 'disparity', alpha}` keeps only the strongest edges before the analysis.
  * The fields of `agglo graph --format json`, plus components, articulation points and bridges.
  * Large graphs run in steps: `onProgress({phase, done, total})`, cancel with `signal`.
  */
 export async function analyseNetwork({ edges, nodes } = {}, options = {}) {
-  const { sourceCol, targetCol, weightCol, groupCol, directed, duplicates, communities, resolution, seed, distance, onProgress, signal } = options;
+  const { sourceCol, targetCol, weightCol, groupCol, directed, duplicates, backbone, communities, resolution, seed, distance, onProgress, signal } = options;
   if (edges === undefined) throw toError({ message: 'E_INVALID_PARAMETER: analyseNetwork needs an edge list (edges)', code: 'E_INVALID_PARAMETER' });
   const e = await engine();
   try {
     const el = await bytesOf(edges);
     const nt = nodes === undefined ? null : await bytesOf(nodes);
-    const load = { edges: el.bytes, name: el.name, sourceCol, targetCol, weightCol, groupCol, directed: !!directed, duplicates };
+    const load = { edges: el.bytes, name: el.name, sourceCol, targetCol, weightCol, groupCol, directed: !!directed, duplicates, backbone };
     if (nt) Object.assign(load, { nodes: nt.bytes, nodesName: nt.name });
     const [info] = await e.seq([['networkLoad', load]]);
     const r = await e.call('networkAnalyse', { method: communities, resolution, seed, distance }, { onProgress, signal });
@@ -321,6 +323,7 @@ export async function analyseNetwork({ edges, nodes } = {}, options = {}) {
           betweenness: r.betweenness ? r.betweenness[i] : null,
           closeness: r.closeness ? r.closeness[i] : null,
           pagerank: r.pagerank[i],
+          eigenvector: r.eigenvector ? r.eigenvector[i] : null,
           community: r.community ? r.community[i] : null,
           component: r.component[i],
           articulation_point: r.articulation[i] === 1,

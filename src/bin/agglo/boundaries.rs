@@ -2,7 +2,7 @@
 //! flagged geometry) and how it joins the data's region codes; `--geojson` prints the normalised
 //! FeatureCollection the map draws.
 
-use crate::common::{file_name, read_file, to_value, Format};
+use crate::common::{file_name, print_out, read_file, to_value, Format};
 use agglo::ingest::boundaries::{join_report, to_geojson, BoundaryOptions};
 use agglo::ingest::{load_panel, LoadOptions};
 use agglo::Result;
@@ -56,7 +56,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let (b, w) = crate::common::load_geometry(&a.geometry, &opts)?;
     warnings.extend(w);
     if a.geojson {
-        println!("{}", to_geojson(&b));
+        print_out(&format!("{}\n", to_geojson(&b)))?;
         return Ok((Value::Null, Format::Json));
     }
     let join = codes.map(|c| join_report(&b, &c));

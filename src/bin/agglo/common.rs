@@ -183,6 +183,21 @@ impl Loaded {
         }
     }
 
+    /// The year index of `--year`, or of the latest year in the data when absent.
+    pub fn year_or_latest(&self, year: Option<i32>) -> Result<usize> {
+        match year {
+            Some(y) => self.panel.year_index(y),
+            None => self
+                .panel
+                .years
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, y)| **y)
+                .map(|(k, _)| k)
+                .ok_or_else(|| Error::new(ErrorCode::NoData, "the data has no year")),
+        }
+    }
+
     /// Year indices selected by `--year` (all when absent).
     pub fn years(&self, year: Option<i32>) -> Result<Vec<usize>> {
         match year {
@@ -215,8 +230,22 @@ pub fn emit(value: &Value, format: Format) -> Result<()> {
             csv.trim_end().to_string()
         }
     };
-    println!("{text}");
-    Ok(())
+    print_out(&format!("{text}\n"))
+}
+
+/// Write `text` to standard output. A reader that closed the pipe early (`agglo lq … | head`) ends
+/// the program quietly; other write errors are reported.
+pub fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::new(
+            ErrorCode::Internal,
+            format!("cannot write the output: {e}"),
+        )),
+    }
 }
 
 pub fn to_value<T: serde::Serialize>(v: &T) -> Result<Value> {

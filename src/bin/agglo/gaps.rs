@@ -57,17 +57,7 @@ pub struct Args {
 pub fn run(a: Args) -> Result<(Value, Format)> {
     let (table, model, mut warnings) = a.table.load()?;
     let mut loaded = a.data.load()?;
-    let y = match a.year {
-        Some(y) => loaded.panel.year_index(y)?,
-        None => loaded
-            .panel
-            .years
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, y)| **y)
-            .map(|(k, _)| k)
-            .ok_or_else(|| Error::new(ErrorCode::NoData, "the data has no year"))?,
-    };
+    let y = loaded.year_or_latest(a.year)?;
     let reference = loaded.reference_for(y)?;
     let cw = parse_crosswalk(
         &read_file(&a.crosswalk)?,

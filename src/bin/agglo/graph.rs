@@ -2,12 +2,12 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::graph::{
-    betweenness, closeness, communities_to_definitions, definitions_csv, degrees, firm_graph,
-    gould_fernandez, leiden, louvain, pagerank, parse_edge_list, parse_node_table,
-    BetweennessParams, CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions,
-    NodeTableOptions,
+    backbone, betweenness, closeness, communities_to_definitions, definitions_csv, degrees,
+    eigenvector_centrality, firm_graph, gould_fernandez, leiden, louvain, pagerank,
+    parse_edge_list, parse_node_table, Backbone, BetweennessParams, CommunityParams, DistanceRule,
+    DuplicateRule, EdgeListOptions, Graph, NodeTableOptions,
 };
-use agglo::{Error, ErrorCode, Result};
+use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
 use serde_json::{json, Value};
 
@@ -32,6 +32,30 @@ pub enum Dups {
     Error,
 }
 
+/// How the graph is analysed: backbone, communities, path lengths, output. Shared by `agglo graph`
+/// and `agglo linkage`.
+#[derive(clap::Args, Debug)]
+pub struct AnalysisArgs {
+    /// Keep only the backbone: `threshold:W` (weight >= W), `percentile:P` (weights at or above
+    /// the P-th percentile), `mst` (maximum spanning tree) or `disparity:ALPHA` (disparity filter).
+    #[arg(long)]
+    pub backbone: Option<String>,
+    #[arg(long, value_enum, default_value_t = Algo::Louvain)]
+    pub communities: Algo,
+    #[arg(long, default_value_t = 1.0)]
+    pub resolution: f64,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Path length for betweenness and closeness: 1/w (default), w, or 1 per edge.
+    #[arg(long, value_enum, default_value_t = Distance::Inverse)]
+    pub distance: Distance,
+    /// Write the communities as a cluster-definition CSV (industry_code, cluster_code, cluster_name).
+    #[arg(long)]
+    pub definitions_out: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+}
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Edge list CSV (source, target, optional weight and relation columns).
@@ -53,20 +77,39 @@ pub struct Args {
     pub nodes: Option<String>,
     #[arg(long)]
     pub group_col: Option<String>,
-    #[arg(long, value_enum, default_value_t = Algo::Louvain)]
-    pub communities: Algo,
-    #[arg(long, default_value_t = 1.0)]
-    pub resolution: f64,
-    #[arg(long, default_value_t = 42)]
-    pub seed: u64,
-    /// Path length for betweenness and closeness: 1/w (default), w, or 1 per edge.
-    #[arg(long, value_enum, default_value_t = Distance::Inverse)]
-    pub distance: Distance,
-    /// Write the communities as a cluster-definition CSV (industry_code, cluster_code, cluster_name).
-    #[arg(long)]
-    pub definitions_out: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+}
+
+/// Parse a `--backbone` rule.
+pub fn parse_backbone(s: &str) -> Result<Backbone> {
+    let (kind, value) = match s.split_once(':') {
+        Some((k, v)) => (k.trim(), Some(v.trim())),
+        None => (s.trim(), None),
+    };
+    let num = || -> Result<f64> {
+        value
+            .and_then(|v| v.parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidParameter,
+                    format!("--backbone {kind} needs a number, e.g. {kind}:0.5 (got '{s}')"),
+                )
+            })
+    };
+    Ok(match kind {
+        "threshold" => Backbone::Threshold { value: num()? },
+        "percentile" => Backbone::Percentile { value: num()? },
+        "disparity" => Backbone::Disparity { alpha: num()? },
+        "mst" | "maximum_spanning_tree" => Backbone::MaximumSpanningTree,
+        _ => {
+            return Err(Error::new(
+                ErrorCode::InvalidParameter,
+                format!("unknown backbone '{s}' (threshold:W, percentile:P, mst, disparity:ALPHA)"),
+            ))
+        }
+    })
 }
 
 pub fn run(a: Args) -> Result<(Value, Format)> {
@@ -96,6 +139,23 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     };
     let (g, w) = firm_graph(&el, nt.as_ref())?;
     warnings.extend(w);
+    let groups = nt.and_then(|t| t.group);
+    analyse(g, None, groups.as_deref(), warnings, &a.analysis)
+}
+
+/// Backbone, communities, centralities (degree, strength, exact betweenness, closeness,
+/// eigenvector, PageRank) and brokerage roles when groups exist; `names` label industry nodes.
+pub fn analyse(
+    g: Graph,
+    names: Option<&[String]>,
+    groups: Option<&[String]>,
+    mut warnings: Vec<Warning>,
+    a: &AnalysisArgs,
+) -> Result<(Value, Format)> {
+    let g = match &a.backbone {
+        Some(rule) => backbone(&g, &parse_backbone(rule)?)?,
+        None => g,
+    };
     let rule = match a.distance {
         Distance::Inverse => DistanceRule::Inverse,
         Distance::Weight => DistanceRule::Weight,
@@ -122,7 +182,8 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     )?;
     let cl = closeness(&g, rule, &mut |_, _| true)?;
     let pr = pagerank(&g, 0.85, true)?;
-    let roles = match nt.as_ref().and_then(|t| t.group.as_ref()) {
+    let ev = eigenvector_or_warn(&g, &mut warnings);
+    let roles = match groups {
         Some(gr) => Some(gould_fernandez(&g, gr, &mut |_, _| true)?),
         None => None,
     };
@@ -130,8 +191,12 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         .map(|i| {
             let mut v = json!({
                 "id": g.ids[i], "degree": d.degree[i], "strength": d.strength[i], "betweenness": bt[i],
-                "closeness": cl[i], "pagerank": pr[i], "community": comm.as_ref().map(|c| c.membership[i]),
+                "closeness": cl[i], "eigenvector": ev.as_ref().map(|e| e[i]), "pagerank": pr[i],
+                "community": comm.as_ref().map(|c| c.membership[i]),
             });
+            if let Some(n) = names {
+                v["name"] = json!(n.get(i));
+            }
             if let Some(r) = &roles {
                 v["brokerage"] = json!(r[i]);
             }
@@ -139,7 +204,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         })
         .collect();
     if let (Some(path), Some(c)) = (&a.definitions_out, &comm) {
-        let csv = definitions_csv(&communities_to_definitions(&g, None, &c.membership, "C")?)?;
+        let csv = definitions_csv(&communities_to_definitions(&g, names, &c.membership, "C")?)?;
         std::fs::write(path, csv)
             .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot write {path}: {e}")))?;
     }
@@ -164,4 +229,18 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
         }),
         a.format,
     ))
+}
+
+/// Weighted eigenvector centrality, or `None` with a warning (no edges, no convergence).
+fn eigenvector_or_warn(g: &Graph, warnings: &mut Vec<Warning>) -> Option<Vec<f64>> {
+    match eigenvector_centrality(g, true) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            warnings.push(Warning::new(
+                "W_NO_EIGENVECTOR",
+                format!("eigenvector centrality left empty: {}", e.message),
+            ));
+            None
+        }
+    }
 }

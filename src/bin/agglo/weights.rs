@@ -1,6 +1,6 @@
 //! `agglo weights`: spatial weights from boundaries, as JSON, GAL or GWT.
 
-use crate::common::{file_name, to_value, Format};
+use crate::common::{file_name, print_out, to_value, Format};
 use crate::spatial_args::GeoArgs;
 use agglo::spatial::{write_gal, write_gwt};
 use agglo::{Error, ErrorCode, Result};
@@ -32,11 +32,11 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let stem = file_name(&a.geo.geometry);
     match a.format.as_str() {
         "gal" => {
-            print!("{}", write_gal(&w, &stem, &b.id_field));
+            print_out(&write_gal(&w, &stem, &b.id_field))?;
             return Ok((Value::Null, Format::Json));
         }
         "gwt" => {
-            print!("{}", write_gwt(&w, &stem, &b.id_field));
+            print_out(&write_gwt(&w, &stem, &b.id_field))?;
             return Ok((Value::Null, Format::Json));
         }
         "json" => {}

@@ -51,7 +51,7 @@ export class NetworkView {
     host.addController(this);
     this.info = null; // networkLoad summary
     this.net = null; // analysis
-    this.options = { method: 'louvain', resolution: 1, seed: 42, directed: false, groupCol: '', ioMethod: 'max_coefficient', minWeight: 0.01, colocMeasure: 'lq', colocMin: 0.3 };
+    this.options = { method: 'louvain', resolution: 1, seed: 42, directed: false, groupCol: '', ioMethod: 'max_coefficient', minWeight: 0.01, colocMeasure: 'lq', colocMin: 0.3, backbone: 'none', backboneValue: 90 };
     this.savedDefs = null; // {clusters, rows} of the communities saved as cluster definitions
     this.files = { edges: null, nodes: null };
     this.sort = { key: 'degree', dir: -1 };
@@ -94,7 +94,7 @@ export class NetworkView {
       this.host.announce('Choose an edge list first.');
       return;
     }
-    const opts = { edges: await bytesOf(f.edges), name: f.edges.name, directed: this.options.directed };
+    const opts = { edges: await bytesOf(f.edges), name: f.edges.name, directed: this.options.directed, backbone: this.backboneRule() };
     if (f.nodes) Object.assign(opts, { nodes: await bytesOf(f.nodes), nodesName: f.nodes.name, groupCol: this.options.groupCol || null });
     await this.load('networkLoad', opts);
     if (this.info) this.source = { kind: 'files', edges: f.edges, nodes: f.nodes };
@@ -102,7 +102,9 @@ export class NetworkView {
 
   async loadColocation() {
     const o = this.options;
-    await this.load('networkFromColocation', { measure: o.colocMeasure, minWeight: Number(o.colocMin), year: this.host.state.year ?? undefined });
+    const args = { minWeight: Number(o.colocMin), year: this.host.state.year ?? undefined, backbone: this.backboneRule() };
+    if (o.colocMeasure === 'relatedness') await this.load('networkFromRelatedness', args);
+    else await this.load('networkFromColocation', { ...args, measure: o.colocMeasure });
     if (this.info) this.source = { kind: 'colocation' };
   }
 
@@ -130,8 +132,26 @@ export class NetworkView {
   }
 
   async loadIo() {
-    await this.load('networkFromIo', { method: this.options.ioMethod, minWeight: Number(this.options.minWeight) });
+    await this.load('networkFromIo', { method: this.options.ioMethod, minWeight: Number(this.options.minWeight), backbone: this.backboneRule() });
     if (this.info) this.source = { kind: 'io' };
+  }
+
+  /** The backbone rule of the options (`null`: all edges), as `backbone` in src/wasm/linkage.rs. */
+  backboneRule() {
+    const { backbone: kind, backboneValue: v } = this.options;
+    if (kind === 'threshold' || kind === 'percentile') return { kind, value: Number(v) };
+    if (kind === 'disparity') return { kind, alpha: Number(v) };
+    if (kind === 'maximum_spanning_tree') return { kind };
+    return null;
+  }
+
+  /** Load the current source again (after the backbone changed). */
+  async reload() {
+    const k = this.source?.kind;
+    if (k === 'files') await this.loadFiles();
+    else if (k === 'io') await this.loadIo();
+    else if (k === 'colocation') await this.loadColocation();
+    else this.host.announce('Load a network first.');
   }
 
   async load(method, opts) {
@@ -237,7 +257,7 @@ export class NetworkView {
     const set = (k, num) => (e) => { this.options = { ...this.options, [k]: e.target.type === 'checkbox' ? e.target.checked : num ? Number(e.target.value) : e.target.value }; };
     return html`<section class="panel" aria-labelledby="net-h">
         <h2 id="net-h">Network</h2>
-        <p>A firm network (edge list: source, target, optional weight; optional node table: id, group such as municipality or sector, size), or the industry linkage graph of the input-output table.</p>
+        <p>A firm network (edge list: source, target, optional weight; optional node table: id, group such as municipality or sector, size), or an industry graph: the linkages of the input-output table, or the co-location or relatedness of the loaded data's industries. A backbone keeps the strongest edges; eigenvector centrality, PageRank, betweenness and closeness rank the nodes.</p>
         <div class="net-form">
           <label>Edge list (CSV)<input type="file" id="net-edges" accept=".csv,.tsv,.txt" @change=${(e) => (this.files.edges = e.target.files[0] ?? null)} /></label>
           <label>Node table (optional)<input type="file" id="net-nodes-file" accept=".csv,.tsv,.txt" @change=${(e) => (this.files.nodes = e.target.files[0] ?? null)} /></label>
@@ -263,11 +283,27 @@ export class NetworkView {
             <select id="net-coloc-measure" @change=${set('colocMeasure')}>
               <option value="lq" ?selected=${o.colocMeasure === 'lq'}>correlation of location quotients</option>
               <option value="share" ?selected=${o.colocMeasure === 'share'}>correlation of employment shares</option>
+              <option value="relatedness" ?selected=${o.colocMeasure === 'relatedness'}>relatedness: proximity of specialisations (LQ ≥ 1)</option>
             </select>
           </label>
-          <label>Minimum correlation<input type="number" id="net-coloc-min" min="0" max="0.99" step="0.05" .value=${String(o.colocMin)} @change=${set('colocMin', true)} /></label>
-          <button class="button" id="net-from-coloc" ?disabled=${!this.host.state.data} @click=${() => this.loadColocation()}>Use the co-location graph of the data's industries</button>
+          <label>Minimum correlation or proximity<input type="number" id="net-coloc-min" min="0" max="0.99" step="0.05" .value=${String(o.colocMin)} @change=${set('colocMin', true)} /></label>
+          <button class="button" id="net-from-coloc" ?disabled=${!this.host.state.data} @click=${() => this.loadColocation()}>Use this graph of the data's industries</button>
           ${this.host.state.data ? nothing : html`<span class="code">(load data first)</span>`}
+        </div>
+        <div class="net-form">
+          <label
+            >Backbone
+            <select id="net-backbone" @change=${(e) => { set('backbone')(e); this.update(); }}>
+              <option value="none" ?selected=${o.backbone === 'none'}>all edges</option>
+              <option value="threshold" ?selected=${o.backbone === 'threshold'}>weight at least…</option>
+              <option value="percentile" ?selected=${o.backbone === 'percentile'}>weights at or above percentile…</option>
+              <option value="maximum_spanning_tree" ?selected=${o.backbone === 'maximum_spanning_tree'}>maximum spanning tree</option>
+              <option value="disparity" ?selected=${o.backbone === 'disparity'}>disparity filter, alpha…</option>
+            </select>
+          </label>
+          <label>Value<input type="number" id="net-backbone-value" min="0" step="any" .value=${String(o.backboneValue)} ?disabled=${o.backbone === 'none' || o.backbone === 'maximum_spanning_tree'} @change=${set('backboneValue', true)} /></label>
+          <button class="button" id="net-backbone-apply" ?disabled=${!this.info} @click=${() => this.reload()}>Apply to the loaded network</button>
+          <span>Applied to every network loaded from now on.</span>
         </div>
         <div class="net-form">
           <label
@@ -403,6 +439,7 @@ export class NetworkView {
       betweenness: net.betweenness ? net.betweenness[i] : null,
       closeness: net.closeness ? net.closeness[i] : null,
       pagerank: net.pagerank[i],
+      eigenvector: net.eigenvector ? net.eigenvector[i] : null,
       cut: net.articulation[i] ? 'yes' : '',
     }));
     // Large networks: the table shows the first rows in the chosen order (search finds the others).
@@ -427,6 +464,7 @@ export class NetworkView {
       { key: 'betweenness', label: 'Betweenness', num: true, format: (v) => fmt(v, 4) },
       { key: 'closeness', label: 'Closeness', num: true, format: (v) => fmt(v, 4) },
       { key: 'pagerank', label: 'PageRank', num: true, format: (v) => fmt(v, 4) },
+      { key: 'eigenvector', label: 'Eigenvector', num: true, format: (v) => fmt(v, 4) },
       { key: 'cut', label: 'Articulation point' },
     ];
     return dataTable({

@@ -1,0 +1,171 @@
+//! `agglo linkage`: the industry linkage graph of an input-output table, of co-location across the
+//! loaded regions, or of relatedness (proximity), then backbone, communities and centralities as
+//! `agglo graph`.
+
+use crate::common::{DataArgs, Format};
+use crate::graph::{analyse, AnalysisArgs};
+use crate::io::TableArgs;
+use agglo::graph::{
+    colocation_graph, io_linkage_graph, relatedness_graph, ColocationMeasure, ColocationParams,
+    Graph, IoGraphMethod, IoGraphParams,
+};
+use agglo::Result;
+use clap::{Subcommand, ValueEnum};
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum IoMethod {
+    /// w_ij = max(a_ij, a_ji).
+    MaxCoefficient,
+    /// Feser-Bergman: the largest of four correlations of purchase and sales patterns.
+    FeserBergman,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Measure {
+    Lq,
+    Share,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Source {
+    /// Industries linked by input-output flows.
+    Io {
+        #[command(flatten)]
+        table: TableArgs,
+        #[arg(long, value_enum, default_value_t = IoMethod::MaxCoefficient)]
+        method: IoMethod,
+        /// Drop edges lighter than this.
+        #[arg(long, default_value_t = 0.0)]
+        min_weight: f64,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+    /// Industries linked by the correlation of their LQs (or shares) across the loaded regions.
+    Colocation {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, value_enum, default_value_t = Measure::Lq)]
+        measure: Measure,
+        /// Keep correlations above this.
+        #[arg(long, default_value_t = 0.3)]
+        min_weight: f64,
+        /// Least number of regions where both industries are observed.
+        #[arg(long, default_value_t = 3)]
+        min_regions: usize,
+        /// Year (default: the latest in the data).
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+    /// Industries linked by proximity (Hidalgo): how often regions specialise (LQ >= 1) in both.
+    Relatedness {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Keep proximities above this.
+        #[arg(long, default_value_t = 0.3)]
+        min_weight: f64,
+        /// Year (default: the latest in the data).
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub source: Source,
+}
+
+/// Display names of the graph's nodes: `names[k]` of the code `codes[k]`, else the id.
+fn names_of(g: &Graph, codes: &[String], names: &[String]) -> Vec<String> {
+    g.ids
+        .iter()
+        .map(|id| {
+            codes
+                .iter()
+                .position(|c| c == id)
+                .and_then(|k| names.get(k))
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect()
+}
+
+pub fn run(a: Args) -> Result<(Value, Format)> {
+    match a.source {
+        Source::Io {
+            table,
+            method,
+            min_weight,
+            analysis,
+        } => {
+            let (t, _model, warnings) = table.load()?;
+            let params = IoGraphParams {
+                method: match method {
+                    IoMethod::MaxCoefficient => IoGraphMethod::MaxCoefficient,
+                    IoMethod::FeserBergman => IoGraphMethod::FeserBergman,
+                },
+                min_weight,
+            };
+            let g = io_linkage_graph(&t.sectors, &t.z, &t.x, &params)?;
+            let names = names_of(&g, &t.sectors, &t.names);
+            analyse(g, Some(&names), None, warnings, &analysis)
+        }
+        Source::Colocation {
+            data,
+            measure,
+            min_weight,
+            min_regions,
+            year,
+            analysis,
+        } => {
+            let mut loaded = data.load()?;
+            let y = loaded.year_or_latest(year)?;
+            let reference = loaded.reference_for(y)?;
+            let p = &loaded.panel;
+            let params = ColocationParams {
+                measure: match measure {
+                    Measure::Lq => ColocationMeasure::Lq,
+                    Measure::Share => ColocationMeasure::Share,
+                },
+                min_weight,
+                min_regions,
+            };
+            let (g, w) = colocation_graph(
+                &p.matrix(loaded.measure, y),
+                &reference,
+                &p.industries,
+                &params,
+            )?;
+            let names = names_of(&g, &p.industries, &p.industry_names);
+            let mut warnings = std::mem::take(&mut loaded.warnings);
+            warnings.extend(w);
+            analyse(g, Some(&names), None, warnings, &analysis)
+        }
+        Source::Relatedness {
+            data,
+            min_weight,
+            year,
+            analysis,
+        } => {
+            let mut loaded = data.load()?;
+            let y = loaded.year_or_latest(year)?;
+            let reference = loaded.reference_for(y)?;
+            let p = &loaded.panel;
+            let g = relatedness_graph(
+                &p.matrix(loaded.measure, y),
+                &reference,
+                &p.industries,
+                min_weight,
+            )?;
+            let names = names_of(&g, &p.industries, &p.industry_names);
+            let warnings = std::mem::take(&mut loaded.warnings);
+            analyse(g, Some(&names), None, warnings, &analysis)
+        }
+    }
+}
