@@ -29,7 +29,7 @@ use crate::io_model::{
     CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable, IoTableOptions, LeontiefModel,
     LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
 };
-use crate::panel::{Panel, Reference};
+use crate::panel::{MatrixView, Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
 use js_sys::{Float64Array, Reflect, Uint32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
@@ -203,6 +203,22 @@ struct IoGraphOptions {
     method: Option<crate::graph::IoGraphMethod>,
     /// Drop edges lighter than this (default 0).
     min_weight: Option<f64>,
+    backbone: Option<Backbone>,
+}
+
+/// Options of the co-location and relatedness graphs of the loaded data.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct DataGraphOptions {
+    /// Co-location: `lq` (default) or `share`.
+    measure: Option<ColocationMeasure>,
+    /// Keep correlations (proximities) above this (default 0.3).
+    min_weight: Option<f64>,
+    /// Co-location: least number of regions observing both industries (default 3).
+    min_regions: Option<usize>,
+    year: Option<i32>,
+    measure_name: Option<String>,
+    reference: Option<String>,
     backbone: Option<Backbone>,
 }
 
@@ -615,38 +631,22 @@ impl Workspace {
     /// linked by the correlation of their location quotients (or shares) across the loaded regions.
     #[wasm_bindgen(js_name = networkFromColocation)]
     pub fn network_from_colocation(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
-        #[derive(Deserialize, Default)]
-        #[serde(default, rename_all = "camelCase")]
-        struct O {
-            measure: Option<ColocationMeasure>,
-            min_weight: Option<f64>,
-            min_regions: Option<usize>,
-            year: Option<i32>,
-            measure_name: Option<String>,
-            reference: Option<String>,
-            backbone: Option<Backbone>,
-        }
-        let o: O = from_js(options)?;
-        let (panel, report) = self.panel()?;
-        let m = measure(panel, o.measure_name.as_deref())?;
-        let y = year(panel, o.year)?;
-        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
-        let params = ColocationParams {
-            measure: o.measure.unwrap_or_default(),
-            min_weight: o.min_weight.unwrap_or(0.3),
-            min_regions: o.min_regions.unwrap_or(3),
-        };
-        let (g, w) = colocation_graph(&panel.matrix(m, y), &reference, &panel.industries, &params)
-            .map_err(err)?;
-        warnings.extend(w);
-        let labels = industry_labels(panel, &g);
-        let source = format!(
-            "co-location of industries across the regions of {} ({}, r > {})",
-            report.file,
-            panel.years.get(y).copied().unwrap_or(0),
-            params.min_weight
-        );
-        self.keep_network(g, o.backbone, labels, None, source, true, &warnings)
+        self.data_graph(options, |mx, r, codes, o| {
+            let params = ColocationParams {
+                measure: o.measure.unwrap_or_default(),
+                min_weight: o.min_weight.unwrap_or(0.3),
+                min_regions: o.min_regions.unwrap_or(3),
+            };
+            let (g, w) = colocation_graph(mx, r, codes, &params)?;
+            Ok((
+                g,
+                w,
+                format!(
+                    "co-location of industries across the regions of {{file}} ({{year}}, r > {})",
+                    params.min_weight
+                ),
+            ))
+        })
     }
 
     /// Make the relatedness graph of the loaded data the current network (`{minWeight (default
@@ -654,36 +654,11 @@ impl Workspace {
     /// (Hidalgo): the share of regions specialised (LQ >= 1) in one that also are in the other.
     #[wasm_bindgen(js_name = networkFromRelatedness)]
     pub fn network_from_relatedness(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
-        #[derive(Deserialize, Default)]
-        #[serde(default, rename_all = "camelCase")]
-        struct O {
-            min_weight: Option<f64>,
-            year: Option<i32>,
-            measure_name: Option<String>,
-            reference: Option<String>,
-            backbone: Option<Backbone>,
-        }
-        let o: O = from_js(options)?;
-        let (panel, report) = self.panel()?;
-        let m = measure(panel, o.measure_name.as_deref())?;
-        let y = year(panel, o.year)?;
-        let (reference, warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
-        let min_weight = o.min_weight.unwrap_or(0.3);
-        let g = relatedness_graph(
-            &panel.matrix(m, y),
-            &reference,
-            &panel.industries,
-            min_weight,
-        )
-        .map_err(err)?;
-        let labels = industry_labels(panel, &g);
-        let source = format!(
-            "relatedness of industries across the regions of {} ({}, proximity > {})",
-            report.file,
-            panel.years.get(y).copied().unwrap_or(0),
-            min_weight
-        );
-        self.keep_network(g, o.backbone, labels, None, source, true, &warnings)
+        self.data_graph(options, |mx, r, codes, o| {
+            let min_weight = o.min_weight.unwrap_or(0.3);
+            let g = relatedness_graph(mx, r, codes, min_weight)?;
+            Ok((g, vec![], format!("relatedness of industries across the regions of {{file}} ({{year}}, proximity > {min_weight})")))
+        })
     }
 
     /// The communities of the last analysis of an industry graph (IO or co-location) as a cluster
@@ -933,6 +908,38 @@ impl Workspace {
             reference,
             warnings,
         })
+    }
+
+    /// An industry graph of the loaded data (co-location or relatedness) as the current network:
+    /// `build` gets the chosen year's matrix, the reference, the industry codes and the options,
+    /// and returns the graph, its warnings and the source's text, where `{file}` and `{year}`
+    /// stand for the data file and the year.
+    fn data_graph(
+        &mut self,
+        options: JsValue,
+        build: impl FnOnce(
+            &MatrixView<'_>,
+            &Reference,
+            &[String],
+            &DataGraphOptions,
+        ) -> crate::Result<(Graph, Vec<Warning>, String)>,
+    ) -> Result<JsValue, JsValue> {
+        let o: DataGraphOptions = from_js(options)?;
+        let (panel, report) = self.panel()?;
+        let m = measure(panel, o.measure_name.as_deref())?;
+        let y = year(panel, o.year)?;
+        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let (g, w, template) =
+            build(&panel.matrix(m, y), &reference, &panel.industries, &o).map_err(err)?;
+        warnings.extend(w);
+        let labels = industry_labels(panel, &g);
+        let source = template
+            .replace(
+                "{year}",
+                &panel.years.get(y).copied().unwrap_or(0).to_string(),
+            )
+            .replace("{file}", &report.file);
+        self.keep_network(g, o.backbone, labels, None, source, true, &warnings)
     }
 
     /// Make `g` (reduced to its backbone when a rule is given: the node set is unchanged) the

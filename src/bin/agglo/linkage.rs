@@ -9,7 +9,8 @@ use agglo::graph::{
     colocation_graph, io_linkage_graph, relatedness_graph, ColocationMeasure, ColocationParams,
     Graph, IoGraphMethod, IoGraphParams,
 };
-use agglo::Result;
+use agglo::panel::{MatrixView, Reference};
+use agglo::{Result, Warning};
 use clap::{Subcommand, ValueEnum};
 use serde_json::Value;
 
@@ -96,6 +97,25 @@ fn names_of(g: &Graph, codes: &[String], names: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// An industry graph of the loaded data (`build` from the year's matrix, reference and industry
+/// codes), then the analysis of `agglo graph`.
+fn data_graph(
+    data: &DataArgs,
+    year: Option<i32>,
+    analysis: &AnalysisArgs,
+    build: impl FnOnce(&MatrixView<'_>, &Reference, &[String]) -> Result<(Graph, Vec<Warning>)>,
+) -> Result<(Value, Format)> {
+    let mut loaded = data.load()?;
+    let y = loaded.year_or_latest(year)?;
+    let reference = loaded.reference_for(y)?;
+    let p = &loaded.panel;
+    let (g, w) = build(&p.matrix(loaded.measure, y), &reference, &p.industries)?;
+    let names = names_of(&g, &p.industries, &p.industry_names);
+    let mut warnings = std::mem::take(&mut loaded.warnings);
+    warnings.extend(w);
+    analyse(g, Some(&names), None, warnings, analysis)
+}
+
 pub fn run(a: Args) -> Result<(Value, Format)> {
     match a.source {
         Source::Io {
@@ -124,10 +144,6 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             year,
             analysis,
         } => {
-            let mut loaded = data.load()?;
-            let y = loaded.year_or_latest(year)?;
-            let reference = loaded.reference_for(y)?;
-            let p = &loaded.panel;
             let params = ColocationParams {
                 measure: match measure {
                     Measure::Lq => ColocationMeasure::Lq,
@@ -136,36 +152,17 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
                 min_weight,
                 min_regions,
             };
-            let (g, w) = colocation_graph(
-                &p.matrix(loaded.measure, y),
-                &reference,
-                &p.industries,
-                &params,
-            )?;
-            let names = names_of(&g, &p.industries, &p.industry_names);
-            let mut warnings = std::mem::take(&mut loaded.warnings);
-            warnings.extend(w);
-            analyse(g, Some(&names), None, warnings, &analysis)
+            data_graph(&data, year, &analysis, |mx, r, codes| {
+                colocation_graph(mx, r, codes, &params)
+            })
         }
         Source::Relatedness {
             data,
             min_weight,
             year,
             analysis,
-        } => {
-            let mut loaded = data.load()?;
-            let y = loaded.year_or_latest(year)?;
-            let reference = loaded.reference_for(y)?;
-            let p = &loaded.panel;
-            let g = relatedness_graph(
-                &p.matrix(loaded.measure, y),
-                &reference,
-                &p.industries,
-                min_weight,
-            )?;
-            let names = names_of(&g, &p.industries, &p.industry_names);
-            let warnings = std::mem::take(&mut loaded.warnings);
-            analyse(g, Some(&names), None, warnings, &analysis)
-        }
+        } => data_graph(&data, year, &analysis, |mx, r, codes| {
+            Ok((relatedness_graph(mx, r, codes, min_weight)?, vec![]))
+        }),
     }
 }
