@@ -587,3 +587,95 @@ fn linkage_bad_backbone_is_a_clear_error() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown backbone 'top:3'"), "{err}");
 }
+
+/// An XLSX workbook with a "Notes" sheet first and the CSV's cells on sheet `sheet` (numbers as
+/// numbers), as statistical offices publish one sheet per year.
+fn workbook_from_csv(csv_path: &str, sheet: &str) -> Vec<u8> {
+    let text = std::fs::read_to_string(csv_path).unwrap();
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write_string(0, 0, "see the year sheets")
+        .unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (r, rec) in rdr.records().enumerate() {
+        for (c, cell) in rec.unwrap().iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(x) if r > 0 && c > 0 => ws.write_number(r, c, x).unwrap(),
+                _ => ws.write_string(r, c, cell).unwrap(),
+            };
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn io_xlsx_make_use_sheet_of_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let make = dir.path().join("make.xlsx");
+    let use_ = dir.path().join("use.xlsx");
+    std::fs::write(
+        &make,
+        workbook_from_csv(&root("data/bea_2017_summary_make.csv"), "2017"),
+    )
+    .unwrap();
+    std::fs::write(
+        &use_,
+        workbook_from_csv(&root("data/bea_2017_summary_use.csv"), "2017"),
+    )
+    .unwrap();
+    let want = json(&[
+        "io",
+        "--make",
+        &root("data/bea_2017_summary_make.csv"),
+        "--use",
+        &root("data/bea_2017_summary_use.csv"),
+    ]);
+    let got = json(&[
+        "io",
+        "--make",
+        make.to_str().unwrap(),
+        "--use",
+        use_.to_str().unwrap(),
+        "--sheet",
+        "2017",
+    ]);
+    assert_eq!(got["sectors"], want["sectors"]);
+    let (g, w) = (
+        got["output_multipliers"]["total"].as_array().unwrap(),
+        want["output_multipliers"]["total"].as_array().unwrap(),
+    );
+    assert_eq!(g.len(), 71);
+    for (a, b) in g.iter().zip(w) {
+        let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+        assert!((a - b).abs() <= 1e-12 * b.abs(), "{a} vs {b}");
+    }
+    // Without the sheet the first one (the notes) is read: a located error, not a silent table.
+    let (code, _, err) = run(&[
+        "io",
+        "--make",
+        make.to_str().unwrap(),
+        "--use",
+        use_.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("make.xlsx [Notes]"), "{err}");
+    let (code, _, err) = run(&[
+        "io",
+        "--make",
+        make.to_str().unwrap(),
+        "--use",
+        use_.to_str().unwrap(),
+        "--sheet",
+        "2018",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2018"), "{err}");
+}

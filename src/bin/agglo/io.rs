@@ -3,9 +3,9 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::io_model::{
-    employment_multipliers, hypothetical_extraction, output_multipliers, parse_io_table,
-    parse_make_use, rasmussen_linkages, ForwardMethod, IoParams, IoTable, IoTableOptions,
-    LeontiefModel, LinkageParams, NegativeFlowRule,
+    employment_multipliers, hypothetical_extraction, make_use_from_grids, output_multipliers,
+    parse_io_table, rasmussen_linkages, read_grid, ForwardMethod, IoParams, IoTable,
+    IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
 };
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
@@ -37,7 +37,8 @@ pub struct TableArgs {
     /// Reject negative flows instead of warning.
     #[arg(long)]
     pub strict_negative: bool,
-    /// Sheet of an XLSX flow table (default: the first; `agglo io` also accepts `--sheet`).
+    /// Sheet of an XLSX flow table, or of XLSX Make and Use tables (e.g. the year of a BEA
+    /// workbook; default: the first; `agglo io` also accepts `--sheet`).
     #[arg(long)]
     pub table_sheet: Option<String>,
 }
@@ -54,7 +55,11 @@ impl TableArgs {
                 },
             )?,
             (None, Some(m), Some(u)) => {
-                parse_make_use(&read_file(m)?, &file_name(m), &read_file(u)?, &file_name(u))?
+                let sheet = self.table_sheet.as_deref();
+                make_use_from_grids(
+                    &read_grid(&read_file(m)?, &file_name(m), sheet)?,
+                    &read_grid(&read_file(u)?, &file_name(u), sheet)?,
+                )?
             }
             _ => {
                 return Err(Error::new(
@@ -81,7 +86,7 @@ impl TableArgs {
 pub struct Args {
     #[command(flatten)]
     pub table: TableArgs,
-    /// Sheet of an XLSX flow table (same as --table-sheet).
+    /// Sheet of the XLSX table(s) (same as --table-sheet).
     #[arg(long, conflicts_with = "table_sheet")]
     pub sheet: Option<String>,
     /// Also output the full Leontief inverse `l` and the hypothetical-extraction linkages.
