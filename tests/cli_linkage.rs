@@ -62,6 +62,29 @@ fn io_make_use_matches_refcase() {
     }
     assert_eq!(v["key_sector"][0], "key"); // Farms: BL 1.24, FL 1.26
     assert_eq!(v["extraction"].as_array().unwrap().len(), 71);
+    // Ghosh: row sums of B and G are the refcase's direct and total forward linkages.
+    for (key, want) in [
+        ("b", "forward_linkage_direct_rowsum_B_ghosh"),
+        ("g", "forward_linkage_total_rowsum_G_ghosh"),
+    ] {
+        for (i, row) in v[key].as_array().unwrap().iter().enumerate() {
+            let s: f64 = row
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .sum();
+            let e = r[want][i].as_f64().unwrap();
+            assert!((s - e).abs() <= 1e-9 * e.abs(), "{key} row {i}: {s} vs {e}");
+        }
+    }
+    // Value added per unit of final demand: 1 up to BEA's rounding of the published totals.
+    let va = v["value_added_multipliers"]["total"].as_array().unwrap();
+    assert_eq!(va.len(), 71);
+    assert!(
+        va.iter().all(|m| (m.as_f64().unwrap() - 1.0).abs() < 1e-3),
+        "{va:?}"
+    );
 }
 
 #[test]
@@ -245,6 +268,18 @@ fn graph_karate_edge_list() {
     assert!((node0["betweenness"].as_f64().unwrap() - 0.43763528138528146).abs() < 1e-12);
     assert!((node0["closeness"].as_f64().unwrap() - 0.5689655172413793).abs() < 1e-12);
     assert!((node0["pagerank"].as_f64().unwrap() - 0.08850031543766916).abs() < 1e-6);
+    let density = r["deterministic"]["density"].as_f64().unwrap();
+    assert!((v["density"].as_f64().unwrap() - density).abs() < 1e-15);
+    assert_eq!(v["n_components"], 1);
+    assert_eq!(
+        node0["articulation_point"], true,
+        "node 0 holds node 11 (degree 1) to the club"
+    );
+    assert!(v["bridges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b[0] == "0" && b[1] == "11"));
     // networkx iterates the eigenvector to an L1 tolerance of n·1e-6, we to n·1e-13.
     let ev = r["deterministic"]["eigenvector_weighted"]
         .as_array()

@@ -156,3 +156,41 @@ fn communities_become_cluster_definitions() {
     let csv = definitions_csv(&rows).unwrap();
     assert!(csv.starts_with("industry_code,cluster_code,cluster_name\nind0,C1,Community 1: ind2\n"));
 }
+
+#[test]
+fn io_communities_restated_through_the_crosswalk() {
+    use agglo::graph::{definitions_through_crosswalk, ClusterDefinitionRow};
+    use agglo::io_model::Crosswalk;
+    let row = |code: &str, c: &str| ClusterDefinitionRow {
+        industry_code: code.into(),
+        cluster_code: c.into(),
+        cluster_name: format!("Community {c}"),
+    };
+    let rows = vec![row("A", "C1"), row("B", "C2")];
+    let cw = Crosswalk {
+        from_column: "naics".into(),
+        to_column: "io".into(),
+        map: [
+            ("111".to_string(), vec![("A".to_string(), 1.0)]),
+            (
+                "112".to_string(),
+                vec![("A".to_string(), 0.3), ("B".to_string(), 0.7)],
+            ),
+            ("113".to_string(), vec![("Z".to_string(), 1.0)]),
+            (
+                "114".to_string(),
+                vec![("B".to_string(), 0.5), ("A".to_string(), 0.5)],
+            ),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let out = definitions_through_crosswalk(&rows, &cw);
+    let got: Vec<(&str, &str)> = out
+        .iter()
+        .map(|r| (r.industry_code.as_str(), r.cluster_code.as_str()))
+        .collect();
+    // 112 follows its heaviest sector B; 113 maps to no sector of the graph; a tie keeps the first.
+    assert_eq!(got, vec![("111", "C1"), ("112", "C2"), ("114", "C2")]);
+    assert_eq!(out[1].cluster_name, "Community C2");
+}

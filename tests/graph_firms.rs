@@ -233,6 +233,11 @@ fn unknown_and_duplicate_node_ids_are_located() {
     assert_eq!(err.code_str(), "E_UNKNOWN_NODE");
     assert_eq!(err.location.row, Some(3));
     assert!(err.message.contains("'zz' (line 3)"));
+    assert_eq!(
+        err.location.file.as_deref(),
+        Some("e.csv"),
+        "the edge list is named"
+    );
     let err = parse_node_table(
         b"id,group\na,x\na,y\n",
         "n.csv",

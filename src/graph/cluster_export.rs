@@ -2,6 +2,7 @@
 
 use super::network::Graph;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io_model::Crosswalk;
 use serde::Serialize;
 
 /// One row of a cluster definition.
@@ -71,6 +72,37 @@ pub fn communities_to_definitions(
             ),
         })
         .collect())
+}
+
+/// Cluster-definition rows of IO sectors restated in the data's industry codes: each code of the
+/// crosswalk joins the cluster of the IO sector it maps to with the largest weight (the first on a
+/// tie), so the communities of an input-output graph can define clusters of NAICS-coded data.
+/// Codes whose sector is in no row are left out; rows come in crosswalk code order.
+pub fn definitions_through_crosswalk(
+    rows: &[ClusterDefinitionRow],
+    crosswalk: &Crosswalk,
+) -> Vec<ClusterDefinitionRow> {
+    let by_sector: std::collections::HashMap<&str, &ClusterDefinitionRow> =
+        rows.iter().map(|r| (r.industry_code.as_str(), r)).collect();
+    crosswalk
+        .map
+        .iter()
+        .filter_map(|(code, targets)| {
+            let (sector, _) =
+                targets
+                    .iter()
+                    .fold(None::<&(String, f64)>, |best, t| match best {
+                        Some(b) if b.1 >= t.1 => Some(b),
+                        _ => Some(t),
+                    })?;
+            let r = by_sector.get(sector.as_str())?;
+            Some(ClusterDefinitionRow {
+                industry_code: code.clone(),
+                cluster_code: r.cluster_code.clone(),
+                cluster_name: r.cluster_name.clone(),
+            })
+        })
+        .collect()
 }
 
 /// CSV text of cluster-definition rows (header `industry_code,cluster_code,cluster_name`).

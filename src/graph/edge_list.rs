@@ -56,6 +56,8 @@ pub struct EdgeList {
     /// 1-based file line of each edge (its first occurrence).
     pub lines: Vec<u64>,
     pub directed: bool,
+    /// The edge-list file, for error locations.
+    pub file: String,
 }
 
 fn find_col(
@@ -132,6 +134,7 @@ pub fn parse_edge_list(
         relation: vec![],
         lines: vec![],
         directed: opts.directed,
+        file: name.to_string(),
     };
     let mut warnings = Vec::new();
     let (mut loops, mut dups) = (Vec::new(), Vec::new());
@@ -400,7 +403,9 @@ pub fn firm_graph(edges: &EdgeList, nodes: Option<&NodeTable>) -> Result<(Graph,
                 unknown.len()
             ),
         )
-        .at(Location::default().with_row(*line).with_value(id)));
+        .at(Location::file(edges.file.clone())
+            .with_row(*line)
+            .with_value(id)));
     }
     let g = Graph::new(nt.ids.clone(), out, edges.directed)?;
     let isolates = (0..g.n())

@@ -101,17 +101,7 @@ pub fn firm_network_report(
             *x = true;
         }
     }
-    let nf = n as f64;
-    let density = if n > 1 {
-        let m = g.m() as f64;
-        if g.directed {
-            m / (nf * (nf - 1.0))
-        } else {
-            2.0 * m / (nf * (nf - 1.0))
-        }
-    } else {
-        0.0
-    };
+    let density = g.density();
     let id = |i: usize| g.ids.get(i).cloned().unwrap_or_default();
     let nodes = (0..n)
         .map(|i| FirmNode {

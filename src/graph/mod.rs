@@ -43,7 +43,10 @@ mod relatedness;
 
 pub use backbone::{backbone, Backbone};
 pub use brokerage::{gould_fernandez, BrokerageRoles};
-pub use cluster_export::{communities_to_definitions, definitions_csv, ClusterDefinitionRow};
+pub use cluster_export::{
+    communities_to_definitions, definitions_csv, definitions_through_crosswalk,
+    ClusterDefinitionRow,
+};
 pub use colocation::{colocation_graph, ColocationMeasure, ColocationParams};
 pub use components::{
     bridges_and_articulation_points, connected_components, Components, CutStructure,

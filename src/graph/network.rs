@@ -176,6 +176,22 @@ impl Graph {
         self.edges.len()
     }
 
+    /// Edges over possible edges: `2m / (n(n − 1))` undirected, `m / (n(n − 1))` directed; 0 below
+    /// two nodes.
+    pub fn density(&self) -> f64 {
+        let n = self.n() as f64;
+        if self.n() < 2 {
+            return 0.0;
+        }
+        let m = self.m() as f64;
+        let pairs = n * (n - 1.0);
+        if self.directed {
+            m / pairs
+        } else {
+            2.0 * m / pairs
+        }
+    }
+
     /// Out-neighbours (all neighbours when undirected) with weights.
     pub fn neighbors(&self, u: usize) -> (&[usize], &[f64]) {
         let a = self.out_off.get(u).copied().unwrap_or(0);

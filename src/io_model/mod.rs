@@ -28,7 +28,8 @@ pub use leontief::{leontief_inverse, IoParams, LeontiefModel, NegativeFlowRule};
 pub use linkages::{rasmussen_linkages, ForwardMethod, KeySector, LinkageParams, Linkages};
 pub use make_use::{make_use_from_grids, parse_make_use};
 pub use multipliers::{
-    employment_multipliers, output_multipliers, EmploymentMultipliers, OutputMultipliers,
+    employment_multipliers, output_multipliers, value_added_multipliers, EmploymentMultipliers,
+    OutputMultipliers, SatelliteMultipliers,
 };
 pub(crate) use regional_multipliers::reference_industry_total;
 pub use regional_multipliers::{region_multipliers, sector_employment, RegionMultipliers};

@@ -1,4 +1,4 @@
-//! Output and type-I employment multipliers from one transposed solve each.
+//! Output, type-I employment and value-added multipliers from one transposed solve each.
 
 use super::leontief::LeontiefModel;
 use crate::error::{Error, ErrorCode, Location, Result};
@@ -48,15 +48,56 @@ pub fn output_multipliers(model: &LeontiefModel) -> OutputMultipliers {
     }
 }
 
-/// Employment multipliers per sector `j`.
+/// Multipliers of a satellite row (employment, value added) per sector `j`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EmploymentMultipliers {
-    /// Employment per unit of output `e_i = emp_i / x_i`.
+pub struct SatelliteMultipliers {
+    /// Satellite value per unit of output `e_i = v_i / x_i` (jobs, or value added, per unit).
     pub coefficients: Vec<f64>,
-    /// Jobs per unit of final demand for `j`: `sum_i e_i L_ij`.
+    /// Per unit of final demand for `j`: `sum_i e_i L_ij`.
     pub total: Vec<f64>,
-    /// Type I: `total_j / e_j`; `None` where sector `j` has no employment (undefined).
+    /// Type I: `total_j / e_j`; `None` where sector `j` has none (undefined).
     pub type_i: Vec<Option<f64>>,
+}
+
+/// Type-I employment multipliers (jobs per unit of output and per unit of final demand).
+pub type EmploymentMultipliers = SatelliteMultipliers;
+
+/// `e = v / x`, `total = Lᵀ e` (one transposed solve), `type I = total / e`; `v` checked finite
+/// (and non-negative unless `allow_negative`), one value per sector.
+fn satellite(
+    model: &LeontiefModel,
+    values: &[f64],
+    what: &str,
+    allow_negative: bool,
+) -> Result<SatelliteMultipliers> {
+    if values.len() != model.n {
+        return Err(Error::new(
+            ErrorCode::NotSquare,
+            format!("{} {what} values for {} sectors", values.len(), model.n),
+        ));
+    }
+    for (i, e) in values.iter().enumerate() {
+        if !(e.is_finite() && (allow_negative || *e >= 0.0)) {
+            let s = model.sectors.get(i).cloned().unwrap_or_default();
+            return Err(Error::new(
+                ErrorCode::NegativeValue,
+                format!("{what} of sector '{s}' is {e}"),
+            )
+            .at(Location::default().with_industry(s)));
+        }
+    }
+    let coefficients: Vec<f64> = values.iter().zip(&model.x).map(|(e, x)| e / x).collect();
+    let total = model.solve_transpose(&coefficients);
+    let type_i = total
+        .iter()
+        .zip(&coefficients)
+        .map(|(t, e)| if *e != 0.0 { Some(t / e) } else { None })
+        .collect();
+    Ok(SatelliteMultipliers {
+        coefficients,
+        total,
+        type_i,
+    })
 }
 
 /// Type-I employment multipliers `sum_i e_i L_ij / e_j` (one transposed solve `Lᵀ e`).
@@ -71,40 +112,23 @@ pub fn employment_multipliers(
     model: &LeontiefModel,
     employment: &[f64],
 ) -> Result<EmploymentMultipliers> {
-    if employment.len() != model.n {
-        return Err(Error::new(
-            ErrorCode::NotSquare,
-            format!(
-                "{} employment values for {} sectors",
-                employment.len(),
-                model.n
-            ),
-        ));
-    }
-    for (i, e) in employment.iter().enumerate() {
-        if !(e.is_finite() && *e >= 0.0) {
-            let s = model.sectors.get(i).cloned().unwrap_or_default();
-            return Err(Error::new(
-                ErrorCode::NegativeValue,
-                format!("employment of sector '{s}' is {e}"),
-            )
-            .at(Location::default().with_industry(s)));
-        }
-    }
-    let coefficients: Vec<f64> = employment
-        .iter()
-        .zip(&model.x)
-        .map(|(e, x)| e / x)
-        .collect();
-    let total = model.solve_transpose(&coefficients);
-    let type_i = total
-        .iter()
-        .zip(&coefficients)
-        .map(|(t, e)| if *e > 0.0 { Some(t / e) } else { None })
-        .collect();
-    Ok(EmploymentMultipliers {
-        coefficients,
-        total,
-        type_i,
-    })
+    satellite(model, employment, "employment", false)
+}
+
+/// Value-added multipliers: value added per unit of output `v_j = VA_j / x_j`, per unit of final
+/// demand `sum_i v_i L_ij` (1 for every sector when value added closes the columns, `1ᵀ(I − A) =
+/// v`), and type I `sum_i v_i L_ij / v_j`. Negative value added (subsidies above output) is
+/// allowed.
+///
+/// # Errors
+/// `E_NOT_SQUARE` when `value_added.len() != n`; `E_NEGATIVE_VALUE` naming a sector whose value is
+/// not finite.
+///
+/// # Reference
+/// Miller & Blair (2009), §6.3 (income and value-added multipliers).
+pub fn value_added_multipliers(
+    model: &LeontiefModel,
+    value_added: &[f64],
+) -> Result<SatelliteMultipliers> {
+    satellite(model, value_added, "value added", true)
 }

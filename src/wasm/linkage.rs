@@ -16,18 +16,18 @@ use crate::clusters::ClusterDefinitions;
 use crate::graph::{
     backbone, betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points,
     closeness_nodes, colocation_graph, communities_to_definitions, connected_components,
-    definitions_csv, degrees, eigenvector_centrality, firm_graph, gould_fernandez,
-    io_linkage_graph, leiden, louvain, pagerank, parse_edge_list, parse_node_table,
-    relatedness_graph, Backbone, BetweennessParams, ColocationMeasure, ColocationParams,
-    CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, Graph, IoGraphParams,
-    NodeTableOptions,
+    definitions_csv, definitions_through_crosswalk, degrees, eigenvector_centrality, firm_graph,
+    gould_fernandez, io_linkage_graph, leiden, louvain, pagerank, parse_edge_list,
+    parse_node_table, relatedness_graph, Backbone, BetweennessParams, ColocationMeasure,
+    ColocationParams, CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, Graph,
+    IoGraphParams, NodeTableOptions,
 };
 use crate::io_model::{
     crosswalk_from_grid, employment_multipliers, grid_from_rows, hypothetical_extraction,
     io_table_from_grid, make_use_from_grids, members_of, output_multipliers, rasmussen_linkages,
-    read_definitions, read_grid, region_multipliers, supplier_gaps_for_region, Crosswalk,
-    CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable, IoTableOptions, LeontiefModel,
-    LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
+    read_definitions, read_grid, region_multipliers, supplier_gaps_for_region,
+    value_added_multipliers, Crosswalk, CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable,
+    IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
 };
 use crate::panel::{MatrixView, Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
@@ -52,6 +52,8 @@ struct NetState {
     /// Whether nodes are industries (IO or co-location graph): their communities can become a
     /// cluster definition.
     industries: bool,
+    /// Whether nodes are the sectors of the IO table (their definitions go through the crosswalk).
+    io_graph: bool,
     /// Community membership of the last finished analysis.
     membership: Option<Vec<usize>>,
     /// Bumped by every load: a job started on an older network is refused.
@@ -393,7 +395,8 @@ impl Workspace {
     /// and key-sector quadrants of the loaded table (`{forward: 'ghosh' | 'leontief_row'}`);
     /// hypothetical extraction (`extraction`, `extractionShare`; null above 1 500 sectors) and,
     /// when the table has an employment row, `employmentTotal` and `employmentTypeI` (NaN where a
-    /// sector has no employment). Columns as typed arrays, `keySector` as strings.
+    /// sector has no employment); with a value-added row, `valueAddedCoefficient` (per unit of
+    /// output) and `valueAddedTypeI`. Columns as typed arrays, `keySector` as strings.
     #[wasm_bindgen(js_name = ioModel)]
     pub fn io_model(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o: IoModelOptions = from_js(options)?;
@@ -422,6 +425,17 @@ impl Workspace {
                 Some(e) => Some(employment_multipliers(&io.model, e).map_err(err)?),
                 None => None,
             };
+            let va = match &io.table.value_added {
+                Some(v) => Some(value_added_multipliers(&io.model, v).map_err(err)?),
+                None => None,
+            };
+            let va_coefficient = va.as_ref().map(|v| v.coefficients.clone());
+            let va_type_i = va.as_ref().map(|v| {
+                v.type_i
+                    .iter()
+                    .map(|m| m.unwrap_or(f64::NAN))
+                    .collect::<Vec<f64>>()
+            });
             let emp_total = emp.as_ref().map(|e| e.total.clone());
             let emp_type_i = emp.as_ref().map(|e| {
                 e.type_i
@@ -437,6 +451,8 @@ impl Workspace {
                 .set("extractionShare", opt(ex_share))
                 .set("employmentTotal", opt(emp_total))
                 .set("employmentTypeI", opt(emp_type_i))
+                .set("valueAddedCoefficient", opt(va_coefficient))
+                .set("valueAddedTypeI", opt(va_type_i))
                 .strings("sectors", &io.table.sectors)
                 .strings("names", &io.table.names)
                 .f64s("output", &io.table.x)
@@ -623,7 +639,13 @@ impl Workspace {
                 .collect::<Vec<_>>();
             Ok::<_, JsValue>((g, labels, format!("industry linkages of {}", io.source)))
         })?;
-        self.keep_network(g, o.backbone, labels, None, source, true, &[])
+        let out = self.keep_network(g, o.backbone, labels, None, source, true, &[])?;
+        with(|s| {
+            if let Some(n) = s.net.as_mut() {
+                n.io_graph = true;
+            }
+        });
+        Ok(out)
     }
 
     /// Make the co-location graph of the loaded data the current network (`{measure: 'lq' |
@@ -664,7 +686,9 @@ impl Workspace {
     /// The communities of the last analysis of an industry graph (IO or co-location) as a cluster
     /// definition: `{csv, clusters: [{code, name, industries}], rows}`. `csv` has the columns
     /// `industry_code,cluster_code,cluster_name`, the format `loadClusterDefinitions` and
-    /// `agglo clusters --definitions` read. `{prefix}` (default `C`) starts the cluster codes.
+    /// `agglo clusters --definitions` read. `{prefix}` (default `C`) starts the cluster codes. The
+    /// sectors of an IO graph are restated as the data's industry codes through the loaded
+    /// crosswalk (`crosswalk`: its name, else null).
     #[wasm_bindgen(js_name = networkCommunityDefinitions)]
     pub fn network_community_definitions(&self, options: JsValue) -> Result<JsValue, JsValue> {
         #[derive(Deserialize, Default)]
@@ -694,6 +718,14 @@ impl Workspace {
                 o.prefix.as_deref().unwrap_or("C"),
             )
             .map_err(err)?;
+            // The sectors of an IO table are not the data's codes: restate them through the
+            // loaded crosswalk, so the clusters map onto the data.
+            let (rows, through) = match (net.io_graph, &s.crosswalk) {
+                (true, Some((cw, name))) => {
+                    (definitions_through_crosswalk(&rows, cw), Some(name.clone()))
+                }
+                _ => (rows, None),
+            };
             let csv = definitions_csv(&rows).map_err(err)?;
             let mut clusters: Vec<ClusterEntry> = Vec::new();
             for r in &rows {
@@ -710,6 +742,7 @@ impl Workspace {
                 .set("csv", csv)
                 .ser("clusters", &clusters)?
                 .set("rows", rows.len() as u32)
+                .set("crosswalk", through.map_or(JsValue::NULL, JsValue::from))
                 .done())
         })
     }
@@ -980,6 +1013,7 @@ impl Workspace {
                 groups,
                 source,
                 industries,
+                io_graph: false,
                 membership: None,
                 generation: s.generation,
                 job: None,
@@ -1251,17 +1285,7 @@ fn result_of(net: &NetState) -> Result<JsValue, JsValue> {
     let w: Vec<f64> = g.edges.iter().map(|e| e.weight).collect();
     let u32s =
         |v: &[usize]| Uint32Array::from(&v.iter().map(|a| *a as u32).collect::<Vec<_>>()[..]);
-    let density = if n > 1 {
-        let m = g.m() as f64;
-        let nf = n as f64;
-        if g.directed {
-            m / (nf * (nf - 1.0))
-        } else {
-            2.0 * m / (nf * (nf - 1.0))
-        }
-    } else {
-        0.0
-    };
+    let density = g.density();
     let bridges: Vec<(String, String)> = o
         .bridges
         .iter()

@@ -167,7 +167,10 @@ test('a firm edge list with municipalities: communities, brokers and the node ta
     close(r.v.betweenness, w.betweenness, `betweenness ${r.key}`);
     close(r.v.closeness, w.closeness, `closeness ${r.key}`);
     close(r.v.pagerank, w.pagerank, `pagerank ${r.key}`);
+    close(r.v.eigenvector, w.eigenvector, `eigenvector ${r.key}`);
+    assert.equal(r.v.brokerage, w.brokerage.total, `Gould-Fernandez roles ${r.key}`);
   }
+  assert.match(summary, /Brokers between groups \(Gould-Fernandez liaison and gatekeeper roles\): [^.]+\./);
   // The three municipalities are recovered as the three communities.
   const byGroup = new Map();
   for (const r of rows) {
@@ -406,6 +409,55 @@ test('relatedness of the Georgia sample reduced to its maximum spanning tree: th
   await page.waitForFunction((id) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#net-nodes tbody tr')?.dataset.key === id, top.id, { timeout: 10000 });
   close((await tableRows(page, 'net-nodes'))[0].v.eigenvector, top.eigenvector, 'largest eigenvector centrality');
   assert.deepEqual(await axe(page), [], 'axe on the relatedness network');
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
+
+test('communities of the BEA industry graph, restated in NAICS codes through the crosswalk, drive the supplier gaps as agglo linkage + gaps do', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-io'));
+  await page.click(x('#io-bea'));
+  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  assert.match(await page.locator(x('label:has(#io-cluster)')).textContent(), /cluster_definitions_uscmp\.csv/);
+
+  await page.click(x('#tab-network'));
+  await page.click(x('#net-from-io'));
+  await page.waitForSelector(x('#net-save-defs'), { timeout: 120000 });
+  await page.click(x('#net-save-defs'));
+  await page.waitForSelector(x('#net-defs-summary'), { timeout: 30000 });
+  assert.match(await page.locator(x('#net-defs-summary')).textContent(), /through the crosswalk bea_summary_to_naics\.csv/);
+
+  // The same definitions from the CLI: the IO graph's Louvain communities (seed 42) through the crosswalk.
+  const defs = join(OUT, 'bea_communities.csv');
+  const graph = run(['linkage', 'io', '--make', D('bea_2017_summary_make.csv'), '--use', D('bea_2017_summary_use.csv'),
+    '--crosswalk', D('bea_summary_to_naics.csv'), '--min-weight', '0.01', '--definitions-out', defs]);
+  const textile = graph.nodes.find((n) => n.id === '313TT');
+  const cluster = `C${textile.community + 1}`;
+
+  await page.click(x('#tab-io'));
+  await page.waitForFunction(() => /network_communities\.csv/.test(document.querySelector('agglo-explorer').shadowRoot.querySelector('label:has(#io-cluster)')?.textContent), null, { timeout: 30000 });
+  await page.selectOption(x('#io-region'), '13313');
+  await page.selectOption(x('#io-cluster'), cluster);
+  await page.selectOption(x('#io-method'), 'flq');
+  await page.click(x('#io-gaps-run'));
+  await page.waitForSelector(x('#io-gaps tbody tr'), { timeout: 30000 });
+  const want = run([
+    'gaps', '--make', D('bea_2017_summary_make.csv'), '--use', D('bea_2017_summary_use.csv'),
+    '--data', D('ga_cbp_naics6_2017_2021.csv'), '--reference', D('us_cbp_naics6_2017_2021.csv'),
+    '--crosswalk', D('bea_summary_to_naics.csv'), '--region', '13313', '--cluster', cluster, '--definitions', defs, '--method', 'flq',
+  ]);
+  assert.ok(want.cluster.industries_in_region.length > 0, 'the community has industries in Whitfield County');
+  const gaps = await tableRows(page, 'io-gaps');
+  assert.equal(gaps.length, want.rows.length);
+  gaps.forEach((g, k) => {
+    assert.equal(g.key, want.rows[k].sector, `rank ${k + 1}`);
+    close(g.v.gap, want.rows[k].gap, `gap ${g.key}`);
+  });
+  assert.match(await page.locator(x('#io-gaps-h')).textContent(), new RegExp(`Community ${textile.community + 1}: .*Whitfield`));
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();

@@ -56,6 +56,7 @@ test('inputOutput gives the numbers of agglo io (BEA Make/Use), both forward lin
   close12(io.backward_linkage, want.backward_linkage, 'backward');
   close12(io.forward_linkage, want.forward_linkage, 'forward');
   close12(io.extraction.map((x) => x.total_linkage), want.extraction.map((x) => x.total_linkage), 'extraction');
+  close12(io.value_added_multipliers.type_i, want.value_added_multipliers.type_i, 'value-added multipliers');
   assert.ok(io.warnings.some((w) => w.code === 'W_NEGATIVE_FLOW'), 'the real table has negative flows, reported');
 
   const row = await inputOutput({ make, use }, { forward: 'leontief_row' });
@@ -123,6 +124,11 @@ test('analyseNetwork gives the communities, centralities and brokerage roles of 
   assert.equal(tree.n_edges, tree.n_nodes - tree.n_components);
   assert.deepEqual(tree.edges.map(key).sort(), wantTree.edges.map(key).sort());
   await assert.rejects(analyseNetwork({ edges }, { backbone: { kind: 'percentile', value: 101 } }), (e) => e.code === 'E_INVALID_PARAMETER');
+
+  const messy = await analyseNetwork({ edges: new TextEncoder().encode('source,target\na,b\nb,b\na,b\nb,c\n') });
+  assert.deepEqual(messy.warnings.map((w) => w.code).sort(), ['W_DUPLICATE_EDGE_MERGED', 'W_SELF_LOOP_DROPPED'].sort());
+  assert.equal(messy.n_edges, 2);
+  assert.deepEqual(messy.edges.find((e) => e.source === 'a').weight, 2, 'the repeated a-b edge is summed');
 
   const ac = new AbortController();
   await assert.rejects(analyseNetwork({ edges }, { signal: ac.signal, onProgress: () => ac.abort() }), (e) => e.code === 'E_CANCELLED');

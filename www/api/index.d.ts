@@ -97,6 +97,8 @@ export interface InputOutput {
   extraction: { total_linkage: number; share_of_output: number }[] | null;
   /** When the table has an employment row; type I is null where a sector has no employment. */
   employment_multipliers?: { total: number[]; type_i: (number | null)[] };
+  /** When the table has a value-added row: value added per unit of output and type-I multipliers. */
+  value_added_multipliers?: { coefficients: number[]; type_i: (number | null)[] };
   warnings: Warning[];
 }
 

@@ -233,6 +233,9 @@ export async function inputOutput(sources, { forward } = {}) {
         : null,
       warnings: m.warnings,
     };
+    if (m.valueAddedTypeI) {
+      out.value_added_multipliers = { coefficients: arr(m.valueAddedCoefficient), type_i: Array.from(m.valueAddedTypeI, (v) => (Number.isNaN(v) ? null : v)) };
+    }
     if (m.employmentTotal) {
       out.employment_multipliers = { total: arr(m.employmentTotal), type_i: Array.from(m.employmentTypeI, (v) => (Number.isNaN(v) ? null : v)) };
     }

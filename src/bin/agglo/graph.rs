@@ -2,11 +2,13 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::graph::{
-    backbone, betweenness, closeness, communities_to_definitions, definitions_csv, degrees,
+    backbone, betweenness, bridges_and_articulation_points, closeness, communities_to_definitions,
+    connected_components, definitions_csv, definitions_through_crosswalk, degrees,
     eigenvector_centrality, firm_graph, gould_fernandez, leiden, louvain, pagerank,
     parse_edge_list, parse_node_table, Backbone, BetweennessParams, CommunityParams, DistanceRule,
     DuplicateRule, EdgeListOptions, Graph, NodeTableOptions,
 };
+use agglo::io_model::Crosswalk;
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
 use serde_json::{json, Value};
@@ -140,17 +142,21 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
     let (g, w) = firm_graph(&el, nt.as_ref())?;
     warnings.extend(w);
     let groups = nt.and_then(|t| t.group);
-    analyse(g, None, groups.as_deref(), warnings, &a.analysis)
+    analyse(g, None, groups.as_deref(), warnings, &a.analysis, None)
 }
 
 /// Backbone, communities, centralities (degree, strength, exact betweenness, closeness,
 /// eigenvector, PageRank) and brokerage roles when groups exist; `names` label industry nodes.
+///
+/// `through`: the crosswalk that restates the definitions written by `--definitions-out` in the
+/// data's industry codes (the nodes are IO sectors).
 pub fn analyse(
     g: Graph,
     names: Option<&[String]>,
     groups: Option<&[String]>,
     mut warnings: Vec<Warning>,
     a: &AnalysisArgs,
+    through: Option<&Crosswalk>,
 ) -> Result<(Value, Format)> {
     let g = match &a.backbone {
         Some(rule) => backbone(&g, &parse_backbone(rule)?)?,
@@ -183,6 +189,14 @@ pub fn analyse(
     let cl = closeness(&g, rule, &mut |_, _| true)?;
     let pr = pagerank(&g, 0.85, true)?;
     let ev = eigenvector_or_warn(&g, &mut warnings);
+    let comps = connected_components(&g);
+    let cuts = bridges_and_articulation_points(&g);
+    let mut cut = vec![false; g.n()];
+    for a in &cuts.articulation_points {
+        if let Some(c) = cut.get_mut(*a) {
+            *c = true;
+        }
+    }
     let roles = match groups {
         Some(gr) => Some(gould_fernandez(&g, gr, &mut |_, _| true)?),
         None => None,
@@ -193,6 +207,7 @@ pub fn analyse(
                 "id": g.ids[i], "degree": d.degree[i], "strength": d.strength[i], "betweenness": bt[i],
                 "closeness": cl[i], "eigenvector": ev.as_ref().map(|e| e[i]), "pagerank": pr[i],
                 "community": comm.as_ref().map(|c| c.membership[i]),
+                "component": comps.membership[i], "articulation_point": cut[i],
             });
             if let Some(n) = names {
                 v["name"] = json!(n.get(i));
@@ -204,7 +219,11 @@ pub fn analyse(
         })
         .collect();
     if let (Some(path), Some(c)) = (&a.definitions_out, &comm) {
-        let csv = definitions_csv(&communities_to_definitions(&g, names, &c.membership, "C")?)?;
+        let rows = communities_to_definitions(&g, names, &c.membership, "C")?;
+        let csv = definitions_csv(&match through {
+            Some(cw) => definitions_through_crosswalk(&rows, cw),
+            None => rows,
+        })?;
         std::fs::write(path, csv)
             .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot write {path}: {e}")))?;
     }
@@ -221,6 +240,10 @@ pub fn analyse(
             "directed": g.directed,
             "n_nodes": g.n(),
             "n_edges": g.m(),
+            "density": g.density(),
+            "n_components": comps.sizes.len(),
+            "largest_component": comps.sizes.iter().max(),
+            "bridges": cuts.bridges.iter().map(|(a, b)| json!([g.ids[*a], g.ids[*b]])).collect::<Vec<_>>(),
             "modularity": comm.as_ref().map(|c| c.modularity),
             "n_communities": comm.as_ref().map(|c| c.n_communities),
             "nodes": nodes,

@@ -3,9 +3,10 @@
 
 use crate::common::{file_name, read_file, to_value, Format};
 use agglo::io_model::{
-    employment_multipliers, hypothetical_extraction, make_use_from_grids, output_multipliers,
-    parse_io_table, rasmussen_linkages, read_grid, ForwardMethod, IoParams, IoTable,
-    IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
+    employment_multipliers, ghosh, hypothetical_extraction, make_use_from_grids,
+    output_multipliers, parse_io_table, rasmussen_linkages, read_grid, value_added_multipliers,
+    ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
+    NegativeFlowRule,
 };
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
@@ -89,7 +90,8 @@ pub struct Args {
     /// Sheet of the XLSX table(s) (same as --table-sheet).
     #[arg(long, conflicts_with = "table_sheet")]
     pub sheet: Option<String>,
-    /// Also output the full Leontief inverse `l` and the hypothetical-extraction linkages.
+    /// Also output the full Leontief inverse `l`, the Ghosh allocation coefficients `b` and inverse
+    /// `g`, and the hypothetical-extraction linkages.
     #[arg(long)]
     pub full: bool,
     /// Forward linkage from the Ghosh inverse (default) or from Leontief row sums.
@@ -145,8 +147,14 @@ pub fn run(mut a: Args) -> Result<(Value, Format)> {
     if let Some(emp) = &table.employment {
         out["employment_multipliers"] = to_value(&employment_multipliers(&model, emp)?)?;
     }
+    if let Some(va) = &table.value_added {
+        out["value_added_multipliers"] = to_value(&value_added_multipliers(&model, va)?)?;
+    }
     if a.full {
         out["l"] = json!(rows_of(&model.inverse(), n));
+        let gh = ghosh(&model);
+        out["b"] = json!(rows_of(&gh.b, n));
+        out["g"] = json!(rows_of(&gh.g, n));
         out["extraction"] = to_value(&hypothetical_extraction(&model, None)?)?;
     }
     out["warnings"] = to_value(&warnings)?;

@@ -2,13 +2,14 @@
 //! loaded regions, or of relatedness (proximity), then backbone, communities and centralities as
 //! `agglo graph`.
 
-use crate::common::{DataArgs, Format};
+use crate::common::{file_name, read_file, DataArgs, Format};
 use crate::graph::{analyse, AnalysisArgs};
 use crate::io::TableArgs;
 use agglo::graph::{
     colocation_graph, io_linkage_graph, relatedness_graph, ColocationMeasure, ColocationParams,
     Graph, IoGraphMethod, IoGraphParams,
 };
+use agglo::io_model::{parse_crosswalk, CrosswalkOptions};
 use agglo::panel::{MatrixView, Reference};
 use agglo::{Result, Warning};
 use clap::{Subcommand, ValueEnum};
@@ -39,6 +40,10 @@ pub enum Source {
         /// Drop edges lighter than this.
         #[arg(long, default_value_t = 0.0)]
         min_weight: f64,
+        /// Crosswalk from the data's industry codes to the table's sectors: `--definitions-out`
+        /// then lists data codes (each in the cluster of its main sector), usable with NAICS data.
+        #[arg(long)]
+        crosswalk: Option<String>,
         #[command(flatten)]
         analysis: AnalysisArgs,
     },
@@ -113,7 +118,7 @@ fn data_graph(
     let names = names_of(&g, &p.industries, &p.industry_names);
     let mut warnings = std::mem::take(&mut loaded.warnings);
     warnings.extend(w);
-    analyse(g, Some(&names), None, warnings, analysis)
+    analyse(g, Some(&names), None, warnings, analysis, None)
 }
 
 pub fn run(a: Args) -> Result<(Value, Format)> {
@@ -122,9 +127,18 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             table,
             method,
             min_weight,
+            crosswalk,
             analysis,
         } => {
             let (t, _model, warnings) = table.load()?;
+            let cw = match &crosswalk {
+                Some(p) => Some(parse_crosswalk(
+                    &read_file(p)?,
+                    &file_name(p),
+                    &CrosswalkOptions::default(),
+                )?),
+                None => None,
+            };
             let params = IoGraphParams {
                 method: match method {
                     IoMethod::MaxCoefficient => IoGraphMethod::MaxCoefficient,
@@ -134,7 +148,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             };
             let g = io_linkage_graph(&t.sectors, &t.z, &t.x, &params)?;
             let names = names_of(&g, &t.sectors, &t.names);
-            analyse(g, Some(&names), None, warnings, &analysis)
+            analyse(g, Some(&names), None, warnings, &analysis, cw.as_ref())
         }
         Source::Colocation {
             data,

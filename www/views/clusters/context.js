@@ -18,6 +18,12 @@ export function idOf(obj) {
 
 export const DEFAULT_DEFINITIONS = 'cluster_definitions_uscmp.csv';
 
+/** CSV text of a sheet's text rows (quoted where needed). */
+function rowsToCsv(rows) {
+  const cell = (v) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return rows.map((r) => r.map((v) => cell(String(v ?? ''))).join(',')).join('\n');
+}
+
 export class ClusterContext {
   /** Key of this shared state in a saved session (`session.shared.clusters`). */
   static key = 'clusters';
@@ -34,6 +40,7 @@ export class ClusterContext {
     this.filter = { definitionSet: 'DPS2016', vintage: '2017' };
     this.region = null; // shared by the region profile and the priorities
     this.file = null; // the user's definitions file (null: the default), for sessions
+    this.input = null; // {name, bytes} (CSV) of the loaded definitions, for the supplier gaps
   }
 
   /** For a saved session: the uploaded definitions file (packed) and the row filter. */
@@ -118,6 +125,7 @@ export class ClusterContext {
   async load(file) {
     const res = await this.host.call('loadClusterDefinitions', { ...file, ...this.filter }, `reading ${file.name}`);
     this.defs = res;
+    this.input = { name: file.name, bytes: file.bytes ?? new TextEncoder().encode(rowsToCsv(file.table.rows)) };
     this.error = null;
     this.setMapping(res.mapping);
     this.version++;

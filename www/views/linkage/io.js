@@ -9,6 +9,7 @@ import { quadrantChart, gapChart, multiplierChart, keyLabel } from './charts.js'
 import { imageExport } from '../export.js';
 import { linkage, bytesOf } from './shared.js';
 import { packFile, unpackFile } from '../../components/session.js';
+import { contextOf } from '../clusters/context.js';
 
 export class InputOutputView {
   static id = 'io';
@@ -48,6 +49,31 @@ export class InputOutputView {
     this.files = { table: null, make: null, use: null, crosswalk: null };
     this.sheet = ''; // sheet of Excel tables (empty: the first)
     this.source = null; // what is loaded, for sessions: {kind: 'bea'} or {kind: 'files', files}
+    this.defsInput = null; // the cluster views' definitions last given to the IO facade
+    this.defsSource = 'cluster_definitions_uscmp.csv';
+  }
+
+  /**
+   * Lit controller hook: the supplier gaps use the cluster definitions of the cluster views (an
+   * uploaded file, or network communities saved as clusters) once they are loaded there.
+   */
+  hostUpdated() {
+    const input = contextOf(this.host).input;
+    if (!this.table || !input || input === this.defsInput || this.syncing) return;
+    this.syncing = (async () => {
+      try {
+        this.clusters = await this.host.call('ioLoadDefinitions', { definitions: input.bytes, name: input.name }, `reading ${input.name}`);
+        this.defsInput = input;
+        this.defsSource = input.name;
+        if (!this.clusters.some((c) => c.code === this.form.cluster)) this.form = { ...this.form, cluster: this.clusters[0]?.code ?? '' };
+        this.gaps = null;
+      } catch {
+        this.defsInput = input; // shown by the host; not retried
+      } finally {
+        this.syncing = null;
+        this.update();
+      }
+    })();
   }
 
   /** For a saved session: the loaded table (the user's files packed), the options, the gap query. */
@@ -55,6 +81,8 @@ export class InputOutputView {
     const files = {};
     if (this.source?.kind === 'files') {
       for (const [k, f] of Object.entries(this.source.files)) files[k] = f ? await packFile({ name: f.name, file: f }) : null;
+    } else if (this.source?.kind === 'bea' && this.files.crosswalk) {
+      files.crosswalk = await packFile({ name: this.files.crosswalk.name, file: this.files.crosswalk });
     }
     return { source: this.source ? { kind: this.source.kind, files } : null, sheet: this.sheet, forward: this.forward, form: { ...this.form }, gaps: !!this.gaps };
   }
@@ -64,10 +92,9 @@ export class InputOutputView {
     if (st.forward === 'ghosh' || st.forward === 'leontief_row') this.forward = st.forward;
     if (st.form) this.form = { ...this.form, ...st.form };
     if (typeof st.sheet === 'string') this.sheet = st.sheet;
-    if (st.source?.kind === 'bea') await this.loadBea();
-    else if (st.source?.kind === 'files') {
+    if (st.source?.kind === 'bea' || st.source?.kind === 'files') {
       for (const [k, p] of Object.entries(st.source.files ?? {})) if (k in this.files) this.files[k] = p ? (await unpackFile(p)).file : null;
-      await this.loadFiles();
+      await (st.source.kind === 'bea' ? this.loadBea() : this.loadFiles());
     }
     if (st.gaps && this.model && this.host.state.data) await this.computeGaps();
     this.update();
@@ -90,10 +117,16 @@ export class InputOutputView {
     const [make, use, crosswalk, definitions] = await Promise.all(
       ['bea_2017_summary_make.csv', 'bea_2017_summary_use.csv', 'bea_summary_to_naics.csv', 'cluster_definitions_uscmp.csv'].map((f) => bytesOf(base + f)),
     );
-    if (await this.load(
-      { make, makeName: 'bea_2017_summary_make.csv', use, useName: 'bea_2017_summary_use.csv', crosswalk, crosswalkName: 'bea_summary_to_naics.csv' },
-      definitions,
-    )) this.source = { kind: 'bea' };
+    // A crosswalk the user chose replaces the shipped BEA summary ↔ NAICS one.
+    let cw = { crosswalk, crosswalkName: 'bea_summary_to_naics.csv' };
+    if (this.files.crosswalk) {
+      try {
+        cw = { ...(await this.fileOption(this.files.crosswalk, 'crosswalk')), crosswalkName: this.files.crosswalk.name };
+      } catch {
+        return; // shown by the host
+      }
+    }
+    if (await this.load({ make, makeName: 'bea_2017_summary_make.csv', use, useName: 'bea_2017_summary_use.csv', ...cw }, definitions)) this.source = { kind: 'bea' };
   }
 
   /** `{key: bytes}` for a CSV file, `{keyRows: rows}` for an XLSX workbook (its first sheet, read by the worker's XLSX module). */
@@ -128,7 +161,11 @@ export class InputOutputView {
     try {
       this.table = await this.host.call('ioLoadTable', opts, 'loading the input-output table');
       linkage.io = this.table;
-      if (definitions) this.clusters = await this.host.call('ioLoadDefinitions', { definitions, name: 'cluster_definitions_uscmp.csv' }, 'reading cluster definitions');
+      if (definitions) {
+        this.clusters = await this.host.call('ioLoadDefinitions', { definitions, name: 'cluster_definitions_uscmp.csv' }, 'reading cluster definitions');
+        this.defsInput = null; // the cluster views' definitions (if any) are given again
+        this.defsSource = 'cluster_definitions_uscmp.csv';
+      }
       this.gaps = null;
       this.regional = null;
       await this.computeModel();
@@ -199,7 +236,7 @@ export class InputOutputView {
             <label>Make table<input type="file" id="io-make" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.make = e.target.files[0] ?? null)} /></label>
             <label>Use table<input type="file" id="io-use" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.use = e.target.files[0] ?? null)} /></label>
             <label>Excel sheet (empty: the first)<input type="text" id="io-sheet" .value=${this.sheet} @change=${(e) => (this.sheet = e.target.value)} /></label>
-            <label>Crosswalk data codes → table sectors<input type="file" id="io-crosswalk" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.crosswalk = e.target.files[0] ?? null)} /></label>
+            <label>Crosswalk data codes → table sectors (also replaces the BEA one)<input type="file" id="io-crosswalk" accept=".csv,.tsv,.txt,.xlsx" @change=${(e) => (this.files.crosswalk = e.target.files[0] ?? null)} /></label>
             <button class="button" id="io-load-files" @click=${() => this.loadFiles()}>Load</button>
           </fieldset>
         </div>
@@ -227,8 +264,11 @@ export class InputOutputView {
       extraction_share: m.extractionShare ? m.extractionShare[i] : null,
       employment_multiplier: m.employmentTotal ? m.employmentTotal[i] : null,
       employment_type_i: m.employmentTypeI ? m.employmentTypeI[i] : null,
+      value_added_coefficient: m.valueAddedCoefficient ? m.valueAddedCoefficient[i] : null,
+      value_added_type_i: m.valueAddedTypeI ? m.valueAddedTypeI[i] : null,
     }));
     const hasEmp = !!m.employmentTypeI;
+    const hasVa = !!m.valueAddedTypeI;
     const hasEx = !!m.extraction;
     const topEx = hasEx ? [...rows].sort((a, b) => b.extraction - a.extraction)[0] : null;
     const keys = rows.filter((r) => m.keySector[m.sectors.indexOf(r.sector)] === 'key');
@@ -247,6 +287,7 @@ export class InputOutputView {
         requires ${fmt(best.total, 3)} dollars of output across the economy. ${keys.length} key sectors (backward and forward linkage both above the average of 1)${keys.length ? `: ${keys.slice(0, 8).map((k) => k.name).join('; ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}` : ''}.
         ${topEx ? `Hypothetical extraction: removing ${topEx.name} (${topEx.sector}) as a buyer would cost the most output, ${fmt(topEx.extraction, 1)} (${fmtPct(topEx.extraction_share, 2)} of total output).` : ''}
         ${hasEmp ? 'The table has an employment row: type-I employment multipliers are in the table.' : 'The table has no employment row, so there are no employment multipliers.'}
+        ${hasVa ? 'It has a value-added row: value added per dollar of output and type-I value-added multipliers are in the table.' : ''}
       </p>
       ${imageExport({ id: 'io-quadrant', svg: 'svg.chart.quadrant', name: 'io_key_sectors', title: `Key sectors: backward against forward linkage (${this.table?.source ?? 'input-output table'})`, label: 'key-sector chart' })}
       <figure>
@@ -278,6 +319,12 @@ export class InputOutputView {
                 { key: 'employment_type_i', label: 'Employment multiplier (type I)', num: true, format: (v) => fmt(v, 3) },
               ]
             : []),
+          ...(hasVa
+            ? [
+                { key: 'value_added_coefficient', label: 'Value added per $ of output', num: true, format: (v) => fmt(v, 3) },
+                { key: 'value_added_type_i', label: 'Value-added multiplier (type I)', num: true, format: (v) => fmt(v, 3) },
+              ]
+            : []),
         ],
         rows,
         sort: this.sort,
@@ -307,7 +354,7 @@ export class InputOutputView {
           </select>
         </label>
         <label
-          >Cluster
+          >Cluster (${this.defsSource})
           <select id="io-cluster" @change=${set('cluster')}>
             ${this.clusters.map((c) => html`<option value=${c.code} ?selected=${c.code === f.cluster}>${c.code} ${c.name}</option>`)}
           </select>

@@ -15,6 +15,23 @@ const SVG_MAX_NODES = 1500;
 const SVG_MAX_EDGES = 8000;
 const TABLE_ROWS = 300;
 
+/** The Gould-Fernandez role a node plays most often, with its count ('' when none). */
+function mainRole(b) {
+  const roles = ['coordinator', 'gatekeeper', 'representative', 'consultant', 'liaison'];
+  const best = roles.reduce((a, r) => (b[r] > b[a] ? r : a), roles[0]);
+  return b[best] > 0 ? `${best} (${fmtInt(b[best])})` : '';
+}
+
+/** The three nodes with the most roles linking groups (liaison + gatekeeper + representative). */
+function topBrokers(net) {
+  const across = (i) => net.brokerage[i].liaison + net.brokerage[i].gatekeeper + net.brokerage[i].representative;
+  return [...net.ids.keys()]
+    .filter((i) => across(i) > 0)
+    .sort((a, b) => across(b) - across(a))
+    .slice(0, 3)
+    .map((i) => net.labels[i]);
+}
+
 function hasWebGL() {
   try {
     const c = document.createElement('canvas');
@@ -115,7 +132,9 @@ export class NetworkView {
       const name = 'network_communities.csv';
       await contextOf(this.host).load({ name, bytes: new TextEncoder().encode(d.csv) });
       this.savedDefs = { ...d, name };
-      this.host.announce(`${d.clusters.length} communities saved as cluster definitions (${d.rows} industries); the Region profile, Cluster view and Priorities now use them.`);
+      this.host.announce(
+        `${d.clusters.length} communities saved as cluster definitions (${d.rows} industries${d.crosswalk ? `, the data's codes through the crosswalk ${d.crosswalk}` : ''}); the Region profile, Cluster view, Priorities and the supplier gaps now use them.`,
+      );
       this.update();
     } catch {
       // shown by the host
@@ -337,7 +356,11 @@ export class NetworkView {
         ${net.nCommunities !== null ? html`${net.nCommunities} communities, modularity ${fmt(net.modularity, 3)}.` : 'No communities computed.'}
         ${net.bridges.length} bridge(s) and ${nAp} articulation point(s): firms or links whose loss splits the network.
         ${topB.length ? html`Main brokers (betweenness): ${topB.map((i) => net.labels[i]).join(', ')}.` : 'Betweenness skipped (graph too large).'}
+        ${net.brokerage ? html`Brokers between groups (Gould-Fernandez liaison and gatekeeper roles): ${topBrokers(net).join(', ') || 'none'}.` : nothing}
       </p>
+      ${this.info?.warnings?.length
+        ? html`<ul class="warnings" id="net-warnings" aria-label="Warnings about the network">${this.info.warnings.map((w) => html`<li>${w.message}</li>`)}</ul>`
+        : nothing}
       <label>Search nodes <input type="search" id="net-search" .value=${this.query} @input=${(e) => { this.query = e.target.value; this.sigma?.filter(this.matches()); this.update(); }} /></label>
       ${matches ? html`<span>${matches.size} match(es)</span>` : nothing}
       ${this.renderLegend()}
@@ -364,7 +387,7 @@ export class NetworkView {
       <button class="button" id="net-download-defs" @click=${() => this.downloadDefinitions()}>Download them as a definitions CSV</button>
     </div>
     ${d
-      ? html`<p id="net-defs-summary">Saved: ${d.clusters.length} community clusters (${d.rows} industries) are now the cluster definitions of the Region profile, Cluster view and Priorities tabs; the largest: ${[...d.clusters]
+      ? html`<p id="net-defs-summary">Saved: ${d.clusters.length} community clusters (${d.rows} industries${d.crosswalk ? html`, given as the data's industry codes through the crosswalk <strong>${d.crosswalk}</strong>: each code joins the community of its main IO sector` : nothing}) are now the cluster definitions of the Region profile, Cluster view, Priorities and the supplier gaps; the largest: ${[...d.clusters]
           .sort((a, b) => b.industries - a.industries || a.code.localeCompare(b.code, 'en', { numeric: true }))
           .slice(0, 3)
           .map((c) => `${c.code} ${c.name} (${c.industries})`)
@@ -440,6 +463,8 @@ export class NetworkView {
       closeness: net.closeness ? net.closeness[i] : null,
       pagerank: net.pagerank[i],
       eigenvector: net.eigenvector ? net.eigenvector[i] : null,
+      brokerage: net.brokerage ? net.brokerage[i].total : null,
+      role: net.brokerage ? mainRole(net.brokerage[i]) : undefined,
       cut: net.articulation[i] ? 'yes' : '',
     }));
     // Large networks: the table shows the first rows in the chosen order (search finds the others).
@@ -465,6 +490,12 @@ export class NetworkView {
       { key: 'closeness', label: 'Closeness', num: true, format: (v) => fmt(v, 4) },
       { key: 'pagerank', label: 'PageRank', num: true, format: (v) => fmt(v, 4) },
       { key: 'eigenvector', label: 'Eigenvector', num: true, format: (v) => fmt(v, 4) },
+      ...(net.brokerage
+        ? [
+            { key: 'brokerage', label: 'Brokerage roles (Gould-Fernandez)', num: true },
+            { key: 'role', label: 'Main role' },
+          ]
+        : []),
       { key: 'cut', label: 'Articulation point' },
     ];
     return dataTable({
