@@ -714,3 +714,138 @@ fn io_xlsx_make_use_sheet_of_the_year() {
     assert_eq!(code, 2);
     assert!(err.contains("2018"), "{err}");
 }
+
+#[test]
+fn linkage_coagglomeration_edges_are_the_pairs_of_agglo_concentration() {
+    let data = root("data/ga_cbp_naics4_2017_2021.csv");
+    let v = json(&[
+        "linkage",
+        "colocation",
+        "--data",
+        &data,
+        "--year",
+        "2021",
+        "--measure",
+        "coagglomeration",
+        "--min-weight",
+        "0.02",
+        "--communities",
+        "none",
+    ]);
+    let pairs = json(&[
+        "concentration",
+        "--data",
+        &data,
+        "--year",
+        "2021",
+        "--pairs",
+        "--industries",
+        "3141,3274,4871,3133,3149,3261,2211",
+    ]);
+    let edge = |a: &str, b: &str| -> Option<f64> {
+        v["edges"].as_array().unwrap().iter().find_map(|e| {
+            let (s, t) = (e["source"].as_str().unwrap(), e["target"].as_str().unwrap());
+            ((s == a && t == b) || (s == b && t == a)).then(|| e["weight"].as_f64().unwrap())
+        })
+    };
+    let mut seen = 0;
+    for p in pairs["rows"].as_array().unwrap() {
+        let (a, b) = (
+            p["industry_a"].as_str().unwrap(),
+            p["industry_b"].as_str().unwrap(),
+        );
+        let g = p["gamma_c"].as_f64().unwrap();
+        match edge(a, b) {
+            Some(w) => {
+                assert!((w - g).abs() <= 1e-12 * g.abs(), "{a}-{b}: {w} vs {g}");
+                seen += 1;
+            }
+            None => assert!(
+                g <= 0.02,
+                "{a}-{b}: gamma_c {g} above the threshold but no edge"
+            ),
+        }
+    }
+    assert!(seen >= 3, "{seen} pairs compared");
+}
+
+#[test]
+fn linkage_clusters_colocation_is_the_correlation_of_cluster_lqs() {
+    let (data, reference) = (
+        root("data/ga_cbp_naics6_2017_2021.csv"),
+        root("data/us_cbp_naics6_2017_2021.csv"),
+    );
+    let v = json(&[
+        "linkage",
+        "colocation",
+        "--data",
+        &data,
+        "--reference",
+        &reference,
+        "--year",
+        "2021",
+        "--clusters",
+        "--min-weight",
+        "0.5",
+        "--communities",
+        "none",
+    ]);
+    let cl = json(&[
+        "clusters",
+        "--data",
+        &data,
+        "--reference",
+        &reference,
+        "--year",
+        "2021",
+    ]);
+    // Cluster LQ by (cluster, region) from `agglo clusters`.
+    let mut lq: std::collections::HashMap<(String, String), f64> = std::collections::HashMap::new();
+    for r in cl["rows"].as_array().unwrap() {
+        if let Some(x) = r["lq"].as_f64() {
+            lq.insert(
+                (
+                    r["cluster"].as_str().unwrap().into(),
+                    r["region"].as_str().unwrap().into(),
+                ),
+                x,
+            );
+        }
+    }
+    let regions: std::collections::BTreeSet<String> = lq.keys().map(|(_, r)| r.clone()).collect();
+    let pearson = |a: &str, b: &str| -> f64 {
+        let xy: Vec<(f64, f64)> = regions
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    *lq.get(&(a.into(), r.clone()))?,
+                    *lq.get(&(b.into(), r.clone()))?,
+                ))
+            })
+            .collect();
+        let n = xy.len() as f64;
+        let (mx, my) = (
+            xy.iter().map(|p| p.0).sum::<f64>() / n,
+            xy.iter().map(|p| p.1).sum::<f64>() / n,
+        );
+        let sxy: f64 = xy.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
+        let sxx: f64 = xy.iter().map(|(x, _)| (x - mx).powi(2)).sum();
+        let syy: f64 = xy.iter().map(|(_, y)| (y - my).powi(2)).sum();
+        sxy / (sxx * syy).sqrt()
+    };
+    let edges = v["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    for e in edges {
+        let (a, b) = (e["source"].as_str().unwrap(), e["target"].as_str().unwrap());
+        let (w, r) = (e["weight"].as_f64().unwrap(), pearson(a, b));
+        assert!((w - r).abs() < 1e-9, "{a}-{b}: {w} vs {r}");
+        assert!(w > 0.5);
+    }
+    let textile = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "42")
+        .unwrap();
+    assert_eq!(textile["name"], "Textile Manufacturing");
+}

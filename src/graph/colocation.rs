@@ -15,6 +15,9 @@ pub enum ColocationMeasure {
     Lq,
     /// Regional employment shares `E_rj / E_r`.
     Share,
+    /// Ellison-Glaeser-Kerr coagglomeration `gamma_c` of the pair (missing cells as zero, as
+    /// [`crate::indicators::coagglomeration`] needs the same regions for both).
+    Coagglomeration,
 }
 
 /// Parameters: measure, smallest correlation kept (`r > min_weight`, default 0), and the least
@@ -88,6 +91,9 @@ pub fn colocation_graph(
     industries: &[String],
     params: &ColocationParams,
 ) -> Result<(Graph, Vec<Warning>)> {
+    if params.measure == ColocationMeasure::Coagglomeration {
+        return coagglomeration_graph(mx, industries, params.min_weight);
+    }
     let cols = lq_columns(mx, reference, params.measure == ColocationMeasure::Share);
     let n = cols.len();
     let mut edges = Vec::new();
@@ -107,6 +113,42 @@ pub fn colocation_graph(
     let mut w = Vec::new();
     if undefined > 0 {
         w.push(Warning::new("W_CORRELATION_UNDEFINED", format!("{undefined} industry pairs share fewer than {} observed regions or have no variance: no edge", params.min_regions)));
+    }
+    Ok((Graph::new(industries.to_vec(), edges, false)?, w))
+}
+
+/// Edges `gamma_c > max(min_weight, 0)` between every pair of industries; a pair whose index is
+/// undefined (an industry with no employment) gets no edge and is counted in a warning.
+fn coagglomeration_graph(
+    mx: &MatrixView<'_>,
+    industries: &[String],
+    min_weight: f64,
+) -> Result<(Graph, Vec<Warning>)> {
+    let totals: Vec<f64> = (0..mx.n_regions).map(|r| mx.region_total(r)).collect();
+    let cols: Vec<Vec<f64>> = (0..mx.n_industries)
+        .map(|i| {
+            (0..mx.n_regions)
+                .map(|r| mx.get(r, i).unwrap_or(0.0))
+                .collect()
+        })
+        .collect();
+    let mut edges = Vec::new();
+    let mut undefined = 0usize;
+    for (i, a) in cols.iter().enumerate() {
+        for (j, b) in cols.iter().enumerate().skip(i + 1) {
+            match crate::indicators::coagglomeration(a, b, &totals) {
+                Ok(g) if g.is_finite() && g > min_weight && g > 0.0 => edges.push((i, j, g)),
+                Ok(g) if g.is_finite() => {}
+                _ => undefined += 1,
+            }
+        }
+    }
+    let mut w = Vec::new();
+    if undefined > 0 {
+        w.push(Warning::new(
+            "W_COAGGLOMERATION_UNDEFINED",
+            format!("{undefined} industry pairs have an undefined coagglomeration index (no employment): no edge"),
+        ));
     }
     Ok((Graph::new(industries.to_vec(), edges, false)?, w))
 }

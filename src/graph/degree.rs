@@ -30,7 +30,10 @@ pub struct Degrees {
 pub fn degrees(g: &Graph) -> Degrees {
     let n = g.n();
     let out: Vec<usize> = (0..n).map(|u| g.neighbors(u).0.len()).collect();
-    let out_s: Vec<f64> = (0..n).map(|u| g.neighbors(u).1.iter().sum()).collect();
+    // Folded from +0.0: `Iterator::sum` of no floats is -0.0, which an isolated node would show.
+    let out_s: Vec<f64> = (0..n)
+        .map(|u| g.neighbors(u).1.iter().fold(0.0, |a, w| a + w))
+        .collect();
     if !g.directed {
         return Degrees {
             degree: out,

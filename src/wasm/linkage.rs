@@ -12,7 +12,7 @@
 
 use super::convert::{from_js, to_js, Obj};
 use super::workspace::{err, measure, year, Workspace};
-use crate::clusters::ClusterDefinitions;
+use crate::clusters::{aggregate_to_clusters, ClusterDefinitions};
 use crate::graph::{
     backbone, betweenness_closeness_sources, betweenness_scale, bridges_and_articulation_points,
     closeness_nodes, colocation_graph, communities_to_definitions, connected_components,
@@ -222,6 +222,8 @@ struct DataGraphOptions {
     measure_name: Option<String>,
     reference: Option<String>,
     backbone: Option<Backbone>,
+    /// Nodes are the clusters of the loaded cluster definitions instead of industries.
+    clusters: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -663,10 +665,17 @@ impl Workspace {
             Ok((
                 g,
                 w,
-                format!(
-                    "co-location of industries across the regions of {{file}} ({{year}}, r > {})",
-                    params.min_weight
-                ),
+                if params.measure == ColocationMeasure::Coagglomeration {
+                    format!(
+                        "coagglomeration of industries across the regions of {{file}} ({{year}}, γc > {})",
+                        params.min_weight
+                    )
+                } else {
+                    format!(
+                        "co-location of industries across the regions of {{file}} ({{year}}, r > {})",
+                        params.min_weight
+                    )
+                },
             ))
         })
     }
@@ -702,7 +711,7 @@ impl Workspace {
             if !net.industries {
                 return Err(err(Error::new(
                     ErrorCode::InvalidParameter,
-                    "only the communities of an industry graph (input-output or co-location) can become cluster definitions; this network's nodes are firms",
+                    "only the communities of an industry graph (input-output, co-location or relatedness) can become cluster definitions; this network's nodes are firms or clusters",
                 )));
             }
             let mem = net.membership.as_ref().ok_or_else(|| {
@@ -958,21 +967,52 @@ impl Workspace {
         ) -> crate::Result<(Graph, Vec<Warning>, String)>,
     ) -> Result<JsValue, JsValue> {
         let o: DataGraphOptions = from_js(options)?;
-        let (panel, report) = self.panel()?;
-        let m = measure(panel, o.measure_name.as_deref())?;
-        let y = year(panel, o.year)?;
-        let (reference, mut warnings) = self.reference_for(panel, m, y, o.reference.as_deref())?;
+        let (data, report) = self.panel()?;
+        let m = measure(data, o.measure_name.as_deref())?;
+        let y = year(data, o.year)?;
+        let file = report.file.clone();
+        // Cluster level: the panel (and an uploaded reference) summed into the clusters of the
+        // definitions the cluster views loaded; the reference follows the same aggregation.
+        let clustered = if o.clusters {
+            Some(super::clusters::with_definitions(|defs| {
+                let (cp, mut w) = aggregate_to_clusters(data, defs).map_err(err)?;
+                let reference = match (&self.reference, o.reference.as_deref()) {
+                    (Some((rp, name)), None | Some("auto")) => {
+                        let (rcp, _) = aggregate_to_clusters(rp, defs).map_err(err)?;
+                        let (r, rw) = Reference::from_table(&rcp.panel, name, &cp.panel, m, y)
+                            .map_err(err)?;
+                        w.extend(rw);
+                        r
+                    }
+                    _ => Reference::sum_of_regions(&cp.panel, m, y),
+                };
+                Ok((cp.panel, reference, w, defs.source.clone()))
+            })?)
+        } else {
+            None
+        };
+        let (panel, reference, mut warnings) = match &clustered {
+            Some((p, r, w, _)) => (p, r.clone(), w.clone()),
+            None => {
+                let (r, w) = self.reference_for(data, m, y, o.reference.as_deref())?;
+                (data, r, w)
+            }
+        };
         let (g, w, template) =
             build(&panel.matrix(m, y), &reference, &panel.industries, &o).map_err(err)?;
         warnings.extend(w);
         let labels = industry_labels(panel, &g);
-        let source = template
+        let mut source = template
             .replace(
                 "{year}",
                 &panel.years.get(y).copied().unwrap_or(0).to_string(),
             )
-            .replace("{file}", &report.file);
-        self.keep_network(g, o.backbone, labels, None, source, true, &warnings)
+            .replace("{file}", &file);
+        if let Some((_, _, _, defs)) = &clustered {
+            source = source.replacen("of industries", &format!("of clusters ({defs})"), 1);
+        }
+        // Communities of clusters are not an industry mapping: they cannot become definitions.
+        self.keep_network(g, o.backbone, labels, None, source, !o.clusters, &warnings)
     }
 
     /// Make `g` (reduced to its backbone when a rule is given: the node set is unchanged) the

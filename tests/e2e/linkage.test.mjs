@@ -462,3 +462,35 @@ test('communities of the BEA industry graph, restated in NAICS codes through the
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();
 });
+
+test('a coagglomeration graph of clusters (the cluster views\' definitions) matches agglo linkage colocation --clusters', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-network'));
+  await page.selectOption(x('#net-coloc-measure'), 'coagglomeration');
+  await page.fill(x('#net-coloc-min'), '0.02');
+  await page.dispatchEvent(x('#net-coloc-min'), 'change');
+  await page.check(x('#net-clusters'));
+  await page.click(x('#net-from-coloc'));
+  await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 120000 });
+  assert.match(await page.locator(x('#net-r-h')).textContent(), /^coagglomeration of clusters \(cluster_definitions_uscmp\.csv \[DPS2016, vintage 2017\]\) .*γc > 0\.02/);
+  const want = run(['linkage', 'colocation', '--data', D('ga_cbp_naics4_2017_2021.csv'), '--reference', D('us_cbp_naics4_2017_2021.csv'),
+    '--clusters', '--measure', 'coagglomeration', '--min-weight', '0.02']);
+  const summary = await page.locator(x('#net-summary')).textContent();
+  assert.match(summary, new RegExp(`${want.n_nodes} nodes and ${want.n_edges} undirected edges`));
+  assert.match(summary, new RegExp(`${want.n_communities} communities, modularity ${want.modularity.toFixed(3)}`));
+  const rows = await tableRows(page, 'net-nodes');
+  for (const r of rows) {
+    const w = want.nodes.find((n) => n.id === r.key);
+    assert.ok(w, r.key);
+    assert.equal(r.v.name, w.name);
+    close(r.v.strength, w.strength, `strength ${r.key}`);
+  }
+  // Communities of clusters are no industry mapping: no "use as cluster definitions" button.
+  assert.equal(await page.locator(x('#net-save-defs')).count(), 0);
+  assert.deepEqual(await axe(page), [], 'axe on the cluster network');
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});

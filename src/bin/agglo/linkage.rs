@@ -25,8 +25,23 @@ pub enum IoMethod {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Measure {
+    /// Correlation of location quotients.
     Lq,
+    /// Correlation of employment shares.
     Share,
+    /// Ellison-Glaeser-Kerr coagglomeration index.
+    Coagglomeration,
+}
+
+/// Nodes are clusters instead of industries.
+#[derive(clap::Args, Debug)]
+pub struct Level {
+    /// Aggregate the industries to clusters first (definitions from `--definitions`): a graph of
+    /// clusters.
+    #[arg(long)]
+    pub clusters: bool,
+    #[command(flatten)]
+    pub defs: crate::clusters::DefArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -63,6 +78,8 @@ pub enum Source {
         #[arg(long)]
         year: Option<i32>,
         #[command(flatten)]
+        level: Level,
+        #[command(flatten)]
         analysis: AnalysisArgs,
     },
     /// Industries linked by proximity (Hidalgo): how often regions specialise (LQ >= 1) in both.
@@ -75,6 +92,8 @@ pub enum Source {
         /// Year (default: the latest in the data).
         #[arg(long)]
         year: Option<i32>,
+        #[command(flatten)]
+        level: Level,
         #[command(flatten)]
         analysis: AnalysisArgs,
     },
@@ -107,10 +126,14 @@ fn names_of(g: &Graph, codes: &[String], names: &[String]) -> Vec<String> {
 fn data_graph(
     data: &DataArgs,
     year: Option<i32>,
+    level: &Level,
     analysis: &AnalysisArgs,
     build: impl FnOnce(&MatrixView<'_>, &Reference, &[String]) -> Result<(Graph, Vec<Warning>)>,
 ) -> Result<(Value, Format)> {
     let mut loaded = data.load()?;
+    if level.clusters {
+        crate::clusters::to_cluster_level(&mut loaded, &level.defs)?;
+    }
     let y = loaded.year_or_latest(year)?;
     let reference = loaded.reference_for(y)?;
     let p = &loaded.panel;
@@ -156,17 +179,19 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             min_weight,
             min_regions,
             year,
+            level,
             analysis,
         } => {
             let params = ColocationParams {
                 measure: match measure {
                     Measure::Lq => ColocationMeasure::Lq,
                     Measure::Share => ColocationMeasure::Share,
+                    Measure::Coagglomeration => ColocationMeasure::Coagglomeration,
                 },
                 min_weight,
                 min_regions,
             };
-            data_graph(&data, year, &analysis, |mx, r, codes| {
+            data_graph(&data, year, &level, &analysis, |mx, r, codes| {
                 colocation_graph(mx, r, codes, &params)
             })
         }
@@ -174,8 +199,9 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             data,
             min_weight,
             year,
+            level,
             analysis,
-        } => data_graph(&data, year, &analysis, |mx, r, codes| {
+        } => data_graph(&data, year, &level, &analysis, |mx, r, codes| {
             Ok((relatedness_graph(mx, r, codes, min_weight)?, vec![]))
         }),
     }

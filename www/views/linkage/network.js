@@ -68,7 +68,7 @@ export class NetworkView {
     host.addController(this);
     this.info = null; // networkLoad summary
     this.net = null; // analysis
-    this.options = { method: 'louvain', resolution: 1, seed: 42, directed: false, groupCol: '', ioMethod: 'max_coefficient', minWeight: 0.01, colocMeasure: 'lq', colocMin: 0.3, backbone: 'none', backboneValue: 90 };
+    this.options = { method: 'louvain', resolution: 1, seed: 42, directed: false, groupCol: '', ioMethod: 'max_coefficient', minWeight: 0.01, colocMeasure: 'lq', colocMin: 0.3, clusters: false, backbone: 'none', backboneValue: 90 };
     this.savedDefs = null; // {clusters, rows} of the communities saved as cluster definitions
     this.files = { edges: null, nodes: null };
     this.sort = { key: 'degree', dir: -1 };
@@ -119,7 +119,16 @@ export class NetworkView {
 
   async loadColocation() {
     const o = this.options;
-    const args = { minWeight: Number(o.colocMin), year: this.host.state.year ?? undefined, backbone: this.backboneRule() };
+    const args = { minWeight: Number(o.colocMin), year: this.host.state.year ?? undefined, backbone: this.backboneRule(), clusters: !!o.clusters };
+    if (o.clusters) {
+      // Cluster level uses the cluster views' definitions (the US Cluster Mapping ones by default).
+      const ctx = contextOf(this.host);
+      await ctx.ensure();
+      if (!ctx.defs) {
+        this.host.announce('The cluster definitions could not be loaded; see the Cluster view.');
+        return;
+      }
+    }
     if (o.colocMeasure === 'relatedness') await this.load('networkFromRelatedness', args);
     else await this.load('networkFromColocation', { ...args, measure: o.colocMeasure });
     if (this.info) this.source = { kind: 'colocation' };
@@ -302,10 +311,12 @@ export class NetworkView {
             <select id="net-coloc-measure" @change=${set('colocMeasure')}>
               <option value="lq" ?selected=${o.colocMeasure === 'lq'}>correlation of location quotients</option>
               <option value="share" ?selected=${o.colocMeasure === 'share'}>correlation of employment shares</option>
+              <option value="coagglomeration" ?selected=${o.colocMeasure === 'coagglomeration'}>coagglomeration (Ellison-Glaeser-Kerr)</option>
               <option value="relatedness" ?selected=${o.colocMeasure === 'relatedness'}>relatedness: proximity of specialisations (LQ ≥ 1)</option>
             </select>
           </label>
-          <label>Minimum correlation or proximity<input type="number" id="net-coloc-min" min="0" max="0.99" step="0.05" .value=${String(o.colocMin)} @change=${set('colocMin', true)} /></label>
+          <label>Minimum correlation, γc or proximity<input type="number" id="net-coloc-min" min="0" max="0.99" step="0.05" .value=${String(o.colocMin)} @change=${set('colocMin', true)} /></label>
+          <label class="check"><input type="checkbox" id="net-clusters" .checked=${o.clusters} @change=${set('clusters')} /> clusters instead of industries</label>
           <button class="button" id="net-from-coloc" ?disabled=${!this.host.state.data} @click=${() => this.loadColocation()}>Use this graph of the data's industries</button>
           ${this.host.state.data ? nothing : html`<span class="code">(load data first)</span>`}
         </div>
