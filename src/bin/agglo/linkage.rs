@@ -33,6 +33,18 @@ pub enum Measure {
     Coagglomeration,
 }
 
+/// The year, level and analysis of a graph of the loaded data (co-location, relatedness).
+#[derive(clap::Args, Debug)]
+pub struct DataGraph {
+    /// Year (default: the latest in the data).
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[command(flatten)]
+    pub level: Level,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+}
+
 /// Nodes are clusters instead of industries.
 #[derive(clap::Args, Debug)]
 pub struct Level {
@@ -74,13 +86,8 @@ pub enum Source {
         /// Least number of regions where both industries are observed.
         #[arg(long, default_value_t = 3)]
         min_regions: usize,
-        /// Year (default: the latest in the data).
-        #[arg(long)]
-        year: Option<i32>,
         #[command(flatten)]
-        level: Level,
-        #[command(flatten)]
-        analysis: AnalysisArgs,
+        graph: DataGraph,
     },
     /// Industries linked by proximity (Hidalgo): how often regions specialise (LQ >= 1) in both.
     Relatedness {
@@ -89,13 +96,8 @@ pub enum Source {
         /// Keep proximities above this.
         #[arg(long, default_value_t = 0.3)]
         min_weight: f64,
-        /// Year (default: the latest in the data).
-        #[arg(long)]
-        year: Option<i32>,
         #[command(flatten)]
-        level: Level,
-        #[command(flatten)]
-        analysis: AnalysisArgs,
+        graph: DataGraph,
     },
 }
 
@@ -125,16 +127,18 @@ fn names_of(g: &Graph, codes: &[String], names: &[String]) -> Vec<String> {
 /// codes), then the analysis of `agglo graph`.
 fn data_graph(
     data: &DataArgs,
-    year: Option<i32>,
-    level: &Level,
-    analysis: &AnalysisArgs,
+    DataGraph {
+        year,
+        level,
+        analysis,
+    }: &DataGraph,
     build: impl FnOnce(&MatrixView<'_>, &Reference, &[String]) -> Result<(Graph, Vec<Warning>)>,
 ) -> Result<(Value, Format)> {
     let mut loaded = data.load()?;
     if level.clusters {
         crate::clusters::to_cluster_level(&mut loaded, &level.defs)?;
     }
-    let y = loaded.year_or_latest(year)?;
+    let y = loaded.year_or_latest(*year)?;
     let reference = loaded.reference_for(y)?;
     let p = &loaded.panel;
     let (g, w) = build(&p.matrix(loaded.measure, y), &reference, &p.industries)?;
@@ -178,9 +182,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             measure,
             min_weight,
             min_regions,
-            year,
-            level,
-            analysis,
+            graph,
         } => {
             let params = ColocationParams {
                 measure: match measure {
@@ -191,17 +193,15 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
                 min_weight,
                 min_regions,
             };
-            data_graph(&data, year, &level, &analysis, |mx, r, codes| {
+            data_graph(&data, &graph, |mx, r, codes| {
                 colocation_graph(mx, r, codes, &params)
             })
         }
         Source::Relatedness {
             data,
             min_weight,
-            year,
-            level,
-            analysis,
-        } => data_graph(&data, year, &level, &analysis, |mx, r, codes| {
+            graph,
+        } => data_graph(&data, &graph, |mx, r, codes| {
             Ok((relatedness_graph(mx, r, codes, min_weight)?, vec![]))
         }),
     }
