@@ -849,3 +849,71 @@ fn linkage_clusters_colocation_is_the_correlation_of_cluster_lqs() {
         .unwrap();
     assert_eq!(textile["name"], "Textile Manufacturing");
 }
+
+#[test]
+fn gaps_flq_delta_is_the_exponent_of_lambda() {
+    let gaps = |delta: &str| {
+        json(&[
+            "gaps",
+            "--make",
+            &root("data/bea_2017_summary_make.csv"),
+            "--use",
+            &root("data/bea_2017_summary_use.csv"),
+            "--data",
+            &root("data/ga_cbp_naics6_2017_2021.csv"),
+            "--reference",
+            &root("data/us_cbp_naics6_2017_2021.csv"),
+            "--crosswalk",
+            &root("data/bea_summary_to_naics.csv"),
+            "--region",
+            "13313",
+            "--cluster",
+            "42",
+            "--delta",
+            delta,
+        ])
+    };
+    let (a, b) = (gaps("0.1"), gaps("0.3"));
+    assert_eq!(a["delta"], 0.1);
+    let (la, lb) = (a["lambda"].as_f64().unwrap(), b["lambda"].as_f64().unwrap());
+    // lambda = [log2(1 + E_r / E_n)]^delta: ln lambda is proportional to delta.
+    assert!(la > lb && la < 1.0, "{la} {lb}");
+    assert!((la.ln() / lb.ln() - 1.0 / 3.0).abs() < 1e-12, "{la} {lb}");
+    // A smaller delta regionalises less: more of the requirement is supplied locally.
+    assert!(a["total_local_supply"].as_f64().unwrap() > b["total_local_supply"].as_f64().unwrap());
+    assert_eq!(a["total_requirement"], b["total_requirement"]);
+}
+
+#[test]
+fn graph_resolution_changes_the_communities() {
+    let dir = tempfile::tempdir().unwrap();
+    let r: Value = serde_json::from_str(
+        &std::fs::read_to_string(root("tests/refcases/graph/karate.json")).unwrap(),
+    )
+    .unwrap();
+    let mut csv = String::from("a,b\n");
+    for e in r["edges_0based_u_v_w"].as_array().unwrap() {
+        csv.push_str(&format!("{},{}\n", e[0], e[1]));
+    }
+    let p = dir.path().join("karate.csv");
+    std::fs::write(&p, csv).unwrap();
+    let k = |res: &str| {
+        let v = json(&[
+            "graph",
+            "--edges",
+            p.to_str().unwrap(),
+            "--resolution",
+            res,
+            "--communities",
+            "leiden",
+        ]);
+        (
+            v["n_communities"].as_u64().unwrap(),
+            v["modularity"].as_f64().unwrap(),
+        )
+    };
+    let (low, mid, high) = (k("0.3"), k("1"), k("3"));
+    assert!(low.0 < mid.0 && mid.0 < high.0, "{low:?} {mid:?} {high:?}");
+    // At resolution 1 the unweighted karate optimum (0.4197896) is reached.
+    assert!((mid.1 - 0.4197896).abs() < 1e-6, "{mid:?}");
+}

@@ -494,3 +494,43 @@ test('a coagglomeration graph of clusters (the cluster views\' definitions) matc
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();
 });
+
+test('a 100 000-edge firm network: the worker reports progress, the page stays responsive, and cancel stops it', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-network'));
+  // 20 000 firms, 100 000 distinct weighted ties from a fixed linear congruential sequence.
+  let s = 12345;
+  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+  const seen = new Set();
+  const lines = ['source,target,weight'];
+  while (seen.size < 100000) {
+    const a = next() % 20000;
+    const b = next() % 20000;
+    const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+    if (a === b || seen.has(key)) continue;
+    seen.add(key);
+    lines.push(`F${a},F${b},${1 + (next() % 9)}`);
+  }
+  await page.setInputFiles(x('#net-edges'), { name: 'big_edges.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.click(x('#net-load'));
+  // Exact betweenness runs in bounded steps: progress is posted while it runs.
+  await page.waitForFunction(() => {
+    const busy = document.querySelector('agglo-explorer').shadowRoot.querySelector('.busy');
+    const p = busy?.querySelector('progress');
+    return p && p.value > 0 && /betweenness/.test(busy.textContent);
+  }, null, { timeout: 120000 });
+  // The main thread answers while the worker computes: typing into the search box is handled at once.
+  const t0 = Date.now();
+  await page.fill(x('#net-min-weight'), '0.5');
+  assert.equal(await page.locator(x('#net-min-weight')).inputValue(), '0.5');
+  assert.ok(Date.now() - t0 < 2000, `input handled in ${Date.now() - t0} ms during the analysis`);
+  assert.match(await page.locator(x('.busy')).textContent(), /betweenness/);
+  await page.click(x('.busy button'));
+  await page.waitForFunction(() => !document.querySelector('agglo-explorer').shadowRoot.querySelector('.busy'), null, { timeout: 30000 });
+  assert.match(await page.locator(x('.error')).textContent(), /E_CANCELLED/);
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});
