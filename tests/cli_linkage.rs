@@ -917,3 +917,88 @@ fn graph_resolution_changes_the_communities() {
     // At resolution 1 the unweighted karate optimum (0.4197896) is reached.
     assert!((mid.1 - 0.4197896).abs() < 1e-6, "{mid:?}");
 }
+
+#[test]
+fn graph_self_loops_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("loops.csv");
+    std::fs::write(&p, "source,target\na,b\nb,b\nb,c\n").unwrap();
+    let v = json(&["graph", "--edges", p.to_str().unwrap()]);
+    assert_eq!(v["n_edges"], 2);
+    assert_eq!(v["warnings"][0]["code"], "W_SELF_LOOP_DROPPED");
+    let (code, _, err) = run(&[
+        "graph",
+        "--edges",
+        p.to_str().unwrap(),
+        "--self-loops",
+        "error",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("E_SELF_LOOP") && err.contains("loops.csv, row 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn io_employment_multipliers_from_national_cbp_through_the_crosswalk() {
+    let v = json(&[
+        "io",
+        "--make",
+        &root("data/bea_2017_summary_make.csv"),
+        "--use",
+        &root("data/bea_2017_summary_use.csv"),
+        "--employment-data",
+        &root("data/us_cbp_naics6_2017_2021.csv"),
+        "--crosswalk",
+        &root("data/bea_summary_to_naics.csv"),
+        "--year",
+        "2021",
+        "--full",
+    ]);
+    let sectors: Vec<&str> = v["sectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let j = sectors.iter().position(|s| *s == "313TT").unwrap();
+    // Independent: US 2021 employment of the 6-digit textile codes (313xxx, 314xxx) per $M of output.
+    let cbp = std::fs::read_to_string(root("data/us_cbp_naics6_2017_2021.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(cbp.as_bytes());
+    let jobs: f64 = rdr
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| {
+            r[2].trim() == "2021"
+                && r[0].len() == 6
+                && (r[0].starts_with("313") || r[0].starts_with("314"))
+        })
+        .filter_map(|r| r[4].parse::<f64>().ok())
+        .sum();
+    let e = &v["employment_multipliers"];
+    let x = v["output"][j].as_f64().unwrap();
+    let coef = e["coefficients"][j].as_f64().unwrap();
+    assert!(
+        (coef * x - jobs).abs() <= 1e-9 * jobs,
+        "{} vs {jobs}",
+        coef * x
+    );
+    // Jobs per $M of final demand: sum_i e_i L_ij with the printed L.
+    let total: f64 = (0..sectors.len())
+        .map(|i| e["coefficients"][i].as_f64().unwrap() * v["l"][i][j].as_f64().unwrap())
+        .sum();
+    let got = e["total"][j].as_f64().unwrap();
+    assert!((got - total).abs() <= 1e-9 * total, "{got} vs {total}");
+    assert!((e["type_i"][j].as_f64().unwrap() - total / coef).abs() < 1e-9);
+    // Sectors CBP does not cover (farms, government) are named, their type I undefined.
+    let farms = sectors.iter().position(|s| *s == "111CA").unwrap();
+    assert!(e["type_i"][farms].is_null());
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "W_SECTORS_WITHOUT_EMPLOYMENT")
+        .unwrap();
+    assert!(w["message"].as_str().unwrap().contains("111CA"), "{w}");
+}

@@ -32,7 +32,9 @@ pub use multipliers::{
     OutputMultipliers, SatelliteMultipliers,
 };
 pub(crate) use regional_multipliers::reference_industry_total;
-pub use regional_multipliers::{region_multipliers, sector_employment, RegionMultipliers};
+pub use regional_multipliers::{
+    reference_sector_employment, region_multipliers, sector_employment, RegionMultipliers,
+};
 pub use regionalise::{
     regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams,
     SectorEmployment,

@@ -8,7 +8,7 @@ use super::regionalise::{
 };
 use super::table::IoTable;
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
-use crate::panel::{MatrixView, Reference};
+use crate::panel::{MatrixView, Reference, ReferenceSource};
 use serde::Serialize;
 
 /// Regional and national output multipliers per IO sector for one region.
@@ -93,6 +93,54 @@ pub fn sector_employment(
         },
         warnings,
     ))
+}
+
+/// Employment of the reference economy (e.g. national CBP totals) by IO sector, through the
+/// crosswalk (split by its weights): the employment row a Make/Use table lacks, for type-I
+/// employment multipliers. Sectors no data industry maps to get 0 (their multipliers are then
+/// undefined); `W_SECTORS_WITHOUT_EMPLOYMENT` names how many.
+pub fn reference_sector_employment(
+    table: &IoTable,
+    industries: &[String],
+    reference: &Reference,
+    crosswalk: &Crosswalk,
+) -> (Vec<f64>, Vec<Warning>) {
+    let mut out = vec![0.0; table.n];
+    for (i, code) in industries.iter().enumerate() {
+        let Some(targets) = crosswalk.lookup(code) else {
+            continue;
+        };
+        let v = reference_industry_total(reference, i);
+        for (t, w) in targets {
+            if let Some(s) = table.sector_index(t).and_then(|k| out.get_mut(k)) {
+                *s += v * w;
+            }
+        }
+    }
+    let empty: Vec<&str> = table
+        .sectors
+        .iter()
+        .zip(&out)
+        .filter(|(_, e)| **e <= 0.0)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    let mut warnings = Vec::new();
+    if !empty.is_empty() {
+        warnings.push(Warning::new(
+            "W_SECTORS_WITHOUT_EMPLOYMENT",
+            format!(
+                "{} sector(s) have no employment in {} through the crosswalk ({}{}): their type-I employment multipliers are undefined and jobs there are not counted",
+                empty.len(),
+                match &reference.source {
+                    ReferenceSource::Table { name, .. } => name.as_str(),
+                    ReferenceSource::SumOfRegions => "the sum of the loaded regions",
+                },
+                empty.iter().take(8).copied().collect::<Vec<_>>().join(", "),
+                if empty.len() > 8 { ", …" } else { "" }
+            ),
+        ));
+    }
+    (out, warnings)
 }
 
 /// Regional output multipliers of `region`: `A` regionalised by SLQ (`a_ij min(SLQ_i, 1)`) or FLQ

@@ -20,16 +20,17 @@ use crate::graph::{
     gould_fernandez, io_linkage_graph, leiden, louvain, pagerank, parse_edge_list,
     parse_node_table, relatedness_graph, Backbone, BetweennessParams, ColocationMeasure,
     ColocationParams, CommunityParams, DistanceRule, DuplicateRule, EdgeListOptions, Graph,
-    IoGraphParams, NodeTableOptions,
+    IoGraphParams, NodeTableOptions, SelfLoopRule,
 };
 use crate::io_model::{
     crosswalk_from_grid, employment_multipliers, grid_from_rows, hypothetical_extraction,
     io_table_from_grid, make_use_from_grids, members_of, output_multipliers, rasmussen_linkages,
-    read_definitions, read_grid, region_multipliers, supplier_gaps_for_region,
-    value_added_multipliers, Crosswalk, CrosswalkOptions, ForwardMethod, Grid, IoParams, IoTable,
-    IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule, RegionalMethod, RegionalParams,
+    read_definitions, read_grid, reference_sector_employment, region_multipliers,
+    supplier_gaps_for_region, value_added_multipliers, Crosswalk, CrosswalkOptions, ForwardMethod,
+    Grid, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
+    RegionalMethod, RegionalParams,
 };
-use crate::panel::{MatrixView, Panel, Reference};
+use crate::panel::{MatrixView, Panel, Reference, ReferenceSource};
 use crate::{Error, ErrorCode, Warning};
 use js_sys::{Float64Array, Reflect, Uint32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
@@ -168,6 +169,11 @@ fn grid_of(
 struct IoModelOptions {
     /// `ghosh` (default) or `leontief_row`.
     forward: Option<ForwardMethod>,
+    /// Without an employment row: employment by sector from the uploaded reference table (e.g.
+    /// national CBP) through the loaded crosswalk, for type-I employment multipliers.
+    employment_from_reference: bool,
+    /// Year of that employment (default: the latest).
+    year: Option<i32>,
 }
 
 #[derive(Deserialize, Default)]
@@ -195,6 +201,8 @@ struct NetLoadOptions {
     directed: bool,
     /// `sum` (default), `max`, `error`.
     duplicates: Option<String>,
+    /// `drop` (default, with a warning) or `error`.
+    self_loops: Option<SelfLoopRule>,
     backbone: Option<Backbone>,
 }
 
@@ -423,7 +431,20 @@ impl Workspace {
             let ex_share = ex
                 .as_ref()
                 .map(|ex| ex.iter().map(|e| e.share_of_output).collect());
-            let emp = match &io.table.employment {
+            let derived = match (&io.table.employment, o.employment_from_reference) {
+                (None, true) => Some(self.reference_employment(s, &io.table, o.year)?),
+                _ => None,
+            };
+            let (emp_values, emp_source, emp_warnings) = match (&io.table.employment, &derived) {
+                (Some(e), _) => (
+                    Some(e.as_slice()),
+                    Some("the table's employment row".to_string()),
+                    vec![],
+                ),
+                (None, Some((e, w, src))) => (Some(e.as_slice()), Some(src.clone()), w.clone()),
+                _ => (None, None, vec![]),
+            };
+            let emp = match emp_values {
                 Some(e) => Some(employment_multipliers(&io.model, e).map_err(err)?),
                 None => None,
             };
@@ -453,6 +474,11 @@ impl Workspace {
                 .set("extractionShare", opt(ex_share))
                 .set("employmentTotal", opt(emp_total))
                 .set("employmentTypeI", opt(emp_type_i))
+                .set(
+                    "employmentSource",
+                    emp_source.map_or(JsValue::NULL, JsValue::from),
+                )
+                .ser("employmentWarnings", &emp_warnings)?
                 .set("valueAddedCoefficient", opt(va_coefficient))
                 .set("valueAddedTypeI", opt(va_type_i))
                 .strings("sectors", &io.table.sectors)
@@ -585,6 +611,7 @@ impl Workspace {
             weight_col: o.weight_col.clone(),
             directed: o.directed,
             duplicates,
+            self_loops: o.self_loops.unwrap_or_default(),
             ..Default::default()
         };
         let (el, mut warnings) = parse_edge_list(&edges, &name, &eo).map_err(err)?;
@@ -950,6 +977,45 @@ impl Workspace {
             reference,
             warnings,
         })
+    }
+
+    /// Employment by IO sector from the uploaded reference table through the loaded crosswalk, its
+    /// warnings and a description of where it comes from.
+    fn reference_employment(
+        &self,
+        s: &LinkageState,
+        table: &IoTable,
+        year_opt: Option<i32>,
+    ) -> Result<(Vec<f64>, Vec<Warning>, String), JsValue> {
+        let (panel, _) = self.panel()?;
+        let Some((rp, name)) = &self.reference else {
+            return Err(err(Error::new(
+                ErrorCode::MissingReference,
+                "employment multipliers from data need a national reference table (e.g. US County Business Patterns totals): load one with the data",
+            )));
+        };
+        let (_, cw) = io_and_crosswalk(s)?;
+        // Every industry of the reference counts (not only those the regions have): the table's
+        // economy is the reference's.
+        let yr = panel
+            .years
+            .get(year(panel, year_opt)?)
+            .copied()
+            .unwrap_or(0);
+        let y = rp.year_index(yr).map_err(err)?;
+        let m = panel
+            .measures
+            .get(measure(panel, None)?)
+            .and_then(|name| rp.measure_index(name).ok())
+            .unwrap_or_else(|| rp.default_measure());
+        let mut reference = Reference::sum_of_regions(rp, m, y);
+        reference.source = ReferenceSource::Table {
+            name: name.clone(),
+            total_from_data: false,
+        };
+        let (e, warnings) = reference_sector_employment(table, &rp.industries, &reference, cw);
+        let cw_name = s.crosswalk.as_ref().map(|(_, n)| n.as_str()).unwrap_or("");
+        Ok((e, warnings, format!("{name} ({yr}) through {cw_name}")))
     }
 
     /// An industry graph of the loaded data (co-location or relatedness) as the current network:

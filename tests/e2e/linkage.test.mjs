@@ -534,3 +534,33 @@ test('a 100 000-edge firm network: the worker reports progress, the page stays r
   assert.deepEqual(consoleErrors, [], 'no console errors');
   await page.context().close();
 });
+
+test('BEA tables have no employment row: employment multipliers from the national CBP reference match agglo io --employment-data', async () => {
+  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-io'));
+  await page.click(x('#io-bea'));
+  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  assert.match(await page.locator(x('#io-model-summary')).textContent(), /no employment row/);
+  await page.click(x('#io-emp-from-ref'));
+  await page.waitForSelector(x('#io-emp-warnings'), { timeout: 30000 });
+  const summary = await page.locator(x('#io-model-summary')).textContent();
+  assert.match(summary, /from us_cbp_naics6_2017_2021\.csv \(2021\) through bea_summary_to_naics\.csv/);
+  assert.match(await page.locator(x('#io-emp-warnings')).textContent(), /7 sector\(s\) have no employment.*111CA/);
+  const want = run(['io', '--make', D('bea_2017_summary_make.csv'), '--use', D('bea_2017_summary_use.csv'),
+    '--employment-data', D('us_cbp_naics6_2017_2021.csv'), '--crosswalk', D('bea_summary_to_naics.csv'), '--year', '2021']);
+  const rows = await tableRows(page, 'io-multipliers');
+  assert.equal(rows.length, 71);
+  for (const r of rows) {
+    const i = want.sectors.indexOf(r.key);
+    close(r.v.employment_multiplier, want.employment_multipliers.total[i], `jobs per $M ${r.key}`);
+    const t = want.employment_multipliers.type_i[i];
+    if (t === null) assert.equal(r.v.employment_type_i, '–', `no type I for ${r.key}`);
+    else close(r.v.employment_type_i, t, `type I ${r.key}`);
+  }
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+});

@@ -130,6 +130,8 @@ test('analyseNetwork gives the communities, centralities and brokerage roles of 
   assert.equal(messy.n_edges, 2);
   assert.deepEqual(messy.edges.find((e) => e.source === 'a').weight, 2, 'the repeated a-b edge is summed');
 
+  await assert.rejects(analyseNetwork({ edges: new TextEncoder().encode('source,target\na,b\nb,b\n') }, { selfLoops: 'error' }), (e) => e.code === 'E_SELF_LOOP' && e.location.row === 3);
+
   const ac = new AbortController();
   await assert.rejects(analyseNetwork({ edges }, { signal: ac.signal, onProgress: () => ac.abort() }), (e) => e.code === 'E_CANCELLED');
   await assert.rejects(analyseNetwork({ edges: new TextEncoder().encode('source,target\na,b\nc\n') }), (e) => e.code === 'E_UNKNOWN_NODE' && e.location.row === 3);

@@ -189,6 +189,7 @@ export function analyseNetwork(
     groupCol?: string;
     directed?: boolean;
     duplicates?: 'sum' | 'max' | 'error';
+    selfLoops?: 'drop' | 'error';
     backbone?: { kind: 'threshold' | 'percentile'; value: number } | { kind: 'maximum_spanning_tree' } | { kind: 'disparity'; alpha: number };
     communities?: 'louvain' | 'leiden' | 'none';
     resolution?: number;

@@ -299,13 +299,13 @@ export async function supplierGaps(panel, { table, make, use, crosswalk, definit
  * Large graphs run in steps: `onProgress({phase, done, total})`, cancel with `signal`.
  */
 export async function analyseNetwork({ edges, nodes } = {}, options = {}) {
-  const { sourceCol, targetCol, weightCol, groupCol, directed, duplicates, backbone, communities, resolution, seed, distance, onProgress, signal } = options;
+  const { sourceCol, targetCol, weightCol, groupCol, directed, duplicates, selfLoops, backbone, communities, resolution, seed, distance, onProgress, signal } = options;
   if (edges === undefined) throw toError({ message: 'E_INVALID_PARAMETER: analyseNetwork needs an edge list (edges)', code: 'E_INVALID_PARAMETER' });
   const e = await engine();
   try {
     const el = await bytesOf(edges);
     const nt = nodes === undefined ? null : await bytesOf(nodes);
-    const load = { edges: el.bytes, name: el.name, sourceCol, targetCol, weightCol, groupCol, directed: !!directed, duplicates, backbone };
+    const load = { edges: el.bytes, name: el.name, sourceCol, targetCol, weightCol, groupCol, directed: !!directed, duplicates, selfLoops, backbone };
     if (nt) Object.assign(load, { nodes: nt.bytes, nodesName: nt.name });
     const [info] = await e.seq([['networkLoad', load]]);
     const r = await e.call('networkAnalyse', { method: communities, resolution, seed, distance }, { onProgress, signal });

@@ -6,7 +6,7 @@ use agglo::graph::{
     connected_components, definitions_csv, definitions_through_crosswalk, degrees,
     eigenvector_centrality, firm_graph, gould_fernandez, leiden, louvain, pagerank,
     parse_edge_list, parse_node_table, Backbone, BetweennessParams, CommunityParams, DistanceRule,
-    DuplicateRule, EdgeListOptions, Graph, NodeTableOptions,
+    DuplicateRule, EdgeListOptions, Graph, NodeTableOptions, SelfLoopRule,
 };
 use agglo::io_model::Crosswalk;
 use agglo::{Error, ErrorCode, Result, Warning};
@@ -25,6 +25,12 @@ pub enum Distance {
     Inverse,
     Weight,
     Unweighted,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Loops {
+    Drop,
+    Error,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -74,6 +80,9 @@ pub struct Args {
     /// Repeated edges: summed (default), largest kept, or an error.
     #[arg(long, value_enum, default_value_t = Dups::Sum)]
     pub duplicates: Dups,
+    /// Self-loops (a firm supplying itself): dropped with a warning (default) or an error.
+    #[arg(long, value_enum, default_value_t = Loops::Drop)]
+    pub self_loops: Loops,
     /// Node table (id, group, size); edges naming other ids are an error.
     #[arg(long)]
     pub nodes: Option<String>,
@@ -124,6 +133,10 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
             Dups::Sum => DuplicateRule::Sum,
             Dups::Max => DuplicateRule::Max,
             Dups::Error => DuplicateRule::Error,
+        },
+        self_loops: match a.self_loops {
+            Loops::Drop => SelfLoopRule::Drop,
+            Loops::Error => SelfLoopRule::Error,
         },
         ..Default::default()
     };

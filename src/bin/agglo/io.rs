@@ -2,12 +2,14 @@
 //! Rasmussen-Hirschman linkages and key sectors.
 
 use crate::common::{file_name, read_file, to_value, Format};
+use agglo::ingest::{load_panel, LoadOptions};
 use agglo::io_model::{
     employment_multipliers, ghosh, hypothetical_extraction, make_use_from_grids,
-    output_multipliers, parse_io_table, rasmussen_linkages, read_grid, value_added_multipliers,
-    ForwardMethod, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams,
-    NegativeFlowRule,
+    output_multipliers, parse_crosswalk, parse_io_table, rasmussen_linkages, read_grid,
+    reference_sector_employment, value_added_multipliers, CrosswalkOptions, ForwardMethod,
+    IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
 };
+use agglo::panel::{Reference, ReferenceSource};
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
 use serde_json::{json, Value};
@@ -94,6 +96,16 @@ pub struct Args {
     /// `g`, and the hypothetical-extraction linkages.
     #[arg(long)]
     pub full: bool,
+    /// Employment by industry (e.g. national CBP, summed over its regions) for type-I employment
+    /// multipliers when the table has no employment row; needs --crosswalk.
+    #[arg(long, requires = "crosswalk")]
+    pub employment_data: Option<String>,
+    /// Crosswalk from the employment data's industry codes to the table's sectors.
+    #[arg(long)]
+    pub crosswalk: Option<String>,
+    /// Year of the employment data (default: the latest).
+    #[arg(long)]
+    pub year: Option<i32>,
     /// Forward linkage from the Ghosh inverse (default) or from Leontief row sums.
     #[arg(long, value_enum, default_value_t = Forward::Ghosh)]
     pub forward: Forward,
@@ -144,7 +156,16 @@ pub fn run(mut a: Args) -> Result<(Value, Format)> {
         "key_sector": key,
         "linkages": lk,
     });
-    if let Some(emp) = &table.employment {
+    let mut warnings = warnings;
+    let from_data = match (&table.employment, &a.employment_data, &a.crosswalk) {
+        (None, Some(path), Some(cw)) => {
+            let (e, w) = data_employment(&table, path, cw, a.year)?;
+            warnings.extend(w);
+            Some(e)
+        }
+        _ => None,
+    };
+    if let Some(emp) = table.employment.as_ref().or(from_data.as_ref()) {
         out["employment_multipliers"] = to_value(&employment_multipliers(&model, emp)?)?;
     }
     if let Some(va) = &table.value_added {
@@ -159,4 +180,39 @@ pub fn run(mut a: Args) -> Result<(Value, Format)> {
     }
     out["warnings"] = to_value(&warnings)?;
     Ok((out, a.format))
+}
+
+/// Employment by IO sector from a data file (a national table without regions, or summed over its
+/// regions) through the crosswalk.
+fn data_employment(
+    table: &IoTable,
+    path: &str,
+    crosswalk: &str,
+    year: Option<i32>,
+) -> Result<(Vec<f64>, Vec<Warning>)> {
+    let opts = LoadOptions {
+        reference: true,
+        ..Default::default()
+    };
+    let (panel, report) = load_panel(&read_file(path)?, &file_name(path), &opts)?;
+    let y = match year {
+        Some(y) => panel.year_index(y)?,
+        None => (0..panel.years.len())
+            .max_by_key(|k| panel.years.get(*k).copied())
+            .ok_or_else(|| Error::new(ErrorCode::NoData, "the employment data has no year"))?,
+    };
+    let mut reference = Reference::sum_of_regions(&panel, panel.default_measure(), y);
+    reference.source = ReferenceSource::Table {
+        name: file_name(path),
+        total_from_data: false,
+    };
+    let cw = parse_crosswalk(
+        &read_file(crosswalk)?,
+        &file_name(crosswalk),
+        &CrosswalkOptions::default(),
+    )?;
+    let (e, w) = reference_sector_employment(table, &panel.industries, &reference, &cw);
+    let mut warnings = report.warnings;
+    warnings.extend(w);
+    Ok((e, warnings))
 }

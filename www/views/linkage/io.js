@@ -51,6 +51,7 @@ export class InputOutputView {
     this.source = null; // what is loaded, for sessions: {kind: 'bea'} or {kind: 'files', files}
     this.defsInput = null; // the cluster views' definitions last given to the IO facade
     this.defsSource = 'cluster_definitions_uscmp.csv';
+    this.empFromRef = false; // employment multipliers from the reference table's employment
   }
 
   /**
@@ -84,7 +85,7 @@ export class InputOutputView {
     } else if (this.source?.kind === 'bea' && this.files.crosswalk) {
       files.crosswalk = await packFile({ name: this.files.crosswalk.name, file: this.files.crosswalk });
     }
-    return { source: this.source ? { kind: this.source.kind, files } : null, sheet: this.sheet, forward: this.forward, form: { ...this.form }, gaps: !!this.gaps };
+    return { source: this.source ? { kind: this.source.kind, files } : null, sheet: this.sheet, forward: this.forward, empFromRef: this.empFromRef, form: { ...this.form }, gaps: !!this.gaps };
   }
 
   async setState(st) {
@@ -92,6 +93,7 @@ export class InputOutputView {
     if (st.forward === 'ghosh' || st.forward === 'leontief_row') this.forward = st.forward;
     if (st.form) this.form = { ...this.form, ...st.form };
     if (typeof st.sheet === 'string') this.sheet = st.sheet;
+    this.empFromRef = !!st.empFromRef;
     if (st.source?.kind === 'bea' || st.source?.kind === 'files') {
       for (const [k, p] of Object.entries(st.source.files ?? {})) if (k in this.files) this.files[k] = p ? (await unpackFile(p)).file : null;
       await (st.source.kind === 'bea' ? this.loadBea() : this.loadFiles());
@@ -179,7 +181,14 @@ export class InputOutputView {
   }
 
   async computeModel() {
-    this.model = await this.host.call('ioModel', { forward: this.forward }, 'computing multipliers and linkages');
+    const opts = { forward: this.forward, employmentFromReference: this.empFromRef, year: this.host.state.year ?? undefined };
+    try {
+      this.model = await this.host.call('ioModel', opts, 'computing multipliers and linkages');
+    } catch (e) {
+      if (!this.empFromRef) throw e;
+      this.empFromRef = false; // shown by the host; the multipliers without employment stay
+      this.model = await this.host.call('ioModel', { forward: this.forward }, 'computing multipliers and linkages');
+    }
     this.update();
   }
 
@@ -263,9 +272,9 @@ export class InputOutputView {
       extraction: m.extraction ? m.extraction[i] : null,
       extraction_share: m.extractionShare ? m.extractionShare[i] : null,
       employment_multiplier: m.employmentTotal ? m.employmentTotal[i] : null,
-      employment_type_i: m.employmentTypeI ? m.employmentTypeI[i] : null,
+      employment_type_i: m.employmentTypeI ? orNull(m.employmentTypeI[i]) : null,
       value_added_coefficient: m.valueAddedCoefficient ? m.valueAddedCoefficient[i] : null,
-      value_added_type_i: m.valueAddedTypeI ? m.valueAddedTypeI[i] : null,
+      value_added_type_i: m.valueAddedTypeI ? orNull(m.valueAddedTypeI[i]) : null,
     }));
     const hasEmp = !!m.employmentTypeI;
     const hasVa = !!m.valueAddedTypeI;
@@ -286,9 +295,20 @@ export class InputOutputView {
         ${m.sectors.length} sectors. The largest output multiplier is ${best.name} (${best.sector}): ${fmt(best.total, 3)}, i.e. each dollar of final demand for it
         requires ${fmt(best.total, 3)} dollars of output across the economy. ${keys.length} key sectors (backward and forward linkage both above the average of 1)${keys.length ? `: ${keys.slice(0, 8).map((k) => k.name).join('; ')}${keys.length > 8 ? ` and ${keys.length - 8} more` : ''}` : ''}.
         ${topEx ? `Hypothetical extraction: removing ${topEx.name} (${topEx.sector}) as a buyer would cost the most output, ${fmt(topEx.extraction, 1)} (${fmtPct(topEx.extraction_share, 2)} of total output).` : ''}
-        ${hasEmp ? 'The table has an employment row: type-I employment multipliers are in the table.' : 'The table has no employment row, so there are no employment multipliers.'}
+        ${hasEmp
+          ? html`Employment from ${m.employmentSource}: type-I employment multipliers (and jobs per $M of final demand) are in the table.
+              ${m.employmentWarnings?.length ? html`<span id="io-emp-warnings">${m.employmentWarnings.map((w) => w.message).join(' · ')}</span>` : nothing}`
+          : 'The table has no employment row, so there are no employment multipliers yet.'}
         ${hasVa ? 'It has a value-added row: value added per dollar of output and type-I value-added multipliers are in the table.' : ''}
       </p>
+      ${!hasEmp && this.host.state.data
+        ? html`<p>
+            <button class="button" id="io-emp-from-ref" ?disabled=${!this.host.state.reference || !this.table?.crosswalk} @click=${() => { this.empFromRef = true; this.computeModel(); }}>
+              Employment multipliers from the national employment of the reference table
+            </button>
+            ${this.host.state.reference && this.table?.crosswalk ? nothing : html`<span>(needs a reference table loaded with the data and a crosswalk)</span>`}
+          </p>`
+        : nothing}
       ${imageExport({ id: 'io-quadrant', svg: 'svg.chart.quadrant', name: 'io_key_sectors', title: `Key sectors: backward against forward linkage (${this.table?.source ?? 'input-output table'})`, label: 'key-sector chart' })}
       <figure>
         ${quadrantChart(m, { selected: this.selected, onSelect: (code) => { this.selected = code; this.update(); this.host.announce(`Selected sector ${code}.`); } })}
@@ -461,4 +481,9 @@ export class InputOutputView {
       })}
     </section>`;
   }
+}
+
+/** NaN (undefined: e.g. a type-I multiplier of a sector without employment) as null: an empty cell. */
+function orNull(v) {
+  return Number.isNaN(v) ? null : v;
 }
