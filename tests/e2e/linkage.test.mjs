@@ -130,12 +130,30 @@ test('BEA table + Georgia NAICS-6: supplier gaps of Textile Manufacturing in Whi
   await page.waitForSelector(x('#net-nodes tbody tr'), { timeout: 60000 });
   assert.match(await page.locator(x('#net-summary')).textContent(), /71 nodes/);
 
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 /** Load the Georgia sample, open the Network tab and load the firm fixture with its node table. */
+/** The page with the Georgia NAICS-6 sample (and the US reference) and the BEA tables loaded. */
+async function openWithBea() {
+  const opened = await openPage(browser, srv.origin + '/', srv.origin);
+  const { page } = opened;
+  await page.selectOption(x('#sample-level'), 'naics6');
+  await page.click(x('#sample'));
+  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
+  await page.click(x('#tab-io'));
+  await page.click(x('#io-bea'));
+  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  return opened;
+}
+
+/** Every test ends the same way: nothing left the origin, no console error. */
+async function finish(page, foreign, consoleErrors) {
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
+}
+
 async function loadFirms(page) {
   await page.click(x('#sample'));
   await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
@@ -219,9 +237,7 @@ test('a firm edge list with municipalities: communities, brokers and the node ta
 
   assert.deepEqual(await axe(page), [], 'axe on the network tab');
   await page.screenshot({ path: join(OUT, 'linkage-network.png'), fullPage: true });
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('without WebGL the network is drawn as SVG, keyboard-reachable and in sync with the table', async () => {
@@ -255,9 +271,7 @@ test('without WebGL the network is drawn as SVG, keyboard-reachable and in sync 
   await page.waitForFunction(() => document.querySelector('agglo-explorer').shadowRoot.querySelectorAll('#net-svg circle.dim').length === 30);
   assert.deepEqual(await axe(page), [], 'axe on the SVG network');
   await page.screenshot({ path: join(OUT, 'linkage-network-svg.png'), fullPage: true });
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 const FIX = (f) => join(ROOT, 'tests', 'fixtures', 'io', f);
@@ -329,9 +343,7 @@ test('an Excel flow table: multipliers, extraction and regional multipliers matc
     close(r.v.employment_multiplier, mb.employment_multipliers.total[i], `jobs per unit ${r.key}`);
   }
   assert.match(await page.locator(x('#io-model-summary')).textContent(), /type-I employment multipliers/);
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('co-location communities of the Georgia sample become cluster definitions used by the Cluster view', async () => {
@@ -368,9 +380,7 @@ test('co-location communities of the Georgia sample become cluster definitions u
   );
   assert.match(await page.locator(x('#cl-map-h')).textContent(), /Community \d+: /);
   await page.screenshot({ path: join(OUT, 'linkage-community-cluster-view.png'), fullPage: true });
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('relatedness of the Georgia sample reduced to its maximum spanning tree: the nodes, communities and eigenvector centralities of agglo linkage', async () => {
@@ -409,19 +419,11 @@ test('relatedness of the Georgia sample reduced to its maximum spanning tree: th
   await page.waitForFunction((id) => document.querySelector('agglo-explorer').shadowRoot.querySelector('#net-nodes tbody tr')?.dataset.key === id, top.id, { timeout: 10000 });
   close((await tableRows(page, 'net-nodes'))[0].v.eigenvector, top.eigenvector, 'largest eigenvector centrality');
   assert.deepEqual(await axe(page), [], 'axe on the relatedness network');
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('communities of the BEA industry graph, restated in NAICS codes through the crosswalk, drive the supplier gaps as agglo linkage + gaps do', async () => {
-  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
-  await page.selectOption(x('#sample-level'), 'naics6');
-  await page.click(x('#sample'));
-  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
-  await page.click(x('#tab-io'));
-  await page.click(x('#io-bea'));
-  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  const { page, consoleErrors, foreign } = await openWithBea();
   assert.match(await page.locator(x('label:has(#io-cluster)')).textContent(), /cluster_definitions_uscmp\.csv/);
 
   await page.click(x('#tab-network'));
@@ -458,9 +460,7 @@ test('communities of the BEA industry graph, restated in NAICS codes through the
     close(g.v.gap, want.rows[k].gap, `gap ${g.key}`);
   });
   assert.match(await page.locator(x('#io-gaps-h')).textContent(), new RegExp(`Community ${textile.community + 1}: .*Whitfield`));
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('a coagglomeration graph of clusters (the cluster views\' definitions) matches agglo linkage colocation --clusters', async () => {
@@ -490,9 +490,7 @@ test('a coagglomeration graph of clusters (the cluster views\' definitions) matc
   // Communities of clusters are no industry mapping: no "use as cluster definitions" button.
   assert.equal(await page.locator(x('#net-save-defs')).count(), 0);
   assert.deepEqual(await axe(page), [], 'axe on the cluster network');
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('a 100 000-edge firm network: the worker reports progress, the page stays responsive, and cancel stops it', async () => {
@@ -530,19 +528,11 @@ test('a 100 000-edge firm network: the worker reports progress, the page stays r
   await page.click(x('.busy button'));
   await page.waitForFunction(() => !document.querySelector('agglo-explorer').shadowRoot.querySelector('.busy'), null, { timeout: 30000 });
   assert.match(await page.locator(x('.error')).textContent(), /E_CANCELLED/);
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
 
 test('BEA tables have no employment row: employment multipliers from the national CBP reference match agglo io --employment-data', async () => {
-  const { page, consoleErrors, foreign } = await openPage(browser, srv.origin + '/', srv.origin);
-  await page.selectOption(x('#sample-level'), 'naics6');
-  await page.click(x('#sample'));
-  await page.waitForSelector(x('#lq-table tbody tr'), { timeout: 60000 });
-  await page.click(x('#tab-io'));
-  await page.click(x('#io-bea'));
-  await page.waitForSelector(x('#io-multipliers tbody tr'), { timeout: 60000 });
+  const { page, consoleErrors, foreign } = await openWithBea();
   assert.match(await page.locator(x('#io-model-summary')).textContent(), /no employment row/);
   await page.click(x('#io-emp-from-ref'));
   await page.waitForSelector(x('#io-emp-warnings'), { timeout: 30000 });
@@ -560,7 +550,5 @@ test('BEA tables have no employment row: employment multipliers from the nationa
     if (t === null) assert.equal(r.v.employment_type_i, '–', `no type I for ${r.key}`);
     else close(r.v.employment_type_i, t, `type I ${r.key}`);
   }
-  assert.deepEqual(foreign, [], 'no request leaves the origin');
-  assert.deepEqual(consoleErrors, [], 'no console errors');
-  await page.context().close();
+  await finish(page, foreign, consoleErrors);
 });
