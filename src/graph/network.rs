@@ -176,6 +176,25 @@ impl Graph {
         self.edges.len()
     }
 
+    /// Display names of the nodes: `names[k]` for the node whose id is `codes[k]`, the id itself
+    /// where there is none (or it is empty).
+    pub fn names_from(&self, codes: &[String], names: &[String]) -> Vec<String> {
+        let index: std::collections::HashMap<&str, &String> = codes
+            .iter()
+            .map(String::as_str)
+            .zip(names)
+            .filter(|(_, n)| !n.is_empty())
+            .collect();
+        self.ids
+            .iter()
+            .map(|id| {
+                index
+                    .get(id.as_str())
+                    .map_or_else(|| id.clone(), |n| (*n).clone())
+            })
+            .collect()
+    }
+
     /// Edges over possible edges: `2m / (n(n − 1))` undirected, `m / (n(n − 1))` directed; 0 below
     /// two nodes.
     pub fn density(&self) -> f64 {

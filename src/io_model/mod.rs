@@ -33,7 +33,7 @@ pub use multipliers::{
 };
 pub(crate) use regional_multipliers::reference_industry_total;
 pub use regional_multipliers::{
-    reference_sector_employment, region_multipliers, sector_employment, RegionMultipliers,
+    region_multipliers, sector_employment, table_sector_employment, RegionMultipliers,
 };
 pub use regionalise::{
     regional_multipliers, regionalise, RegionalCoefficients, RegionalMethod, RegionalParams,

@@ -8,7 +8,7 @@ use super::regionalise::{
 };
 use super::table::IoTable;
 use crate::error::{Error, ErrorCode, Location, Result, Warning};
-use crate::panel::{MatrixView, Reference, ReferenceSource};
+use crate::panel::{MatrixView, Panel, Reference};
 use serde::Serialize;
 
 /// Regional and national output multipliers per IO sector for one region.
@@ -57,26 +57,13 @@ pub fn sector_employment(
         )
         .at(Location::default().with_region(region_code)));
     }
-    let n = table.n;
-    let mut regional = vec![0.0; n];
-    let mut national = vec![0.0; n];
     let mut missing = 0usize;
-    for (i, code) in industries.iter().enumerate() {
-        let Some(targets) = crosswalk.lookup(code) else {
-            continue;
-        };
-        let (rv, nv) = region_and_reference(mx, reference, region, i, &mut missing);
-        for (t, w) in targets {
-            if let Some(k) = table.sector_index(t) {
-                if let Some(s) = regional.get_mut(k) {
-                    *s += rv * w;
-                }
-                if let Some(s) = national.get_mut(k) {
-                    *s += nv * w;
-                }
-            }
-        }
-    }
+    let regional = to_sectors(table, industries, crosswalk, |i| {
+        region_and_reference(mx, reference, region, i, &mut missing).0
+    });
+    let national = to_sectors(table, industries, crosswalk, |i| {
+        reference_industry_total(reference, i)
+    });
     let mut warnings = Vec::new();
     if missing > 0 {
         warnings.push(Warning::new(
@@ -95,28 +82,45 @@ pub fn sector_employment(
     ))
 }
 
-/// Employment of the reference economy (e.g. national CBP totals) by IO sector, through the
-/// crosswalk (split by its weights): the employment row a Make/Use table lacks, for type-I
-/// employment multipliers. Sectors no data industry maps to get 0 (their multipliers are then
-/// undefined); `W_SECTORS_WITHOUT_EMPLOYMENT` names how many.
-pub fn reference_sector_employment(
+/// `value(i)` of each data industry `i` summed into the IO sectors it maps to through the
+/// crosswalk (split by the crosswalk weights); `value` is called only for mapped industries.
+fn to_sectors(
     table: &IoTable,
     industries: &[String],
-    reference: &Reference,
     crosswalk: &Crosswalk,
-) -> (Vec<f64>, Vec<Warning>) {
+    mut value: impl FnMut(usize) -> f64,
+) -> Vec<f64> {
     let mut out = vec![0.0; table.n];
     for (i, code) in industries.iter().enumerate() {
         let Some(targets) = crosswalk.lookup(code) else {
             continue;
         };
-        let v = reference_industry_total(reference, i);
+        let v = value(i);
         for (t, w) in targets {
             if let Some(s) = table.sector_index(t).and_then(|k| out.get_mut(k)) {
                 *s += v * w;
             }
         }
     }
+    out
+}
+
+/// Employment of a whole economy's table `employment` (e.g. national CBP totals, all of its
+/// regions summed; measure `m`, year index `y`) by IO sector, through the crosswalk: the
+/// employment row a Make/Use table lacks, for type-I employment multipliers. Sectors no industry
+/// maps to get 0 (their multipliers are then undefined); `W_SECTORS_WITHOUT_EMPLOYMENT` names them.
+pub fn table_sector_employment(
+    table: &IoTable,
+    employment: &Panel,
+    name: &str,
+    m: usize,
+    y: usize,
+    crosswalk: &Crosswalk,
+) -> (Vec<f64>, Vec<Warning>) {
+    let totals = Reference::sum_of_regions(employment, m, y);
+    let out = to_sectors(table, &employment.industries, crosswalk, |i| {
+        reference_industry_total(&totals, i)
+    });
     let empty: Vec<&str> = table
         .sectors
         .iter()
@@ -129,12 +133,8 @@ pub fn reference_sector_employment(
         warnings.push(Warning::new(
             "W_SECTORS_WITHOUT_EMPLOYMENT",
             format!(
-                "{} sector(s) have no employment in {} through the crosswalk ({}{}): their type-I employment multipliers are undefined and jobs there are not counted",
+                "{} sector(s) have no employment in {name} through the crosswalk ({}{}): their type-I employment multipliers are undefined and jobs there are not counted",
                 empty.len(),
-                match &reference.source {
-                    ReferenceSource::Table { name, .. } => name.as_str(),
-                    ReferenceSource::SumOfRegions => "the sum of the loaded regions",
-                },
                 empty.iter().take(8).copied().collect::<Vec<_>>().join(", "),
                 if empty.len() > 8 { ", …" } else { "" }
             ),

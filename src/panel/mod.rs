@@ -192,6 +192,23 @@ impl Panel {
         })
     }
 
+    /// The index of `year`, or of the latest year when absent.
+    ///
+    /// # Errors
+    /// `E_UNKNOWN_YEAR` for a year the panel lacks; `E_NO_DATA` for a panel without years.
+    pub fn year_or_latest(&self, year: Option<i32>) -> Result<usize> {
+        match year {
+            Some(y) => self.year_index(y),
+            None => self
+                .years
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, y)| **y)
+                .map(|(k, _)| k)
+                .ok_or_else(|| Error::new(ErrorCode::NoData, "the data has no year")),
+        }
+    }
+
     pub fn region_index(&self, code: &str) -> Result<usize> {
         self.regions.iter().position(|r| r == code).ok_or_else(|| {
             Error::new(

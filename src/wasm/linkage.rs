@@ -25,12 +25,12 @@ use crate::graph::{
 use crate::io_model::{
     crosswalk_from_grid, employment_multipliers, grid_from_rows, hypothetical_extraction,
     io_table_from_grid, make_use_from_grids, members_of, output_multipliers, rasmussen_linkages,
-    read_definitions, read_grid, reference_sector_employment, region_multipliers,
-    supplier_gaps_for_region, value_added_multipliers, Crosswalk, CrosswalkOptions, ForwardMethod,
+    read_definitions, read_grid, region_multipliers, supplier_gaps_for_region,
+    table_sector_employment, value_added_multipliers, Crosswalk, CrosswalkOptions, ForwardMethod,
     Grid, IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
     RegionalMethod, RegionalParams,
 };
-use crate::panel::{MatrixView, Panel, Reference, ReferenceSource};
+use crate::panel::{MatrixView, Panel, Reference};
 use crate::{Error, ErrorCode, Warning};
 use js_sys::{Float64Array, Reflect, Uint32Array, Uint8Array};
 use serde::{Deserialize, Serialize};
@@ -655,17 +655,7 @@ impl Workspace {
             }
             let g = io_linkage_graph(&io.table.sectors, &io.table.z, &io.table.x, &params)
                 .map_err(err)?;
-            let labels = g
-                .ids
-                .iter()
-                .map(|id| {
-                    io.table
-                        .sector_index(id)
-                        .and_then(|k| io.table.names.get(k))
-                        .cloned()
-                        .unwrap_or_else(|| id.clone())
-                })
-                .collect::<Vec<_>>();
+            let labels = g.names_from(&io.table.sectors, &io.table.names);
             Ok::<_, JsValue>((g, labels, format!("industry linkages of {}", io.source)))
         })?;
         let out = self.keep_network(g, o.backbone, labels, None, source, true, &[])?;
@@ -913,24 +903,6 @@ impl Workspace {
     }
 }
 
-/// Display names of an industry graph's nodes: the panel's industry names (the code when a name is
-/// empty), looked up by node id.
-fn industry_labels(panel: &Panel, g: &Graph) -> Vec<String> {
-    g.ids
-        .iter()
-        .map(|id| {
-            panel
-                .industries
-                .iter()
-                .position(|c| c == id)
-                .and_then(|k| panel.industry_names.get(k))
-                .filter(|n| !n.is_empty())
-                .cloned()
-                .unwrap_or_else(|| id.clone())
-        })
-        .collect()
-}
-
 /// What `ioSupplierGaps` and `ioRegionalMultipliers` share: the options, the loaded panel with
 /// the chosen measure and year, and the reference (with its warnings).
 struct GapInputs<'a> {
@@ -1008,12 +980,7 @@ impl Workspace {
             .get(measure(panel, None)?)
             .and_then(|name| rp.measure_index(name).ok())
             .unwrap_or_else(|| rp.default_measure());
-        let mut reference = Reference::sum_of_regions(rp, m, y);
-        reference.source = ReferenceSource::Table {
-            name: name.clone(),
-            total_from_data: false,
-        };
-        let (e, warnings) = reference_sector_employment(table, &rp.industries, &reference, cw);
+        let (e, warnings) = table_sector_employment(table, rp, name, m, y, cw);
         let cw_name = s.crosswalk.as_ref().map(|(_, n)| n.as_str()).unwrap_or("");
         Ok((e, warnings, format!("{name} ({yr}) through {cw_name}")))
     }
@@ -1067,7 +1034,7 @@ impl Workspace {
         let (g, w, template) =
             build(&panel.matrix(m, y), &reference, &panel.industries, &o).map_err(err)?;
         warnings.extend(w);
-        let labels = industry_labels(panel, &g);
+        let labels = g.names_from(&panel.industries, &panel.industry_names);
         let mut source = template
             .replace(
                 "{year}",

@@ -185,17 +185,7 @@ impl Loaded {
 
     /// The year index of `--year`, or of the latest year in the data when absent.
     pub fn year_or_latest(&self, year: Option<i32>) -> Result<usize> {
-        match year {
-            Some(y) => self.panel.year_index(y),
-            None => self
-                .panel
-                .years
-                .iter()
-                .enumerate()
-                .max_by_key(|(_, y)| **y)
-                .map(|(k, _)| k)
-                .ok_or_else(|| Error::new(ErrorCode::NoData, "the data has no year")),
-        }
+        self.panel.year_or_latest(year)
     }
 
     /// Year indices selected by `--year` (all when absent).

@@ -6,10 +6,9 @@ use agglo::ingest::{load_panel, LoadOptions};
 use agglo::io_model::{
     employment_multipliers, ghosh, hypothetical_extraction, make_use_from_grids,
     output_multipliers, parse_crosswalk, parse_io_table, rasmussen_linkages, read_grid,
-    reference_sector_employment, value_added_multipliers, CrosswalkOptions, ForwardMethod,
-    IoParams, IoTable, IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
+    table_sector_employment, value_added_multipliers, CrosswalkOptions, ForwardMethod, IoParams,
+    IoTable, IoTableOptions, LeontiefModel, LinkageParams, NegativeFlowRule,
 };
-use agglo::panel::{Reference, ReferenceSource};
 use agglo::{Error, ErrorCode, Result, Warning};
 use clap::ValueEnum;
 use serde_json::{json, Value};
@@ -195,23 +194,20 @@ fn data_employment(
         ..Default::default()
     };
     let (panel, report) = load_panel(&read_file(path)?, &file_name(path), &opts)?;
-    let y = match year {
-        Some(y) => panel.year_index(y)?,
-        None => (0..panel.years.len())
-            .max_by_key(|k| panel.years.get(*k).copied())
-            .ok_or_else(|| Error::new(ErrorCode::NoData, "the employment data has no year"))?,
-    };
-    let mut reference = Reference::sum_of_regions(&panel, panel.default_measure(), y);
-    reference.source = ReferenceSource::Table {
-        name: file_name(path),
-        total_from_data: false,
-    };
+    let y = panel.year_or_latest(year)?;
     let cw = parse_crosswalk(
         &read_file(crosswalk)?,
         &file_name(crosswalk),
         &CrosswalkOptions::default(),
     )?;
-    let (e, w) = reference_sector_employment(table, &panel.industries, &reference, &cw);
+    let (e, w) = table_sector_employment(
+        table,
+        &panel,
+        &file_name(path),
+        panel.default_measure(),
+        y,
+        &cw,
+    );
     let mut warnings = report.warnings;
     warnings.extend(w);
     Ok((e, warnings))

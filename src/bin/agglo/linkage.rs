@@ -107,22 +107,6 @@ pub struct Args {
     pub source: Source,
 }
 
-/// Display names of the graph's nodes: `names[k]` of the code `codes[k]`, else the id.
-fn names_of(g: &Graph, codes: &[String], names: &[String]) -> Vec<String> {
-    g.ids
-        .iter()
-        .map(|id| {
-            codes
-                .iter()
-                .position(|c| c == id)
-                .and_then(|k| names.get(k))
-                .filter(|n| !n.is_empty())
-                .cloned()
-                .unwrap_or_else(|| id.clone())
-        })
-        .collect()
-}
-
 /// An industry graph of the loaded data (`build` from the year's matrix, reference and industry
 /// codes), then the analysis of `agglo graph`.
 fn data_graph(
@@ -142,7 +126,7 @@ fn data_graph(
     let reference = loaded.reference_for(y)?;
     let p = &loaded.panel;
     let (g, w) = build(&p.matrix(loaded.measure, y), &reference, &p.industries)?;
-    let names = names_of(&g, &p.industries, &p.industry_names);
+    let names = g.names_from(&p.industries, &p.industry_names);
     let mut warnings = std::mem::take(&mut loaded.warnings);
     warnings.extend(w);
     analyse(g, Some(&names), None, warnings, analysis, None)
@@ -174,7 +158,7 @@ pub fn run(a: Args) -> Result<(Value, Format)> {
                 min_weight,
             };
             let g = io_linkage_graph(&t.sectors, &t.z, &t.x, &params)?;
-            let names = names_of(&g, &t.sectors, &t.names);
+            let names = g.names_from(&t.sectors, &t.names);
             analyse(g, Some(&names), None, warnings, &analysis, cw.as_ref())
         }
         Source::Colocation {
